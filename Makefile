@@ -1,0 +1,58 @@
+# The two commands: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format check messages install install-test serve clean-db
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when the declared dependencies change, so a second run is quick.
+.installed-run: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@ .installed-run
+
+install: .installed-run
+install-test: .installed-test
+
+run: .installed-run
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "  Public site:   http://$(HOST):$(PORT)/en/   http://$(HOST):$(PORT)/fr/"
+	@echo "  Wagtail admin: http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: .installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: .installed-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: .installed-test
+	DJANGO_SETTINGS_MODULE=nfp_site.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=nfp_site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: lint check
+	$(VENV)/bin/pytest
+
+# Needs GNU gettext (Debian: apt-get install gettext); `make run` never does.
+messages: .installed-test
+	$(MANAGE) makemessages --locale fr --no-obsolete --ignore ".venv/*" --ignore "static/*"
+	$(PY) -m nfp_site.compile_translations
+
+clean-db:
+	rm -f db.sqlite3

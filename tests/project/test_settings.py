@@ -1,0 +1,47 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DJANGO_SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(environment)
+    return subprocess.run(  # noqa: S603 - a fixed command line with our own interpreter
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = run_manage("check", DJANGO_SETTINGS_MODULE="nfp_site.settings.production")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_deploy_check_is_clean_with_the_required_variables_set():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="nfp_site.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="nfp.example.org",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
