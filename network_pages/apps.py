@@ -7,3 +7,6 @@ class NetworkPagesConfig(AppConfig):
     label = "network_pages"
     verbose_name = _("Network area")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from network_pages import checks  # noqa: F401 - registers the system checks

@@ -6,9 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from network_pages import views as network_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    path("admin/login/", network_views.login_redirect),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -26,6 +28,8 @@ if settings.DEBUG:
 
 # Everything a reader sees lives under /en/ or /fr/; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("network_pages.accounts.urls")),
+    path("_util/login/", network_views.login_redirect),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

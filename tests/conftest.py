@@ -1,8 +1,14 @@
 import pytest
 from django.core.cache import cache
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from home.site_setup import ensure_home_pages
+from network_pages import roles
+from network_pages.factories import add_totp_device, make_member
+from network_pages.network_area import ensure_network_area
 from tests.browser_support import browser_is_required, chromium_path, missing_browser_reason
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +23,59 @@ def _fresh_cache():
 def homes(db):
     """The live public home pages, {"en": HomePage, "fr": HomePage}."""
     return ensure_home_pages()
+
+
+@pytest.fixture
+def network(homes):
+    """The restricted network root (English), with its directory and French aliases."""
+    return ensure_network_area(homes["en"])
+
+
+def sign_in(client, user, *, verified: bool = True):
+    """Sign `user` in; `verified=False` leaves the session at the password step."""
+    client.force_login(user)
+    if verified:
+        device = user.totpdevice_set.filter(confirmed=True).first() or add_totp_device(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def focal_point(db):
+    return make_member("fp_fr", groups=(roles.FOCAL_POINTS,), state="FR", password=PASSWORD)
+
+
+@pytest.fixture
+def other_focal_point(db):
+    return make_member("fp_de", groups=(roles.FOCAL_POINTS,), state="DE", password=PASSWORD)
+
+
+@pytest.fixture
+def approver(db):
+    return make_member(
+        "approver",
+        groups=(roles.FOCAL_POINTS, roles.NETWORK_APPROVERS),
+        state="IT",
+        password=PASSWORD,
+    )
+
+
+@pytest.fixture
+def dmr_user(db):
+    return make_member("dmr", groups=(roles.DMR_SECRETARIAT,), state=None, password=PASSWORD)
+
+
+@pytest.fixture
+def guest(db):
+    return make_member("guest", groups=(roles.GUESTS,), state=None, password=PASSWORD)
+
+
+@pytest.fixture
+def outsider(db):
+    """A signed-up, verified user in no network group."""
+    return make_member("outsider", groups=(), state=None, password=PASSWORD, function="guest")
 
 
 def pytest_report_header(config):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from home.site_setup import ensure_home_pages
+from network_pages.network_area import ensure_network_area
 
 
 class Command(BaseCommand):
@@ -8,5 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         homes = ensure_home_pages()
+        network = ensure_network_area(homes["en"])
         for language, page in homes.items():
-            self.stdout.write(f"{language}: {page.url}")
+            self.stdout.write(f"Public home ({language}): {page.url}")
+        self.stdout.write(f"Network area: {network.url}")

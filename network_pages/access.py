@@ -1,0 +1,124 @@
+"""The one access rule: may this request see this page, document, comment or search hit?
+
+Authenticated, verified with a one-time password, and in a group that every view
+restriction on the thing names (DESIGN.md, "One access rule"; working methods 3.1).
+Every surface that shows network content calls this module.
+"""
+
+from collections.abc import Iterable
+from enum import Enum
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import urlencode
+from wagtail.models import BaseViewRestriction, Page
+
+from network_pages import roles
+
+
+class Verdict(Enum):
+    ALLOW = "allow"
+    SIGN_IN = "sign_in"  # anonymous: sign in first
+    VERIFY = "verify"  # signed in with a password only: enter a code first
+    REFUSE = "refuse"  # verified, but not in a group the restriction names
+
+
+def is_verified(user) -> bool:
+    """Signed in and past the one-time password step."""
+    return bool(user.is_authenticated and user.is_verified())
+
+
+def group_ids_of(user) -> frozenset[int]:
+    """The user's group ids, read once per user object."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_nfp_group_ids"):
+        user._nfp_group_ids = frozenset(user.groups.values_list("id", flat=True))
+    return user._nfp_group_ids
+
+
+def group_names_of(user) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_nfp_group_names"):
+        user._nfp_group_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._nfp_group_names
+
+
+def is_member(user) -> bool:
+    """In one of the network's member groups (not a guest)."""
+    return user.is_superuser or bool(group_names_of(user) & set(roles.MEMBER_GROUPS))
+
+
+def is_dmr(user) -> bool:
+    return user.is_superuser or roles.DMR_SECRETARIAT in group_names_of(user)
+
+
+def verdict_for_user(
+    user, restrictions: Iterable[BaseViewRestriction], *, verified: bool
+) -> Verdict:
+    """The rule itself, for a user whose second factor is (or is not) verified."""
+    restrictions = list(restrictions)
+    if not restrictions:
+        return Verdict.ALLOW
+    if not user.is_authenticated:
+        return Verdict.SIGN_IN
+    if not verified:
+        return Verdict.VERIFY
+    for restriction in restrictions:
+        if restriction.restriction_type == BaseViewRestriction.GROUPS:
+            if user.is_superuser:
+                continue
+            allowed = {group.pk for group in restriction.groups.all()}
+            if not allowed & group_ids_of(user):
+                return Verdict.REFUSE
+        elif restriction.restriction_type != BaseViewRestriction.LOGIN:
+            # Shared passwords are not a way into confidential content.
+            return Verdict.REFUSE
+    return Verdict.ALLOW
+
+
+def verdict(request: HttpRequest, restrictions: Iterable[BaseViewRestriction]) -> Verdict:
+    return verdict_for_user(request.user, restrictions, verified=is_verified(request.user))
+
+
+def page_verdict(request: HttpRequest, page: Page) -> Verdict:
+    return verdict(request, page.get_view_restrictions())
+
+
+def document_verdict(request: HttpRequest, document) -> Verdict:
+    return verdict(request, document.collection.get_view_restrictions())
+
+
+def user_may_view_page(user, page: Page) -> bool:
+    """For emails and notifications: would this user, once verified, see the page?"""
+    if not user.is_active:
+        return False
+    return verdict_for_user(user, page.get_view_restrictions(), verified=True) is Verdict.ALLOW
+
+
+def mark_restricted(request: HttpRequest) -> None:
+    """Responses to this request must never be stored by a shared cache."""
+    request.nfp_restricted = True
+
+
+def make_private(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, private=True, no_store=True)
+    add_never_cache_headers(response)
+    return response
+
+
+def refusal(request: HttpRequest, outcome: Verdict) -> HttpResponse:
+    """The response for anything but ALLOW. A refusal never names what was refused."""
+    if outcome is Verdict.SIGN_IN:
+        response = redirect_to_login(request.get_full_path(), reverse("accounts:login"))
+    elif outcome is Verdict.VERIFY:
+        query = urlencode({"next": request.get_full_path()})
+        response = HttpResponse(status=302)
+        response["Location"] = f"{reverse('accounts:verify')}?{query}"
+    else:
+        response = render(request, "403.html", status=403)
+    return make_private(response)

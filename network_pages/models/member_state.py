@@ -1,0 +1,25 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class MemberState(models.Model):
+    """A member state of the Council of Europe (1.1), named in both official languages."""
+
+    code = models.CharField(
+        _("ISO code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2")
+    )
+    name_en = models.CharField(_("name in English"), max_length=100, unique=True)
+    name_fr = models.CharField(_("name in French"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("member state")
+        verbose_name_plural = _("member states")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en

@@ -1,0 +1,91 @@
+"""The restricted network area in the page tree: where it is and how it stays closed.
+
+The area is written in one locale (content stays in the language it was written in, 4.6)
+and mirrored as aliases under every other language's home, so that its interface follows
+the reader's language. Aliases share their source's view restrictions; each network root
+also carries its own, so that turning an alias into a real page never opens it.
+"""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from home.models import HomePage
+from network_pages import roles
+from network_pages.models import DirectoryPage, NetworkHomePage
+
+NETWORK_SLUG = "network"
+
+
+def restrict_to_members(page: Page) -> PageViewRestriction:
+    """Give the page a view restriction to the member groups (3.1), or return its own."""
+    restriction = PageViewRestriction.objects.filter(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    ).first()
+    if restriction is None:
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+    restriction.groups.set(Group.objects.filter(name__in=roles.MEMBER_GROUPS))
+    return restriction
+
+
+def network_roots() -> list[NetworkHomePage]:
+    return list(NetworkHomePage.objects.all())
+
+
+def is_in_network_area(page: Page) -> bool:
+    """True for a network root and every page below it, in any locale."""
+    ancestor_paths = [
+        page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
+    ]
+    return NetworkHomePage.objects.filter(path__in=ancestor_paths).exists()
+
+
+def unrestricted_network_roots() -> list[NetworkHomePage]:
+    """Network roots whose own view restriction is missing: the area would be public."""
+    return list(
+        NetworkHomePage.objects.exclude(
+            view_restrictions__restriction_type=PageViewRestriction.GROUPS
+        )
+    )
+
+
+def mirror_into_other_locales(page: Page) -> None:
+    """Alias a network page under every other locale's tree, if it is not there yet."""
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if page.get_translation_or_none(locale) is None:
+            page.copy_for_translation(locale, copy_parents=True, alias=True)
+
+
+@transaction.atomic
+def ensure_network_area(home: HomePage) -> NetworkHomePage:
+    """Create the network root and its directory under `home` (idempotent)."""
+    network = NetworkHomePage.objects.filter(locale=home.locale).first()
+    if network is None:
+        network = home.add_child(
+            instance=NetworkHomePage(
+                title="Network area",
+                slug=NETWORK_SLUG,
+                locale=home.locale,
+                intro=(
+                    "The restricted area of the Network of Focal Points on Migration: "
+                    "for its members and the DMR Secretariat only."
+                ),
+            )
+        )
+        network.save_revision().publish()
+    restrict_to_members(network)
+
+    directory = DirectoryPage.objects.filter(locale=home.locale).first()
+    if directory is None:
+        directory = network.add_child(
+            instance=DirectoryPage(title="Directory", slug="directory", locale=home.locale)
+        )
+        directory.save_revision().publish()
+
+    for page in (network, directory):
+        mirror_into_other_locales(Page.objects.get(pk=page.pk).specific)
+    for alias_root in NetworkHomePage.objects.exclude(pk=network.pk):
+        restrict_to_members(alias_root)
+    return NetworkHomePage.objects.get(pk=network.pk)

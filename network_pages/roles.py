@@ -1,0 +1,10 @@
+"""The network's roles as Django groups, created by a data migration (DESIGN.md, roles)."""
+
+FOCAL_POINTS = "Focal Points"
+NETWORK_APPROVERS = "Network approvers"
+DMR_SECRETARIAT = "DMR Secretariat"
+GUESTS = "Guests"
+
+# 3.1: the network area is for the members of the network and the DMR that runs it (4.9).
+MEMBER_GROUPS = (FOCAL_POINTS, NETWORK_APPROVERS, DMR_SECRETARIAT)
+ALL_ROLES = (*MEMBER_GROUPS, GUESTS)
