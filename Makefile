@@ -30,6 +30,7 @@ run: .installed-run
 	$(MANAGE) seed_demo
 	@echo ""
 	@echo "  Public site:   http://$(HOST):$(PORT)/en/   http://$(HOST):$(PORT)/fr/"
+	@echo "  Sign in:       http://$(HOST):$(PORT)/en/accounts/login/  (demo accounts above)"
 	@echo "  Wagtail admin: http://$(HOST):$(PORT)/admin/"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)

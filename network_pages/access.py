@@ -2,6 +2,8 @@
 
 Authenticated, verified with a one-time password, and in a group that every view
 restriction on the thing names (DESIGN.md, "One access rule"; working methods 3.1).
+A guest (1.2) must moreover be named by a group of their own, such as the guests of one
+meeting: the generic Guests group on the network root only lets them pass through it.
 Every surface that shows network content calls this module.
 """
 
@@ -13,7 +15,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.http import urlencode
 from wagtail.models import BaseViewRestriction, Page
 
 from network_pages import roles
@@ -31,16 +32,8 @@ def is_verified(user) -> bool:
     return bool(user.is_authenticated and user.is_verified())
 
 
-def group_ids_of(user) -> frozenset[int]:
-    """The user's group ids, read once per user object."""
-    if not user.is_authenticated:
-        return frozenset()
-    if not hasattr(user, "_nfp_group_ids"):
-        user._nfp_group_ids = frozenset(user.groups.values_list("id", flat=True))
-    return user._nfp_group_ids
-
-
 def group_names_of(user) -> frozenset[str]:
+    """The user's group names, read once per user object."""
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_nfp_group_names"):
@@ -68,16 +61,21 @@ def verdict_for_user(
         return Verdict.SIGN_IN
     if not verified:
         return Verdict.VERIFY
+    if user.is_superuser:
+        return Verdict.ALLOW
+    user_groups = group_names_of(user)
+    naming_groups: set[str] = set()
     for restriction in restrictions:
         if restriction.restriction_type == BaseViewRestriction.GROUPS:
-            if user.is_superuser:
-                continue
-            allowed = {group.pk for group in restriction.groups.all()}
-            if not allowed & group_ids_of(user):
+            allowed = {group.name for group in restriction.groups.all()}
+            if not allowed & user_groups:
                 return Verdict.REFUSE
+            naming_groups |= allowed & user_groups
         elif restriction.restriction_type != BaseViewRestriction.LOGIN:
             # Shared passwords are not a way into confidential content.
             return Verdict.REFUSE
+    if not is_member(user) and not naming_groups - {roles.GUESTS}:
+        return Verdict.REFUSE
     return Verdict.ALLOW
 
 
@@ -116,9 +114,7 @@ def refusal(request: HttpRequest, outcome: Verdict) -> HttpResponse:
     if outcome is Verdict.SIGN_IN:
         response = redirect_to_login(request.get_full_path(), reverse("accounts:login"))
     elif outcome is Verdict.VERIFY:
-        query = urlencode({"next": request.get_full_path()})
-        response = HttpResponse(status=302)
-        response["Location"] = f"{reverse('accounts:verify')}?{query}"
+        response = redirect_to_login(request.get_full_path(), reverse("accounts:verify"))
     else:
         response = render(request, "403.html", status=403)
     return make_private(response)

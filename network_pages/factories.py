@@ -2,15 +2,14 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from network_pages import roles
+from network_pages.accounts.devices import AUTHENTICATOR_NAME
+from network_pages.accounts.devices import replace_backup_codes as replace_backup_codes
 from network_pages.models import MemberProfile, MemberState
 
 User = get_user_model()
-
-BACKUP_CODE_COUNT = 10
 
 DEFAULT_FUNCTION = {
     roles.FOCAL_POINTS: MemberProfile.Function.FOCAL_POINT,
@@ -52,18 +51,7 @@ def make_member(
 
 
 def add_totp_device(user, *, key: str | None = None, confirmed: bool = True) -> TOTPDevice:
-    fields = {"user": user, "name": "Authenticator app", "confirmed": confirmed}
+    fields = {"user": user, "name": AUTHENTICATOR_NAME, "confirmed": confirmed}
     if key:
         fields["key"] = key
     return TOTPDevice.objects.create(**fields)
-
-
-def replace_backup_codes(user, count: int = BACKUP_CODE_COUNT) -> list[str]:
-    """Issue fresh single-use backup codes; the old ones stop working."""
-    device, _ = StaticDevice.objects.get_or_create(
-        user=user, name="Backup codes", defaults={"confirmed": True}
-    )
-    device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(count)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    return codes

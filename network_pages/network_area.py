@@ -8,30 +8,37 @@ also carries its own, so that turning an alias into a real page never opens it.
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from home.models import HomePage
 from network_pages import roles
 from network_pages.models import DirectoryPage, NetworkHomePage
 
 NETWORK_SLUG = "network"
+NETWORK_COLLECTION = "Network documents"
 
 
-def restrict_to_members(page: Page) -> PageViewRestriction:
-    """Give the page a view restriction to the member groups (3.1), or return its own."""
-    restriction = PageViewRestriction.objects.filter(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    ).first()
-    if restriction is None:
-        restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.GROUPS
-        )
-    restriction.groups.set(Group.objects.filter(name__in=roles.MEMBER_GROUPS))
+def _network_only(restriction_model, **target):
+    """Give `target` a view restriction to the network's groups (3.1), or update its own."""
+    groups_only = restriction_model.GROUPS
+    restriction = restriction_model.objects.filter(
+        restriction_type=groups_only, **target
+    ).first() or restriction_model.objects.create(restriction_type=groups_only, **target)
+    restriction.groups.set(Group.objects.filter(name__in=roles.NETWORK_AREA_GROUPS))
     return restriction
 
 
-def network_roots() -> list[NetworkHomePage]:
-    return list(NetworkHomePage.objects.all())
+def restrict_to_network(page: Page) -> PageViewRestriction:
+    return _network_only(PageViewRestriction, page=page)
+
+
+def ensure_network_collection() -> Collection:
+    """The collection for confidential documents, restricted like the pages (3.1)."""
+    collection = Collection.objects.filter(name=NETWORK_COLLECTION, depth=2).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=NETWORK_COLLECTION)
+    _network_only(CollectionViewRestriction, collection=collection)
+    return collection
 
 
 def is_in_network_area(page: Page) -> bool:
@@ -75,17 +82,20 @@ def ensure_network_area(home: HomePage) -> NetworkHomePage:
             )
         )
         network.save_revision().publish()
-    restrict_to_members(network)
+    restrict_to_network(network)
 
     directory = DirectoryPage.objects.filter(locale=home.locale).first()
     if directory is None:
         directory = network.add_child(
-            instance=DirectoryPage(title="Directory", slug="directory", locale=home.locale)
+            instance=DirectoryPage(
+                title="Directory", slug="directory", locale=home.locale, show_in_menus=True
+            )
         )
         directory.save_revision().publish()
 
     for page in (network, directory):
         mirror_into_other_locales(Page.objects.get(pk=page.pk).specific)
     for alias_root in NetworkHomePage.objects.exclude(pk=network.pk):
-        restrict_to_members(alias_root)
+        restrict_to_network(alias_root)
+    ensure_network_collection()
     return NetworkHomePage.objects.get(pk=network.pk)

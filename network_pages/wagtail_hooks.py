@@ -3,6 +3,8 @@
 from wagtail import hooks
 
 from network_pages import access, network_area
+from network_pages.admin.log_actions import register_membership_log_actions
+from network_pages.admin.viewsets import NetworkMembershipViewSetGroup
 
 
 @hooks.register("before_serve_page", order=-100)
@@ -38,3 +40,12 @@ def require_verified_member_for_restricted_documents(document, request):
 def mirror_new_network_pages(request, page):
     if network_area.is_in_network_area(page):
         network_area.mirror_into_other_locales(page)
+
+
+# Admin: membership management
+@hooks.register("register_admin_viewset")
+def register_network_membership():
+    return NetworkMembershipViewSetGroup()
+
+
+hooks.register("register_log_actions", register_membership_log_actions)

@@ -1,21 +1,20 @@
-# PLACEHOLDER: the accounts views are being written; names are final.
-from django.http import HttpResponse
 from django.urls import path
+
+from .account import AccountView, SignOutEverywhereView
+from .backup_codes import BackupCodesView
+from .enrolment import EnrolView
+from .invitation import InvitationView
+from .login import LoginView, LogoutView, VerifyView
 
 app_name = "accounts"
 
-
-def _todo(request, *args, **kwargs):
-    return HttpResponse("not yet", status=501)
-
-
 urlpatterns = [
-    path("", _todo, name="account"),
-    path("login/", _todo, name="login"),
-    path("verify/", _todo, name="verify"),
-    path("enrol/", _todo, name="enrol"),
-    path("backup-codes/", _todo, name="backup_codes"),
-    path("logout/", _todo, name="logout"),
-    path("sign-out-everywhere/", _todo, name="sign_out_everywhere"),
-    path("invitation/<str:token>/", _todo, name="invitation"),
+    path("", AccountView.as_view(), name="account"),
+    path("login/", LoginView.as_view(), name="login"),
+    path("verify/", VerifyView.as_view(), name="verify"),
+    path("enrol/", EnrolView.as_view(), name="enrol"),
+    path("backup-codes/", BackupCodesView.as_view(), name="backup_codes"),
+    path("logout/", LogoutView.as_view(), name="logout"),
+    path("sign-out-everywhere/", SignOutEverywhereView.as_view(), name="sign_out_everywhere"),
+    path("invitation/<str:token>/", InvitationView.as_view(), name="invitation"),
 ]

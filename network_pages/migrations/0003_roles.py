@@ -20,7 +20,7 @@ COLLECTION_PERMISSIONS = {
 MODEL_PERMISSIONS = {
     ("wagtailadmin", "admin"): ["access_admin"],
     ("network_pages", "memberstate"): ["add", "change", "view"],
-    ("network_pages", "memberprofile"): ["add", "change", "delete", "view"],
+    ("network_pages", "memberprofile"): ["add", "change", "view"],
     ("network_pages", "nationalnetworkorganisation"): ["add", "change", "delete", "view"],
     ("network_pages", "invitation"): ["add", "view"],
     ("auth", "user"): ["add", "change", "view"],

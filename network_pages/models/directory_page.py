@@ -1,12 +1,33 @@
-from django.db import models
+from django.contrib import messages
+from django.db import IntegrityError, models, transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+
+from network_pages import access, directory
+from network_pages.directory_forms import DirectorySearchForm, NationalNetworkOrganisationForm
+
+from .member_state import MemberState
+from .national_network import NationalNetworkOrganisation
+
+TEMPLATES = "network_pages/directory"
 
 
 class DirectoryPage(RoutablePageMixin, Page):
-    """The members' directory (3.2): contact details of every active member, by state."""
+    """The members' directory (3.2): contact details of every active member, by state.
+
+    Each state's entry also lists its national migration network (3.4), which that state's
+    Focal Points and the DMR keep up to date here. Who may open any of these routes is
+    decided before they run, by the network area's access rule (`before_serve_page`).
+    """
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
 
@@ -17,3 +38,152 @@ class DirectoryPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("directory page")
+
+    def _render(self, request: HttpRequest, template: str, **context) -> TemplateResponse:
+        request.is_preview = getattr(request, "is_preview", False)
+        return self.render(request, template=template, context_overrides=context)
+
+    def _index_url(self, request: HttpRequest, state: MemberState | None = None) -> str:
+        url = self.get_url(request)
+        return f"{url}#state-{state.code}" if state else url
+
+    # --- 3.2: the directory -----------------------------------------------------------
+
+    @path("")
+    def index_route(self, request: HttpRequest, *args, **kwargs) -> TemplateResponse:
+        states = list(MemberState.objects.all())
+        search = DirectorySearchForm(request.GET or None, states=states)
+        filters = search.filters()
+        listing = directory.build_directory(states=states, **filters)
+        manageable = {
+            entry.state.pk
+            for entry in listing.states
+            if directory.may_manage_national_network(request.user, entry.state)
+        }
+        return self._render(
+            request,
+            "network_pages/directory_page.html",
+            search_form=search,
+            directory=listing,
+            is_filtered=any(filters.values()),
+            is_search=bool(filters["query"]),
+            manageable_state_ids=manageable,
+            may_export=access.is_dmr(request.user),
+        )
+
+    @path("person/<int:profile_id>/vcard/", name="vcard")
+    def vcard(self, request: HttpRequest, profile_id: int) -> HttpResponse:
+        profile = directory.listed_profiles().filter(pk=profile_id).first()
+        if profile is None:
+            raise Http404
+        filename = f"{slugify(profile.display_name) or 'contact'}.vcf"
+        response = HttpResponse(
+            directory.vcard_for(profile),
+            content_type="text/vcard; charset=utf-8",
+            headers={"Content-Disposition": content_disposition_header(True, filename)},
+        )
+        return access.make_private(response)
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request: HttpRequest) -> HttpResponse:
+        """The whole directory as a spreadsheet, for the DMR that manages the network (4.9)."""
+        if not access.is_dmr(request.user):
+            return access.refusal(request, access.Verdict.REFUSE)
+        filename = f"nfp-directory-{timezone.localdate().isoformat()}.csv"
+        response = HttpResponse(
+            directory.directory_csv(directory.build_directory()),
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": content_disposition_header(True, filename)},
+        )
+        return access.make_private(response)
+
+    # --- 3.4: national migration networks ---------------------------------------------
+
+    def _managed_state(self, request: HttpRequest, code: str) -> MemberState | HttpResponse:
+        """The state named in the URL, or the refusal for someone who may not keep it."""
+        state = get_object_or_404(MemberState, code=code.upper())
+        if not directory.may_manage_national_network(request.user, state):
+            return access.refusal(request, access.Verdict.REFUSE)
+        return state
+
+    def _organisation_form(
+        self,
+        request: HttpRequest,
+        state: MemberState,
+        organisation: NationalNetworkOrganisation | None,
+        success_message: str,
+    ) -> HttpResponse:
+        # Read before the form binds: a bound form writes its input into the instance.
+        if organisation is None:
+            heading = gettext("Add an organisation to the national network of %(state)s")
+        else:
+            heading = gettext("Edit “%(name)s” in the national network of %(state)s")
+        heading %= {"state": state.name, "name": organisation.name if organisation else ""}
+        form = NationalNetworkOrganisationForm(
+            request.POST if request.method == "POST" else None,
+            instance=organisation,
+            member_state=state,
+        )
+        if form.is_bound and form.is_valid():
+            form.instance.updated_by = request.user
+            try:
+                with transaction.atomic():
+                    saved = form.save()
+            except IntegrityError:
+                form.add_duplicate_name_error()
+            else:
+                messages.success(request, success_message % {"name": saved.name})
+                return redirect(self._index_url(request, state))
+        return self._render(
+            request,
+            f"{TEMPLATES}/organisation_form.html",
+            heading=heading,
+            form=form,
+            member_state=state,
+            organisation=organisation,
+            cancel_url=self._index_url(request, state),
+        )
+
+    @path("state/<str:code>/national-network/add/", name="add_organisation")
+    def add_organisation(self, request: HttpRequest, code: str) -> HttpResponse:
+        state = self._managed_state(request, code)
+        if isinstance(state, HttpResponse):
+            return state
+        return self._organisation_form(
+            request, state, None, gettext("“%(name)s” was added to the national network.")
+        )
+
+    @path("state/<str:code>/national-network/<int:pk>/edit/", name="edit_organisation")
+    def edit_organisation(self, request: HttpRequest, code: str, pk: int) -> HttpResponse:
+        state = self._managed_state(request, code)
+        if isinstance(state, HttpResponse):
+            return state
+        organisation = get_object_or_404(NationalNetworkOrganisation, pk=pk, member_state=state)
+        return self._organisation_form(
+            request, state, organisation, gettext("“%(name)s” was updated.")
+        )
+
+    @path("state/<str:code>/national-network/<int:pk>/delete/", name="delete_organisation")
+    def delete_organisation(self, request: HttpRequest, code: str, pk: int) -> HttpResponse:
+        state = self._managed_state(request, code)
+        if isinstance(state, HttpResponse):
+            return state
+        organisation = get_object_or_404(NationalNetworkOrganisation, pk=pk, member_state=state)
+        if request.method == "POST":
+            with transaction.atomic():
+                organisation.delete()
+            messages.success(
+                request,
+                gettext("“%(name)s” was removed from the national network.")
+                % {"name": organisation.name},
+            )
+            return redirect(self._index_url(request, state))
+        return self._render(
+            request,
+            f"{TEMPLATES}/organisation_confirm_delete.html",
+            heading=gettext("Remove “%(name)s” from the national network?")
+            % {"name": organisation.name},
+            member_state=state,
+            organisation=organisation,
+            cancel_url=self._index_url(request, state),
+        )

@@ -15,3 +15,8 @@ class NetworkHomePage(Page):
 
     class Meta:
         verbose_name = _("network home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context

@@ -157,6 +157,9 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAIL_FRONTEND_LOGIN_URL = "accounts:login"
 OTP_TOTP_ISSUER = "NFP Migration"
+# Reverse proxies in front of the app: the client address for rate limits is taken
+# that many hops back in X-Forwarded-For (0: REMOTE_ADDR).
+NFP_TRUSTED_PROXY_COUNT = env.integer("NFP_TRUSTED_PROXY_COUNT", 0)
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 

@@ -1,6 +1,11 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django_otp.oath import TOTP
 from wagtail.models import Page
+
+from network_pages import roles
+from network_pages.demo import DEMO_PASSWORD, base32_key, demo_totp_key
 
 pytestmark = pytest.mark.django_db
 
@@ -16,13 +21,27 @@ def test_seed_demo_creates_the_english_home_and_its_french_translation():
     assert french.title == "Réseau de points de contact sur les migrations"
 
 
+def test_seed_demo_creates_one_account_for_each_role_with_a_printed_key(capsys):
+    call_command("seed_demo")
+    printed = capsys.readouterr().out
+
+    User = get_user_model()
+    for role in roles.ALL_ROLES:
+        assert User.objects.filter(groups__name=role).exists(), role
+    focal_point = User.objects.get(username="fp_fr")
+    assert focal_point.check_password(DEMO_PASSWORD)
+    assert base32_key(demo_totp_key("fp_fr")) in printed
+    device = focal_point.totpdevice_set.get()
+    assert device.verify_token(TOTP(device.bin_key).token())
+
+
 def test_seed_demo_twice_creates_no_duplicates():
     call_command("seed_demo")
-    pages_after_first_run = Page.objects.count()
+    counts = (Page.objects.count(), get_user_model().objects.count())
 
     call_command("seed_demo")
 
-    assert Page.objects.count() == pages_after_first_run
+    assert (Page.objects.count(), get_user_model().objects.count()) == counts
 
 
 def test_seed_demo_refuses_to_run_with_production_settings(settings):
@@ -32,3 +51,14 @@ def test_seed_demo_refuses_to_run_with_production_settings(settings):
         call_command("seed_demo")
 
     assert not Page.objects.filter(depth=2, locale__language_code="fr").exists()
+    assert not get_user_model().objects.exists()
+
+
+def test_demo_code_prints_the_current_code_of_a_demo_account(capsys):
+    call_command("seed_demo")
+    capsys.readouterr()
+
+    call_command("demo_code", "fp_fr")
+
+    code = capsys.readouterr().out.strip()
+    assert code == f"{TOTP(bytes.fromhex(demo_totp_key('fp_fr'))).token():06d}"

@@ -1,0 +1,294 @@
+"""The members' directory (3.2) and the national migration networks (3.4).
+
+Plain functions the directory page's routes call: who is listed, the listing grouped by
+member state, who may keep a state's national network, a vCard per person and the CSV
+export. Who may see the directory at all is not decided here: the page lives in the
+network area, whose `before_serve_page` hook applies the one access rule (`access.py`).
+"""
+
+import csv
+import io
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from network_pages import access
+from network_pages.models.member_profile import MemberProfile
+from network_pages.models.member_state import MemberState
+from network_pages.models.national_network import NationalNetworkOrganisation
+
+Function = MemberProfile.Function
+
+# Within a state, the Focal Point comes before the deputies.
+FUNCTION_RANK = {Function.FOCAL_POINT: 0, Function.DEPUTY: 1}
+
+# Spreadsheets run cells that start with these as formulas (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def collation_key(text: str) -> str:
+    """Sort key close to a dictionary's order in English and French: accents after letters.
+
+    ("Suède" before "Suisse"; the database's byte order would put it after.)
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# --- who is listed -------------------------------------------------------------------
+
+
+def listed_profiles() -> QuerySet[MemberProfile]:
+    """3.2: every active member of the network; guests (1.2) are never listed."""
+    return (
+        MemberProfile.objects.filter(is_active=True, user__is_active=True)
+        .exclude(function=Function.GUEST)
+        .select_related("user", "member_state")
+    )
+
+
+def _matching_every_term(query: str, lookups: Iterable[str]) -> Q:
+    """Each word of the query must appear in one of the fields (so "Claire Dubois" works)."""
+    lookups = tuple(lookups)
+    condition = Q()
+    for term in query.split():
+        any_field = Q()
+        for lookup in lookups:
+            any_field |= Q(**{f"{lookup}__icontains": term})
+        condition &= any_field
+    return condition
+
+
+PERSON_SEARCH_FIELDS = ("user__first_name", "user__last_name", "institution")
+ORGANISATION_SEARCH_FIELDS = ("name", "contact_name")
+
+
+def _person_order(profile: MemberProfile) -> tuple:
+    return (
+        FUNCTION_RANK.get(profile.function, len(FUNCTION_RANK)),
+        collation_key(profile.user.last_name),
+        collation_key(profile.user.first_name),
+        profile.pk,
+    )
+
+
+# --- the listing ---------------------------------------------------------------------
+
+
+@dataclass
+class StateEntry:
+    """A member state in the directory: its Focal Points and its national network."""
+
+    state: MemberState
+    members: list[MemberProfile]
+    organisations: list[NationalNetworkOrganisation]
+
+
+@dataclass
+class Directory:
+    states: list[StateEntry] = field(default_factory=list)
+    secretariat: list[MemberProfile] = field(default_factory=list)
+
+    @property
+    def member_count(self) -> int:
+        return sum(len(entry.members) for entry in self.states) + len(self.secretariat)
+
+    @property
+    def organisation_count(self) -> int:
+        return sum(len(entry.organisations) for entry in self.states)
+
+
+def build_directory(
+    *, state_code: str = "", query: str = "", states: Iterable[MemberState] | None = None
+) -> Directory:
+    """The directory, grouped by member state, in three queries whatever its size.
+
+    `states` are all the member states, if the caller has read them already (else a query
+    reads them); then one query reads the people and one the organisations, which are
+    grouped here. `state_code` keeps one state (and leaves out the Secretariat); `query`
+    keeps the people whose name or institution, and the organisations whose name or contact
+    person, contain every word of it, and the states that have any of them.
+    """
+    query = query.strip()
+    people = listed_profiles()
+    organisations = NationalNetworkOrganisation.objects.all()
+    states = list(MemberState.objects.all() if states is None else states)
+    if state_code:
+        states = [state for state in states if state.code == state_code]
+        state_ids = [state.pk for state in states]
+        people = people.filter(
+            member_state_id__in=state_ids, function__in=MemberProfile.STATE_FUNCTIONS
+        )
+        organisations = organisations.filter(member_state_id__in=state_ids)
+    if query:
+        people = people.filter(_matching_every_term(query, PERSON_SEARCH_FIELDS))
+        organisations = organisations.filter(
+            _matching_every_term(query, ORGANISATION_SEARCH_FIELDS)
+        )
+
+    members_of: dict[int, list[MemberProfile]] = defaultdict(list)
+    secretariat: list[MemberProfile] = []
+    for profile in people:
+        if profile.function == Function.SECRETARIAT:
+            secretariat.append(profile)
+        elif profile.member_state_id is not None:
+            members_of[profile.member_state_id].append(profile)
+    organisations_of: dict[int, list[NationalNetworkOrganisation]] = defaultdict(list)
+    for organisation in organisations:
+        organisations_of[organisation.member_state_id].append(organisation)
+
+    entries = [
+        StateEntry(
+            state=state,
+            members=sorted(members_of[state.pk], key=_person_order),
+            organisations=sorted(
+                organisations_of[state.pk],
+                key=lambda organisation: collation_key(organisation.name),
+            ),
+        )
+        for state in states
+    ]
+    if query:
+        entries = [entry for entry in entries if entry.members or entry.organisations]
+    entries.sort(key=lambda entry: collation_key(entry.state.name))
+    return Directory(states=entries, secretariat=sorted(secretariat, key=_person_order))
+
+
+# --- who keeps a national network (3.4) ----------------------------------------------
+
+
+def may_manage_national_network(user, member_state: MemberState) -> bool:
+    """3.4: a state's Focal Points and deputies keep its national network; the DMR (4.9) too.
+
+    Focal Points of other states, approvers of other states and guests may only read it.
+    """
+    if not (user.is_active and access.is_verified(user)):
+        return False
+    if access.is_dmr(user):
+        return True
+    if not access.is_member(user):
+        return False
+    try:
+        profile = user.member_profile
+    except MemberProfile.DoesNotExist:
+        return False
+    return (
+        profile.is_active
+        and profile.function in MemberProfile.STATE_FUNCTIONS
+        and profile.member_state_id == member_state.pk
+    )
+
+
+# --- vCard ---------------------------------------------------------------------------
+
+VCARD_LINE_OCTETS = 75
+
+
+def vcard_escape(value: str) -> str:
+    """A text value as RFC 6350 (and 2426) wants it: \\ , ; and newlines escaped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 6350 3.2)."""
+    pieces, current, size = [], "", 0
+    limit = VCARD_LINE_OCTETS
+    for char in line:
+        octets = len(char.encode())
+        if size + octets > limit:
+            pieces.append(current)
+            # continuation lines start with a space, which counts towards their length
+            current, size, limit = char, octets, VCARD_LINE_OCTETS - 1
+        else:
+            current += char
+            size += octets
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def vcard_for(profile: MemberProfile) -> str:
+    """A vCard 3.0 for a listed person, with the contact details the directory shows."""
+    user = profile.user
+    role = profile.get_function_display()
+    if profile.member_state_id and profile.function in MemberProfile.STATE_FUNCTIONS:
+        role = _("%(function)s, %(state)s") % {
+            "function": role,
+            "state": profile.member_state.name,
+        }
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "N:"
+        + ";".join(vcard_escape(part) for part in (user.last_name, user.first_name, "", "", "")),
+        f"FN:{vcard_escape(profile.display_name)}",
+        f"ROLE:{vcard_escape(role)}",
+    ]
+    if profile.institution:
+        lines.append(f"ORG:{vcard_escape(profile.institution)}")
+    if profile.position:
+        lines.append(f"TITLE:{vcard_escape(profile.position)}")
+    if profile.contact_email:
+        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{vcard_escape(profile.contact_email)}")
+    if profile.phone:
+        lines.append(f"TEL;TYPE=WORK,VOICE:{vcard_escape(profile.phone)}")
+    lines.append("END:VCARD")
+    return "".join(f"{_fold(line)}\r\n" for line in lines)
+
+
+# --- CSV export (DMR only) -----------------------------------------------------------
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet shows as text: formulas get a leading apostrophe (OWASP)."""
+    if value.startswith(FORMULA_PREFIXES):
+        return f"'{value}"
+    return value
+
+
+def csv_header() -> list[str]:
+    return [
+        _("State code"),
+        _("State"),
+        _("Name"),
+        _("Function"),
+        _("Institution"),
+        _("Position"),
+        _("Email"),
+        _("Phone"),
+        _("Preferred language"),
+    ]
+
+
+def csv_row(profile: MemberProfile) -> list[str]:
+    state = profile.member_state if profile.function in MemberProfile.STATE_FUNCTIONS else None
+    return [
+        state.code if state else "",
+        state.name if state else "",
+        profile.display_name,
+        profile.get_function_display(),
+        profile.institution,
+        profile.position,
+        profile.contact_email,
+        profile.phone,
+        profile.preferred_language,
+    ]
+
+
+def directory_csv(directory: Directory) -> str:
+    """The listed people, state by state and then the Secretariat, one row each.
+
+    Starts with a byte order mark so that spreadsheets read the file as UTF-8.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(csv_header())
+    people = [member for entry in directory.states for member in entry.members]
+    people += directory.secretariat
+    for profile in people:
+        writer.writerow([spreadsheet_safe(str(cell)) for cell in csv_row(profile)])
+    return "\ufeff" + buffer.getvalue()
