@@ -1,14 +1,14 @@
 """Playwright driving Debian's Chromium against pytest-django's live server."""
 
 import pytest
+from django.db import connections
+from playwright.sync_api import sync_playwright
 
 from tests.browser_support import CHROMIUM_ARGS, chromium_path, missing_browser_reason
 
 
 @pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
+def browser(django_db_setup):
     reason = missing_browser_reason()
     if reason:
         pytest.fail(f"{reason}; NFP_REQUIRE_BROWSER=1 requires it")
@@ -16,7 +16,16 @@ def browser():
     # that tests and database fixtures make around browser steps are still synchronous.
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # Django's connections are context-local; Playwright's sync API switches to its
+        # own context, where the snapshot that serialized_rollback restores is missing.
+        snapshots = {
+            alias: connections[alias]._test_serialized_contents
+            for alias in connections
+            if hasattr(connections[alias], "_test_serialized_contents")
+        }
         with sync_playwright() as playwright:
+            for alias, snapshot in snapshots.items():
+                connections[alias]._test_serialized_contents = snapshot
             chromium = playwright.chromium.launch(
                 executable_path=chromium_path(), args=CHROMIUM_ARGS
             )
