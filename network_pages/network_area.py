@@ -58,8 +58,19 @@ def unrestricted_network_roots() -> list[NetworkHomePage]:
     )
 
 
+def source_of(page: Page) -> Page:
+    """The page whose data an alias shows: records (responses, suggestions...) attach here."""
+    return page.alias_of.specific if page.alias_of_id else page
+
+
 def mirror_into_other_locales(page: Page) -> None:
-    """Alias a network page under every other locale's tree, if it is not there yet."""
+    """Alias a network page under every other locale's tree, if it is not there yet.
+
+    Public page types (the `home` app) drafted in the network area are left alone: they
+    get real translations once public (DESIGN.md, joint approval).
+    """
+    if page.specific_class._meta.app_label == "home":
+        return
     for locale in Locale.objects.exclude(pk=page.locale_id):
         if page.get_translation_or_none(locale) is None:
             page.copy_for_translation(locale, copy_parents=True, alias=True)

@@ -11,6 +11,7 @@ from network_pages import views as network_views
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("admin/login/", network_views.login_redirect),
+    path("", include("home.root_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -29,6 +30,10 @@ if settings.DEBUG:
 # Everything a reader sees lives under /en/ or /fr/; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("accounts/", include("network_pages.accounts.urls")),
+    path("", include("home.urls")),
+    path("", include("network_pages.meetings.urls")),
+    path("", include("network_pages.information.urls")),
+    path("", include("network_pages.community.urls")),
     path("_util/login/", network_views.login_redirect),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -13,6 +13,9 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "home",
     "network_pages",
+    "network_pages.meetings",
+    "network_pages.information",
+    "network_pages.community",
     "workflows",
     "wagtail_localize",
     "wagtail_localize.locales",

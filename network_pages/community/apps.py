@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "network_pages.community"
+    label = "community"
+    verbose_name = _("Thematic groups, comments and notifications")
+    default_auto_field = "django.db.models.BigAutoField"
