@@ -9,4 +9,9 @@ class NetworkPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from network_pages import checks  # noqa: F401 - registers the system checks
+        from network_pages.security import record_login_time
+
+        user_logged_in.connect(record_login_time, dispatch_uid="nfp_record_login_time")

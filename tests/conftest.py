@@ -19,6 +19,12 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded files of a test never land in the project's media/ folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def homes(db):
     """The live public home pages, {"en": HomePage, "fr": HomePage}."""

@@ -43,10 +43,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "network_pages.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -54,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "network_pages.security.SessionLifetimeMiddleware",
     "network_pages.middleware.AdminRequiresVerifiedSessionMiddleware",
     "network_pages.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -165,6 +168,32 @@ OTP_TOTP_ISSUER = "NFP Migration"
 NFP_TRUSTED_PROXY_COUNT = env.integer("NFP_TRUSTED_PROXY_COUNT", 0)
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Signed-in sessions: idle and absolute lifetimes (network_pages.security).
+NFP_SESSION_IDLE_MINUTES = env.integer("NFP_SESSION_IDLE_MINUTES", 60)
+NFP_SESSION_MAX_HOURS = env.integer("NFP_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = NFP_SESSION_MAX_HOURS * 3600
+
+# No inline script on the site; the admin's looser policy is in network_pages.security.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Uploads: size and pixel caps; documents are always downloaded, never rendered inline.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -60,9 +60,11 @@ SURFACES = ["network root", "network root, French", "child page", "restricted do
 
 
 def body_of(response) -> bytes:
-    if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
+    if not response.streaming:
+        return response.content
+    body = b"".join(response.streaming_content)
+    response.close()
+    return body
 
 
 @pytest.mark.parametrize("surface", SURFACES)
