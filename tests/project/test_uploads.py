@@ -1,0 +1,51 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.documents import get_document_model
+
+from network_pages.uploads import check_document_content
+from tests.conftest import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("report.pdf", b"%PDF-1.7\n..."),
+        ("table.xlsx", b"PK\x03\x04rest-of-zip"),
+        ("notes.txt", "Réponse de la France".encode()),
+        ("list.csv", b"state,answer\nFR,yes\n"),
+        ("letter.rtf", b"{\\rtf1\\ansi hello}"),
+    ],
+)
+def test_documents_whose_content_matches_their_type_are_accepted(name, content):
+    check_document_content(SimpleUploadedFile(name, content))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("report.pdf", b"<html><script>alert(1)</script></html>"),
+        ("table.xlsx", b"%PDF-1.7"),
+        ("notes.txt", b"<!DOCTYPE html><html></html>"),
+        ("notes.txt", b"MZ\x90\x00\x03\x00binary"),
+        ("program.exe", b"MZ\x90\x00"),
+    ],
+)
+def test_documents_whose_content_does_not_match_their_type_are_refused(name, content):
+    with pytest.raises(ValidationError, match="does not match its type"):
+        check_document_content(SimpleUploadedFile(name, content))
+
+
+def test_admin_document_upload_refuses_a_disguised_file(client, network, dmr_user):
+    upload = SimpleUploadedFile("minutes.pdf", b"<html><script>alert(1)</script></html>")
+
+    response = sign_in(client, dmr_user).post(
+        reverse("wagtaildocs:add"), {"title": "Minutes", "file": upload, "collection": 1}
+    )
+
+    assert response.status_code == 200
+    assert "does not match its type" in response.content.decode()
+    assert not get_document_model().objects.exists()
