@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check messages install install-test serve clean-db
+.PHONY: run test lint format check messages install install-test serve clean-db backup restore
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -54,6 +54,15 @@ test: lint check
 messages: .installed-test
 	$(MANAGE) makemessages --locale fr --no-obsolete --ignore ".venv/*" --ignore "static/*"
 	$(PY) -m nfp_site.compile_translations
+
+# Database (pg_dump on PostgreSQL, a file copy on SQLite) and uploaded files, in backups/.
+backup: .installed-run
+	$(MANAGE) backup_site --output backups
+
+# make restore BACKUP=backups/nfp-backup-... (replaces the current data)
+restore: .installed-run
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/nfp-backup-..." && exit 2)
+	$(MANAGE) restore_site "$(BACKUP)" --yes
 
 clean-db:
 	rm -f db.sqlite3
