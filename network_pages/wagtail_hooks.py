@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from network_pages import access, network_area
+from network_pages import access, audit, network_area
 from network_pages.admin.log_actions import register_membership_log_actions
 from network_pages.admin.viewsets import NetworkMembershipViewSetGroup
 
@@ -49,3 +49,6 @@ def register_network_membership():
 
 
 hooks.register("register_log_actions", register_membership_log_actions)
+
+
+hooks.register("register_log_actions", audit.register_audit_actions)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
+from network_pages import audit
 from network_pages.models import MemberProfile
 
 from . import devices
@@ -82,6 +83,7 @@ class SignOutEverywhereView(AccountView):
         user = request.user
         user.set_password(form.cleaned_data["password"])
         user.save(update_fields=["password"])
+        audit.record(audit.SIGNED_OUT_EVERYWHERE, user, request)
         auth.logout(request)
         messages.success(
             request, _("You have been signed out everywhere. Sign in again to continue.")

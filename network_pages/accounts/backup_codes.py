@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 
+from network_pages import audit
 from network_pages.accounts.devices import replace_backup_codes
 
 from . import devices
@@ -19,4 +20,5 @@ class BackupCodesView(VerifiedRequiredMixin, TemplateView):
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         codes = replace_backup_codes(request.user)  # the old codes stop working
+        audit.record(audit.BACKUP_CODES_REPLACED, request.user, request)
         return self.render_to_response(self.get_context_data(codes=codes))

@@ -10,7 +10,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
-from network_pages import access
+from network_pages import access, audit
 
 from . import devices, navigation, qr
 from .forms import AuthenticatorCodeForm, add_code_error
@@ -57,6 +57,7 @@ class EnrolView(SignedInRequiredMixin, TemplateView):
             check = devices.check_code(device, form.cleaned_data["code"])
             if check.outcome is devices.Outcome.ACCEPTED:
                 codes = devices.confirm_authenticator(check.device)
+                audit.record(audit.AUTHENTICATOR_ENROLLED, request.user, request)
                 django_otp.login(request, check.device)
                 request.session.cycle_key()
                 # The codes are shown on this response only: it is never stored (no-store)

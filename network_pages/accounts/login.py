@@ -12,7 +12,7 @@ from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 
-from network_pages import access
+from network_pages import access, audit
 
 from . import devices, navigation
 from .forms import AuthenticatorCodeForm, BackupCodeForm, LoginForm, add_code_error
@@ -83,10 +83,13 @@ class VerifyView(PrivateViewMixin, TemplateView):
             form_name = "authenticator_form"
         if form.is_valid():
             check = devices.check_code(device, form.cleaned_data["code"])
+            kind = "backup code" if form_name == "backup_form" else "authenticator"
             if check.outcome is devices.Outcome.ACCEPTED:
+                audit.record(audit.CODE_ACCEPTED, user, request, kind=kind)
                 django_otp.login(request, check.device)
                 request.session.cycle_key()
                 return redirect(navigation.destination(request))
+            audit.record(audit.CODE_REFUSED, user, request, kind=kind, outcome=check.outcome.value)
             add_code_error(form, check)
         return self.render_to_response(self.get_context_data(**{form_name: form}))
 

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from network_pages import access, directory
+from network_pages import access, audit, directory
 from network_pages.directory_forms import DirectorySearchForm, NationalNetworkOrganisationForm
 
 from .member_state import MemberState
@@ -90,6 +90,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         if not access.is_dmr(request.user):
             return access.refusal(request, access.Verdict.REFUSE)
         filename = f"nfp-directory-{timezone.localdate().isoformat()}.csv"
+        audit.record(audit.EXPORTED, self, request, export="directory.csv")
         response = HttpResponse(
             directory.directory_csv(directory.build_directory()),
             content_type="text/csv; charset=utf-8",
