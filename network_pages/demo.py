@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from home.site_setup import ensure_home_pages
 from network_pages import roles
 from network_pages.accounts.devices import backup_device_of, replace_backup_codes
+from network_pages.community.demo import seed_community_demo
 from network_pages.factories import add_totp_device, make_member
+from network_pages.information.demo import seed_information_demo
 from network_pages.models import MemberProfile, MemberState, NationalNetworkOrganisation
-from network_pages.network_area import ensure_network_area
+from network_pages.site_structure import ensure_site_structure
 
 DEMO_PASSWORD = "nfp-demo-password"  # noqa: S105 - demo accounts, development only
 
@@ -145,10 +146,10 @@ def _ensure_national_network() -> None:
 
 def seed_demo_content() -> list[str]:
     """Create (or find) the demo content and return lines that tell a newcomer about it."""
-    homes = ensure_home_pages()
-    network = ensure_network_area(homes["en"])
+    structure = ensure_site_structure()
+    network = structure.network
     _ensure_national_network()
-    lines = [f"Public home ({language}): {page.url}" for language, page in homes.items()]
+    lines = [f"Public home ({code}): {page.url}" for code, page in structure.homes.items()]
     lines.append(f"Network area: {network.url}")
     lines.append("")
     lines.append(f"Demo accounts (password: {DEMO_PASSWORD}):")
@@ -158,4 +159,8 @@ def seed_demo_content() -> list[str]:
             f"  {account.username:<9} {', '.join(account.groups):<32} "
             f"TOTP key {key}  backup codes {' '.join(codes[:3])} …"
         )
+    lines.append("")
+    lines += seed_information_demo(network)
+    lines.append("")
+    lines += seed_community_demo(network)
     return lines

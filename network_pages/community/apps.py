@@ -7,3 +7,8 @@ class CommunityConfig(AppConfig):
     label = "community"
     verbose_name = _("Thematic groups, comments and notifications")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from network_pages.community import signals
+
+        signals.connect()

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import FollowView, NotificationSettingsView
 
 # Non-page URLs of this app (mounted under /<lang>/ by nfp_site/urls.py).
-urlpatterns: list = []
+app_name = "community"
+
+urlpatterns = [
+    path("notifications/", NotificationSettingsView.as_view(), name="notification_settings"),
+    path("notifications/follow/<int:page_id>/", FollowView.as_view(), name="follow"),
+]

@@ -7,3 +7,16 @@ class InformationConfig(AppConfig):
     label = "information"
     verbose_name = _("Information requests and items")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from . import signals
+        from .models import InformationItemPage, InformationRequestPage
+
+        for page_class in (InformationRequestPage, InformationItemPage):
+            page_published.connect(
+                signals.announce_after_publish,
+                sender=page_class,
+                dispatch_uid=f"information_announce_{page_class.__name__}",
+            )

@@ -1,15 +1,15 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from home.site_setup import ensure_home_pages
-from network_pages.network_area import ensure_network_area
+from network_pages.site_structure import ensure_site_structure
 
 
 class Command(BaseCommand):
     help = "Create the pages every installation needs (idempotent; safe in production)."
 
     def handle(self, *args, **options) -> None:
-        homes = ensure_home_pages()
-        network = ensure_network_area(homes["en"])
-        for language, page in homes.items():
+        with transaction.atomic():
+            structure = ensure_site_structure()
+        for language, page in structure.homes.items():
             self.stdout.write(f"Public home ({language}): {page.url}")
-        self.stdout.write(f"Network area: {network.url}")
+        self.stdout.write(f"Network area: {structure.network.url}")

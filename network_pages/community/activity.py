@@ -1,0 +1,190 @@
+"""The network home (4): the latest activity a member may see, their thematic groups and
+what waits for them. Other apps plug in with Wagtail hooks:
+
+    @hooks.register(activity.ACTIVITY_HOOK)
+    def meeting_responses(user, limit: int) -> list[activity.ActivityEntry]: ...
+
+    @hooks.register(activity.PENDING_TASKS_HOOK)
+    def meetings_awaiting_attendance(user) -> list[activity.PendingTask]: ...
+
+A provider returns only what `user` may see (use `visibility.pages_visible_to` or the
+access rule) in a fixed number of queries.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.translation import get_language, gettext
+from wagtail import hooks
+from wagtail.models import Locale, Page
+
+from network_pages.community import visibility
+from network_pages.community.models import MemberComment, Membership, Rapporteur
+from network_pages.models import NetworkHomePage
+
+ACTIVITY_HOOK = "community_network_activity"
+PENDING_TASKS_HOOK = "community_pending_tasks"
+ACTIVITY_LIMIT = 15
+# Candidates read per source, so that enough remain once the access rule has filtered.
+OVERFETCH = 3
+
+
+@dataclass
+class ActivityEntry:
+    when: datetime.datetime
+    label: str  # what happened, e.g. "New thematic group update"
+    title: str
+    url: str
+    by: str = ""
+
+
+@dataclass
+class PendingTask:
+    label: str  # e.g. "Answer the information request"
+    title: str
+    url: str
+    due: datetime.date | None = None
+
+
+def _network_root() -> Page | None:
+    return NetworkHomePage.objects.filter(alias_of__isnull=True).first()
+
+
+class ReaderUrls:
+    """Page URLs in the reader's language: the alias in their locale when there is one."""
+
+    def __init__(self, request=None) -> None:
+        self.request = request
+        self._locale: Locale | None = None
+
+    @property
+    def locale(self) -> Locale | None:
+        if self._locale is None:
+            self._locale = Locale.objects.filter(language_code=get_language()).first()
+        return self._locale
+
+    def map(self, pages: list[Page]) -> dict[int, str]:
+        if not pages:
+            return {}
+        locale = self.locale
+        targets = {page.pk: page for page in pages}
+        if locale is not None:
+            keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
+            if keys:
+                translated = Page.objects.filter(translation_key__in=keys, locale=locale)
+                by_key = {page.translation_key: page for page in translated}
+                for page in pages:
+                    targets[page.pk] = by_key.get(page.translation_key, page)
+        return {pk: target.get_url(self.request) or "" for pk, target in targets.items()}
+
+
+def _name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def new_pages(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
+    """New pages in the network area (meetings, requests, items, updates...), by first
+    publication; the sections themselves (the root's children) are not news."""
+    root = _network_root()
+    if root is None:
+        return []
+    candidates = list(
+        Page.objects.descendant_of(root)
+        .live()
+        .filter(alias_of__isnull=True, depth__gt=root.depth + 1)
+        .exclude(first_published_at__isnull=True)
+        .order_by("-first_published_at", "-pk")[: limit * OVERFETCH]
+    )
+    visible = visibility.pages_visible_to(user, candidates)[:limit]
+    links = urls.map(visible)
+    return [
+        ActivityEntry(
+            when=page.first_published_at,
+            label=gettext("New: %(type)s") % {"type": page.specific_class._meta.verbose_name},
+            title=page.title,
+            url=links[page.pk],
+        )
+        for page in visible
+    ]
+
+
+def recent_comments(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
+    """Comments shown on pages the user may see (never deleted or hidden ones)."""
+    comments = list(
+        MemberComment.objects.shown()
+        .select_related("page", "author")
+        .order_by("-created_at", "-pk")[: limit * OVERFETCH]
+    )
+    pages = list({comment.page_id: comment.page for comment in comments}.values())
+    visible = {page.pk for page in visibility.pages_visible_to(user, pages) if page.live}
+    comments = [comment for comment in comments if comment.page_id in visible][:limit]
+    links = urls.map(list({c.page_id: c.page for c in comments}.values()))
+    return [
+        ActivityEntry(
+            when=comment.created_at,
+            label=gettext("Reply") if comment.parent_id else gettext("Comment"),
+            title=comment.page.title,
+            url=f"{links[comment.page_id]}#comments",
+            by=_name(comment.author),
+        )
+        for comment in comments
+    ]
+
+
+def network_activity_for(
+    user, limit: int = ACTIVITY_LIMIT, request=None, urls: ReaderUrls | None = None
+) -> list[ActivityEntry]:
+    """The latest activity the user may see, newest first, from every provider."""
+    if not user.is_authenticated:
+        return []
+    urls = urls or ReaderUrls(request)
+    entries = [*new_pages(user, limit, urls), *recent_comments(user, limit, urls)]
+    for provider in hooks.get_hooks(ACTIVITY_HOOK):
+        entries.extend(provider(user, limit))
+    entries.sort(key=lambda entry: entry.when, reverse=True)
+    return entries[:limit]
+
+
+def pending_tasks_for(user) -> list[PendingTask]:
+    """What waits for the user (requests to answer, attendance to confirm...), from the
+    providers other apps register."""
+    if not user.is_authenticated:
+        return []
+    tasks: list[PendingTask] = []
+    for provider in hooks.get_hooks(PENDING_TASKS_HOOK):
+        tasks.extend(provider(user))
+    tasks.sort(key=lambda task: (task.due is None, task.due or datetime.date.max))
+    return tasks
+
+
+@dataclass
+class GroupRole:
+    title: str
+    url: str
+    role: str
+
+
+def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupRole]:
+    """The thematic groups the user belongs to, and their current rapporteur terms."""
+    if not user.is_authenticated:
+        return []
+    memberships = list(Membership.objects.filter(user=user).select_related("group"))
+    terms = list(Rapporteur.objects.current().filter(user=user).select_related("thematic_group"))
+    pages = [m.group for m in memberships] + [t.thematic_group for t in terms if t.thematic_group]
+    links = (urls or ReaderUrls(request)).map(pages)
+    roles = [
+        GroupRole(title=m.group.title, url=links.get(m.group_id, ""), role=gettext("Member"))
+        for m in memberships
+    ]
+    for term in terms:
+        group = term.thematic_group
+        roles.append(
+            GroupRole(
+                title=group.title if group else term.theme,
+                url=links.get(group.pk, "") if group else "",
+                role=gettext("Thematic rapporteur"),
+            )
+        )
+    return roles

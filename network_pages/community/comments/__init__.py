@@ -1,0 +1,1 @@
+"""Members' comments on restricted pages: any page type opts in with `CommentablePageMixin`."""

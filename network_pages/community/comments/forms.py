@@ -1,0 +1,58 @@
+import uuid
+
+from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from network_pages.community.models.member_comment import MAX_LENGTH
+
+
+class CommentBodyMixin(forms.Form):
+    """The text of a comment: plain text; links are made clickable when shown."""
+
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=MAX_LENGTH,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        error_messages={
+            "required": _("Write something before posting."),
+            "max_length": _(
+                "A comment has at most %(limit_value)d characters (this one has %(show_value)d)."
+            ),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = gettext(
+            "Plain text, at most %(max)s characters. Web addresses become links."
+        ) % {"max": number_format(MAX_LENGTH, force_grouping=True)}
+
+
+class CommentForm(CommentBodyMixin):
+    """A new comment or reply. The hidden key makes a second click post nothing more."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
+
+
+class EditCommentForm(CommentBodyMixin):
+    pass
+
+
+class HideCommentForm(forms.Form):
+    """The DMR hides a comment (4.9); the reason is kept and shown to the DMR."""
+
+    reason = forms.CharField(
+        label=_("Reason for hiding"),
+        max_length=1000,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("Shown to the DMR Secretariat only, with the hidden comment."),
+        error_messages={"required": _("Give the reason for hiding this comment.")},
+    )

@@ -1,0 +1,62 @@
+"""The daily digest: everything a person chose to receive "in a daily digest", in one email.
+
+`manage.py send_digests` (run once a day) calls `tasks.send_due_digests`, which hands the
+work to background tasks in batches of people. Each person's queue is locked, checked against the
+access rule again, sent and marked in one transaction: running it twice sends nothing twice.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from network_pages.community import visibility
+from network_pages.community.models.notification import Notification
+from network_pages.community.models.notification_preference import Delivery
+
+from . import delivery, emails
+
+
+def queued_digests():
+    return Notification.objects.filter(delivery=Delivery.DIGEST, state=Notification.State.PENDING)
+
+
+def send_digests_to(user_ids: list[int]) -> int:
+    people = list(
+        get_user_model()
+        .objects.filter(pk__in=user_ids)
+        .select_related("member_profile")
+        .prefetch_related("groups")
+    )
+    visibility.prime_group_names(people)
+    links = emails.PageLinks()
+    sent = 0
+    for person in people:
+        with transaction.atomic():
+            queued = list(
+                queued_digests()
+                .select_for_update()
+                .filter(recipient=person)
+                .select_related("page", "actor")
+                .order_by("created_at", "pk")
+            )
+            if not queued:
+                continue
+            pages = list({n.page_id: n.page for n in queued}.values())
+            restrictions = visibility.restrictions_by_page(pages)
+            allowed = [
+                n
+                for n in queued
+                if person.is_active
+                and delivery.may_receive(person, n.kind, restrictions[n.page_id])
+            ]
+            allowed_ids = {n.pk for n in allowed}
+            dropped = [n.pk for n in queued if n.pk not in allowed_ids]
+            if allowed:
+                emails.send_digest(person, allowed, links)
+                sent += 1
+            now = timezone.now()
+            Notification.objects.filter(pk__in=allowed_ids).update(
+                state=Notification.State.SENT, sent_at=now
+            )
+            Notification.objects.filter(pk__in=dropped).update(state=Notification.State.DROPPED)
+    return sent

@@ -1,0 +1,47 @@
+"""Following pages: who hears of new comments on a page (notifications, issue 6)."""
+
+from django.db import transaction
+from wagtail.models import Page
+
+from network_pages.community.models.follow import Follow
+
+
+def _source_id(page: Page) -> int:
+    return page.alias_of_id or page.pk
+
+
+def follow(user, page: Page, reason: str = Follow.Reason.CHOSEN) -> Follow:
+    """Follow the page (its source, for an alias). Other apps call this when they invite
+    someone to a page (`reason=Follow.Reason.INVITED`).
+
+    An automatic follow (authored, invited, commented, joined) respects an earlier
+    "unfollow"; only the person's own choice follows the page again.
+    """
+    with transaction.atomic():
+        found, created = Follow.objects.get_or_create(
+            user=user, page_id=_source_id(page), defaults={"reason": reason}
+        )
+        if not created and not found.active and reason == Follow.Reason.CHOSEN:
+            found.active = True
+            found.reason = reason
+            found.save(update_fields=["active", "reason"])
+    return found
+
+
+def unfollow(user, page: Page) -> None:
+    """Stop following, and remember it (automatic follows will not undo this)."""
+    Follow.objects.update_or_create(user=user, page_id=_source_id(page), defaults={"active": False})
+
+
+def is_following(user, page: Page) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Follow.objects.filter(user=user, page_id=_source_id(page), active=True).exists()
+
+
+def follower_ids(page: Page) -> list[int]:
+    return list(
+        Follow.objects.filter(page_id=_source_id(page), active=True).values_list(
+            "user_id", flat=True
+        )
+    )

@@ -1,0 +1,74 @@
+"""Template tags other page templates include:
+
+{% load community_tags %}
+{% comments_for page %}     the members' comments of a commentable page, with the form
+{% follow_button page %}    follow / stop following the page
+{% network_dashboard %}     latest activity, the reader's groups and pending tasks
+"""
+
+from django import template
+from django.utils.safestring import SafeString
+
+from network_pages.community import activity
+from network_pages.community.comments import listing, rules
+from network_pages.community.comments.forms import CommentForm
+from network_pages.community.comments.text import render_comment_text
+from network_pages.community.notifications import is_following
+
+register = template.Library()
+
+
+@register.filter
+def comment_text(text: str) -> SafeString:
+    """A comment's plain text as HTML: escaped, with clickable links."""
+    return render_comment_text(text or "")
+
+
+@register.inclusion_tag("community/comments/_comments.html", takes_context=True)
+def comments_for(context: template.Context, page) -> dict:
+    request = context.get("request")
+    if request is None or not rules.page_takes_comments(page):
+        return {"show": False}
+    user = request.user
+    comments = listing.comment_listing(page, user, request.GET.get(listing.PAGE_PARAMETER))
+    return {
+        "show": True,
+        "page": page,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "comments": comments,
+        "page_parameter": listing.PAGE_PARAMETER,
+        "may_post": rules.may_post(user),
+        "form": CommentForm(),
+        "following": is_following(user, page),
+    }
+
+
+@register.inclusion_tag("community/notifications/_follow_button.html", takes_context=True)
+def follow_button(context: template.Context, page, following=None) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    return {
+        "show": True,
+        "page": page,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "following": is_following(user, page) if following is None else following,
+    }
+
+
+@register.inclusion_tag("community/dashboard/_network_dashboard.html", takes_context=True)
+def network_dashboard(context: template.Context) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    urls = activity.ReaderUrls(request)  # one locale lookup for the whole dashboard
+    return {
+        "show": True,
+        "activity": activity.network_activity_for(user, urls=urls),
+        "groups": activity.groups_of(user, urls=urls),
+        "tasks": activity.pending_tasks_for(user),
+    }

@@ -1,0 +1,53 @@
+"""Does a text look like the official language it is declared in (4.6)?
+
+An offline detector (lingua, its language models ship inside the package) reads the text.
+Its answer is a warning for the author, never a refusal: names, acronyms and quotations
+in another language are common in the network's texts.
+"""
+
+import functools
+import re
+from collections.abc import Iterable
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from . import limits
+
+# The official languages, and the languages a Focal Point is likely to write by mistake.
+CANDIDATES = (
+    Language.ENGLISH,
+    Language.FRENCH,
+    Language.GERMAN,
+    Language.ITALIAN,
+    Language.SPANISH,
+    Language.PORTUGUESE,
+    Language.DUTCH,
+    Language.POLISH,
+    Language.RUSSIAN,
+    Language.TURKISH,
+)
+LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+@functools.cache
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*CANDIDATES).build()
+
+
+def detected_language(text: str) -> str | None:
+    """The ISO 639-1 code the text looks written in, or None when it is too short to tell."""
+    if len(LETTER.findall(text)) < limits.LANGUAGE_CHECK_MIN_LETTERS:
+        return None
+    language = _detector().detect_language_of(text)
+    return language.iso_code_639_1.name.lower() if language else None
+
+
+def looks_like(text: str, language_code: str) -> bool:
+    """False only when the text is long enough and reads as another language."""
+    detected = detected_language(text)
+    return detected is None or detected == language_code
+
+
+def mismatches(texts: Iterable[tuple[str, str]], language_code: str) -> list[str]:
+    """The labels of the `(label, text)` pairs that do not look like `language_code`."""
+    return [label for label, text in texts if text and not looks_like(text, language_code)]

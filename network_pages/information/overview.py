@@ -1,0 +1,97 @@
+"""The overview of one request: each of the 46 member states with its status, the response
+rate and the numbers a chart shows (4.9: the DMR coordinates; 2.1.a: members see it too)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from network_pages.directory import collation_key
+from network_pages.models import MemberState
+
+from .models.response import Response
+from .rules import StateStatus, state_status
+
+CHART_WIDTH = 480
+BAR_HEIGHT = 28
+BAR_GAP = 12
+LABEL_WIDTH = 150
+
+
+@dataclass
+class StateRow:
+    state: MemberState
+    status: StateStatus
+    response: Response | None = None
+
+
+@dataclass
+class Bar:
+    status: StateStatus
+    count: int
+    y: int
+    width: int
+    label_y: int
+
+
+@dataclass
+class Overview:
+    rows: list[StateRow]
+    counts: dict[StateStatus, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def responded(self) -> int:
+        """States that submitted a response, including "no information" ones."""
+        return self.counts[StateStatus.SUBMITTED] + self.counts[StateStatus.NO_INFORMATION]
+
+    @property
+    def response_rate(self) -> int:
+        """Percentage of the member states that responded, rounded to a whole number."""
+        return round(100 * self.responded / self.total) if self.total else 0
+
+    def bars(self) -> list[Bar]:
+        """A horizontal bar per status, scaled to the number of member states."""
+        scale = (CHART_WIDTH - LABEL_WIDTH - 40) / max(self.total, 1)
+        return [
+            Bar(
+                status=status,
+                count=self.counts[status],
+                y=index * (BAR_HEIGHT + BAR_GAP),
+                width=round(self.counts[status] * scale),
+                label_y=index * (BAR_HEIGHT + BAR_GAP) + BAR_HEIGHT // 2 + 5,
+            )
+            for index, status in enumerate(StateStatus)
+        ]
+
+    @property
+    def chart_height(self) -> int:
+        return len(StateStatus) * (BAR_HEIGHT + BAR_GAP)
+
+    def row_for(self, state: MemberState | None) -> StateRow | None:
+        if state is None:
+            return None
+        return next((row for row in self.rows if row.state.pk == state.pk), None)
+
+
+def build_overview(request_page) -> Overview:
+    """Two queries, whatever the number of responses and answers: states and responses."""
+    found = Response.objects.filter(request_id=request_page.pk).annotate(
+        informative_answers=Count("answers", filter=Q(answers__no_information=False))
+    )
+    # A page previewed before its first save has no responses yet.
+    responses = {r.member_state_id: r for r in found} if request_page.pk else {}
+    states = sorted(MemberState.objects.all(), key=lambda state: collation_key(state.name))
+    rows = []
+    for state in states:
+        response = responses.get(state.pk)
+        if response is not None:
+            response.member_state = state  # spares a query per row for the access rule
+        informative = response.informative_answers if response else None
+        rows.append(StateRow(state, state_status(response, informative), response))
+    counts = {status: 0 for status in StateStatus}
+    for row in rows:
+        counts[row.status] += 1
+    return Overview(rows=rows, counts=counts)

@@ -1,0 +1,124 @@
+"""Information and good practices (2.1.a, 2.1.b, 2.1.d, 4.7): browse, filter and submit."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext
+from taggit.models import Tag
+from wagtail.rich_text import RichText
+
+from network_pages import network_area
+from network_pages.models import MemberState
+
+from .. import announcements, limits, rules
+from ..documents import store_document
+from ..forms import ItemFilterForm, ItemSubmissionForm
+from ..models.item_page import InformationItemTag
+from .base import refuse, render_route
+
+
+def item_index(request: HttpRequest, index) -> HttpResponse:
+    source = network_area.source_of(index)
+    items = source.live_items()
+    item_model = items.model
+    themes = Tag.objects.filter(
+        pk__in=InformationItemTag.objects.filter(content_object__in=source.live_items()).values(
+            "tag_id"
+        )
+    )
+    filter_form = ItemFilterForm(
+        request.GET or None,
+        states=MemberState.objects.all(),
+        themes=themes,
+        types=item_model.Kind.choices,
+    )
+    filters = filter_form.filters()
+    if filters.get("state"):
+        items = items.filter(member_state__code=filters["state"])
+    if filters.get("theme"):
+        items = items.filter(tagged_items__tag__slug=filters["theme"])
+    if filters.get("type"):
+        items = items.filter(item_type=filters["type"])
+    if filters.get("good_practice"):
+        items = items.filter(good_practice=True)
+    items = (
+        items.select_related("member_state")
+        .prefetch_related("tagged_items__tag")
+        .order_by("-first_published_at", "-pk")
+        .distinct()
+    )
+    page_of_items = Paginator(items, limits.ITEMS_PER_PAGE).get_page(request.GET.get("page"))
+    base_url = index.get_url(request)
+    for item in page_of_items:
+        item.listing_url = f"{base_url}{item.slug}/"
+        item.themes = [tagged.tag for tagged in item.tagged_items.all()]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render_route(
+        index,
+        request,
+        "information/information_item_index_page.html",
+        items=page_of_items,
+        filter_form=filter_form,
+        is_filtered=bool(filters),
+        filter_query=query.urlencode(),
+        may_submit=rules.represented_state(request.user) is not None,
+    )
+
+
+def body_from_text(text: str) -> list:
+    """The plain text a Focal Point typed, as paragraphs of the item's body."""
+    return [("paragraph", RichText(linebreaks(escape(text))))]
+
+
+def submit_item(request: HttpRequest, index) -> HttpResponse:
+    """4.7: a Focal Point submits information; the DMR reviews the draft in the admin."""
+    state = rules.represented_state(request.user)
+    if state is None:
+        return refuse(request)
+    source = network_area.source_of(index)
+    form = ItemSubmissionForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    if not (form.is_bound and form.is_valid()):
+        return render_route(
+            index, request, "information/item/submit_item.html", form=form, own_state=state
+        )
+    data = form.cleaned_data
+    with transaction.atomic():
+        # One submission at a time per person: a double click finds the first one's draft.
+        get_user_model().objects.select_for_update().filter(pk=request.user.pk).first()
+        duplicate = (
+            source.get_children()
+            .filter(title=data["title"], live=False, owner=request.user)
+            .exists()
+        )
+        if not duplicate:
+            documents = [
+                store_document(upload, user=request.user) for upload in data["attachments"]
+            ]
+            page = source.specific.add_draft_item(
+                user=request.user,
+                member_state=state,
+                title=data["title"],
+                themes=data["themes"],
+                documents=documents,
+                summary=data["summary"],
+                body=body_from_text(data["body"]),
+                good_practice=data["good_practice"],
+                dissemination_proposed=data["dissemination_proposed"],
+            )
+            announcements.ask_dmr_to_review(page)
+    messages.success(
+        request,
+        gettext(
+            "Thank you. The DMR Secretariat will review your information before it is "
+            "published in the network area."
+        ),
+    )
+    return redirect(index.get_url(request))

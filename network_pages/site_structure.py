@@ -1,0 +1,25 @@
+"""Every page and setting an installation needs, created idempotently by `setup_site`
+(production included) and by `seed_demo` before it adds demo content."""
+
+from dataclasses import dataclass
+
+from home.models import HomePage
+from home.site_setup import ensure_home_pages
+from network_pages.community.site_setup import ensure_community_pages
+from network_pages.information.site_setup import ensure_information_indexes
+from network_pages.models import NetworkHomePage
+from network_pages.network_area import ensure_network_area
+
+
+@dataclass(frozen=True)
+class SiteStructure:
+    homes: dict[str, HomePage]
+    network: NetworkHomePage
+
+
+def ensure_site_structure() -> SiteStructure:
+    homes = ensure_home_pages()
+    network = ensure_network_area(homes["en"])
+    ensure_information_indexes(network)
+    ensure_community_pages(network)
+    return SiteStructure(homes=homes, network=network)

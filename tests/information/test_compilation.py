@@ -1,0 +1,141 @@
+"""The compilation: submitted answers grouped by question across states, on a printable
+page and as CSV and XLSX, with state, responder and language; for members only."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from network_pages.information.exports import neutralised
+from network_pages.information.factories import make_response
+from network_pages.information.models import Response
+from tests.conftest import sign_in
+
+from .conftest import QUESTIONS, body_of, request_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def responses(open_request, other_focal_point, approver):
+    make_response(
+        open_request,
+        "DE",
+        ["Jugendämter", '=HYPERLINK("http://evil.example")', "Vormund"],
+        submitted_by=other_focal_point,
+        language="en",
+    )
+    make_response(
+        open_request, "IT", ["Prefetture", None, "Tutore"], submitted_by=approver, language="fr"
+    )
+    make_response(open_request, "FR", ["Brouillon secret"], status=Response.Status.DRAFT)
+
+
+def test_compilation_groups_submitted_answers_by_question(
+    client, open_request, responses, focal_point
+):
+    response = sign_in(client, focal_point).get(request_url(open_request, "compilation/"))
+
+    assert response.status_code == 200
+    compilation = response.context["compilation"]
+    first = compilation.questions[0]
+    assert (first.number, first.text) == (1, QUESTIONS[0])
+    assert [(a.state_code, a.text, a.language) for a in first.answers] == [
+        ("DE", "Jugendämter", "en"),
+        ("IT", "Prefetture", "fr"),
+    ]
+    assert [(a.state_code, a.no_information) for a in compilation.questions[1].answers] == [
+        ("DE", False),
+        ("IT", True),
+    ]
+    body = response.content.decode()
+    assert "Brouillon secret" not in body
+    assert "Fp_de Tester" in body  # the responder
+    assert "No information available" in body
+
+
+def csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_csv_has_one_row_per_submitted_answer_with_state_responder_and_language(
+    client, open_request, responses, focal_point
+):
+    response = sign_in(client, focal_point).get(request_url(open_request, "compilation/csv/"))
+
+    rows = csv_rows(response)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    assert rows[0][:6] == [
+        "Question number",
+        "Question",
+        "Member state",
+        "Responder",
+        "Language of the response",
+        "Answer",
+    ]
+    assert len(rows) == 1 + 6
+    assert rows[1][:6] == ["1", QUESTIONS[0], "Germany", "Fp_de Tester", "EN", "Jugendämter"]
+    assert rows[4][2:7] == ["Italy", "Approver Tester", "FR", "", "yes"]
+    assert not any("Brouillon" in cell for row in rows for cell in row)
+
+
+def test_xlsx_read_back_matches_the_data(client, open_request, responses, focal_point):
+    response = sign_in(client, focal_point).get(request_url(open_request, "compilation/xlsx/"))
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][2:5] == ["Member state", "Responder", "Language of the response"]
+    assert rows[1][:6] == [1, QUESTIONS[0], "Germany", "Fp_de Tester", "EN", "Jugendämter"]
+    assert [row[2] for row in rows[1:]] == ["Germany", "Italy"] * 3
+    assert rows[6][5] == "Tutore"
+
+
+def test_exports_neutralise_formulas(client, open_request, responses, focal_point):
+    sign_in(client, focal_point)
+    csv_response = client.get(request_url(open_request, "compilation/csv/"))
+    xlsx_response = client.get(request_url(open_request, "compilation/xlsx/"))
+
+    csv_cell = csv_rows(csv_response)[3][5]
+    sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
+    xlsx_cell = sheet.cell(row=4, column=6)
+    assert csv_cell == '\'=HYPERLINK("http://evil.example")'
+    assert xlsx_cell.value == '\'=HYPERLINK("http://evil.example")'
+    assert xlsx_cell.data_type == "s"
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_values_that_spreadsheets_would_run_are_prefixed(value):
+    assert neutralised(value) == "'" + value
+
+
+def test_ordinary_values_are_left_alone():
+    assert [neutralised(v) for v in ("Answer", 3, "")] == ["Answer", 3, ""]
+
+
+def test_compilation_headers_follow_the_readers_language(
+    client, open_request, responses, focal_point
+):
+    response = sign_in(client, focal_point).get(
+        request_url(open_request, "compilation/csv/", language="fr")
+    )
+
+    assert csv_rows(response)[1][2] == "Allemagne"  # the state's French name
+
+
+@pytest.mark.parametrize("route", ["compilation/", "compilation/csv/", "compilation/xlsx/"])
+def test_dmr_and_every_member_may_download(
+    client, open_request, responses, dmr_user, approver, route
+):
+    for member in (dmr_user, approver):
+        client.logout()
+        assert sign_in(client, member).get(request_url(open_request, route)).status_code == 200
+
+
+def test_compilation_of_a_request_without_responses_is_empty(client, open_request, focal_point):
+    response = sign_in(client, focal_point).get(request_url(open_request, "compilation/xlsx/"))
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 1
+    assert "Jugend" not in body_of(response)
