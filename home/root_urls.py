@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-# Public URLs outside the language prefix (sitemap.xml...), mounted by nfp_site/urls.py.
-urlpatterns: list = []
+from home.sitemap import sitemap
+
+# Public URLs outside the language prefix, mounted by nfp_site/urls.py.
+urlpatterns = [path("sitemap.xml", sitemap, name="sitemap")]

@@ -1,4 +1,5 @@
-"""The public pages every installation has: the home page in English and in French.
+"""The public pages every installation has: the home page in English and in French, and the
+indexes of the public section (news, publications, good practices) in both languages.
 
 Idempotent, so that `setup_site` and `seed_demo` can run on every start.
 """
@@ -6,7 +7,13 @@ Idempotent, so that `setup_site` and `seed_demo` can run on every start.
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from home.models import (
+    GoodPracticeIndexPage,
+    HomePage,
+    NewsIndexPage,
+    PublicationIndexPage,
+    PublicIndexPage,
+)
 
 HOME_TEXT = {
     "en": {
@@ -68,3 +75,54 @@ def _point_default_site_at(home: HomePage) -> None:
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
+
+
+PUBLIC_INDEXES: list[tuple[type[PublicIndexPage], dict[str, dict[str, str]]]] = [
+    (
+        NewsIndexPage,
+        {
+            "en": {"title": "News", "slug": "news"},
+            "fr": {"title": "Actualités", "slug": "actualites"},
+        },
+    ),
+    (
+        PublicationIndexPage,
+        {
+            "en": {"title": "Publications", "slug": "publications"},
+            "fr": {"title": "Publications", "slug": "publications"},
+        },
+    ),
+    (
+        GoodPracticeIndexPage,
+        {
+            "en": {"title": "Good practices", "slug": "good-practices"},
+            "fr": {"title": "Bonnes pratiques", "slug": "bonnes-pratiques"},
+        },
+    ),
+]
+
+
+@transaction.atomic
+def ensure_public_indexes(homes: dict[str, HomePage]) -> dict[str, dict[str, PublicIndexPage]]:
+    """The live public indexes under each home, the French ones translations of the English."""
+    indexes: dict[str, dict[str, PublicIndexPage]] = {code: {} for code in homes}
+    for model, texts in PUBLIC_INDEXES:
+        english = model.objects.filter(locale=homes["en"].locale).first()
+        if english is None:
+            english = homes["en"].add_child(
+                instance=model(locale=homes["en"].locale, show_in_menus=True, **texts["en"])
+            )
+            english.save_revision().publish()
+        for code, home in homes.items():
+            if code == "en":
+                continue
+            if english.get_translation_or_none(home.locale) is None:
+                translation = english.copy_for_translation(home.locale)
+                for field, value in texts[code].items():
+                    setattr(translation, field, value)
+                translation.save_revision().publish()
+        for code, home in homes.items():
+            indexes[code][model._meta.model_name] = model.objects.get(
+                locale=home.locale, translation_key=english.translation_key
+            )
+    return indexes

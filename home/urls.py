@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-# Public URLs under /<lang>/ (search, feeds...), mounted by nfp_site/urls.py.
-urlpatterns: list = []
+from home import views
+from home.feeds import NewsAndPublicationsFeed
+
+# Public URLs under /<lang>/, mounted by nfp_site/urls.py before Wagtail's pages.
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("feed/", NewsAndPublicationsFeed(), name="feed"),
+]

@@ -1,7 +1,13 @@
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
 
 
 @never_cache
@@ -15,3 +21,31 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def public_pages_of_active_language():
+    """Live public pages of the reader's language: never a draft, an alias or a restricted page."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=Locale.get_active(), depth__gt=1)
+        .filter(pk__in=Page.objects.filter(alias_of__isnull=True).values("pk"))
+    )
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Search the public section in the reader's language."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        hits = public_pages_of_active_language().search(query)
+        results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        specific = {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=[hit.pk for hit in results])
+            .select_related("locale")
+            .specific()
+        }
+        results.object_list = [specific[hit.pk] for hit in results if hit.pk in specific]
+    return render(request, "home/search.html", {"query": query, "results": results})

@@ -16,7 +16,9 @@ from network_pages.accounts.devices import backup_device_of, replace_backup_code
 from network_pages.community.demo import seed_community_demo
 from network_pages.factories import add_totp_device, make_member
 from network_pages.information.demo import seed_information_demo
+from network_pages.meetings.demo import seed_meetings_demo
 from network_pages.models import MemberProfile, MemberState, NationalNetworkOrganisation
+from network_pages.publication_drafts.demo import seed_publication_demo
 from network_pages.site_structure import ensure_site_structure
 
 DEMO_PASSWORD = "nfp-demo-password"  # noqa: S105 - demo accounts, development only
@@ -39,6 +41,16 @@ DEMO_ACCOUNTS = [
         "dmr",
         "Dana",
         "Moreau",
+        (roles.DMR_SECRETARIAT,),
+        None,
+        MemberProfile.Function.SECRETARIAT,
+        "Council of Europe, DMR",
+        "fr",
+    ),
+    DemoAccount(
+        "dmr_editor",
+        "Élise",
+        "Marchand",
         (roles.DMR_SECRETARIAT,),
         None,
         MemberProfile.Function.SECRETARIAT,
@@ -160,7 +172,11 @@ def seed_demo_content() -> list[str]:
             f"TOTP key {key}  backup codes {' '.join(codes[:3])} …"
         )
     lines.append("")
+    lines += seed_meetings_demo(network)
+    lines.append("")
     lines += seed_information_demo(network)
     lines.append("")
     lines += seed_community_demo(network)
+    lines.append("")
+    lines += seed_publication_demo(structure.homes, network)
     return lines

@@ -4,11 +4,16 @@
 from dataclasses import dataclass
 
 from home.models import HomePage
-from home.site_setup import ensure_home_pages
+from home.site_setup import ensure_home_pages, ensure_public_indexes
 from network_pages.community.site_setup import ensure_community_pages
 from network_pages.information.site_setup import ensure_information_indexes
+from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.models import NetworkHomePage
 from network_pages.network_area import ensure_network_area
+from network_pages.publication_drafts.setup import (
+    ensure_joint_approval_workflow,
+    ensure_publication_drafts,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,9 @@ class SiteStructure:
 def ensure_site_structure() -> SiteStructure:
     homes = ensure_home_pages()
     network = ensure_network_area(homes["en"])
+    ensure_meetings_index(network)
     ensure_information_indexes(network)
     ensure_community_pages(network)
+    ensure_public_indexes(homes)
+    ensure_joint_approval_workflow(ensure_publication_drafts(network))
     return SiteStructure(homes=homes, network=network)

@@ -7,3 +7,8 @@ class WorkflowsConfig(AppConfig):
     label = "workflows"
     verbose_name = _("Joint approval workflows")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from workflows import receivers
+
+        receivers.connect()

@@ -22,3 +22,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The public indexes; the restricted network area is never listed here.
+        context["sections"] = self.get_children().live().public().in_menu()
+        return context

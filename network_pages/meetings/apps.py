@@ -7,3 +7,9 @@ class MeetingsConfig(AppConfig):
     label = "meetings"
     verbose_name = _("Meetings")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Signal handlers import the models, which exist only once the registry is ready.
+        from . import signal_handlers
+
+        signal_handlers.connect()

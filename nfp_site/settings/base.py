@@ -13,9 +13,11 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "home",
     "network_pages",
+    # community first: meetings and information pages take its comments mixin.
+    "network_pages.community",
     "network_pages.meetings",
     "network_pages.information",
-    "network_pages.community",
+    "network_pages.publication_drafts",
     "workflows",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -203,5 +205,16 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# Information requests: automatic reminders this many days before the deadline.
+NFP_REQUEST_REMINDER_DAYS = env.integer("NFP_REQUEST_REMINDER_DAYS", 7)
+
 # `seed_demo` (demo content and accounts with known passwords) runs only where this is True.
 NFP_ALLOW_DEMO_CONTENT = False
+
+# Joint approval (workflows app)
+# 3.3: what the network and the DMR approve jointly moves into the public section.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.move_into_public_section"
+WORKFLOWS_PUBLIC_DESTINATION = "home.public_section.public_parent_for"
+WORKFLOWS_MAY_VIEW_PAGE = "network_pages.access.user_may_view_page"
+WORKFLOWS_RESTRICTED_LINK_CHECK = "network_pages.publication_drafts.policies.is_restricted"
+WORKFLOWS_RECIPIENT_LANGUAGE = "network_pages.publication_drafts.policies.recipient_language"

@@ -22,7 +22,7 @@ QUESTIONS = [f"Question {number}?" for number in range(1, 21)]
 # their counts or answers with state and responder, states or attachments, the reader's
 # profile); the rest is the session, the OTP device, routing, the view restrictions
 # (checked by the access rule and again by Wagtail), groups and the language links.
-REQUEST_PAGE = 25 + 2
+REQUEST_PAGE = 26 + 2  # with the members' comments (community)
 COMPILATION = 24 + 2
 DOWNLOAD = 23 + 2
 

@@ -1,0 +1,42 @@
+"""Meeting documents stay in members-only collections (3.1, 1.2).
+
+Each meeting has a collection of its own under the network's (see `participants`), closed
+to everyone but the members and that meeting's guests. A document may also come from the
+network collection itself, which guests never see.
+"""
+
+from collections.abc import Iterable
+
+from django.http import HttpRequest
+from wagtail.models import Collection
+
+from network_pages import access
+from network_pages.network_area import NETWORK_COLLECTION
+
+
+def network_collection() -> Collection | None:
+    return Collection.objects.filter(name=NETWORK_COLLECTION, depth=2).first()
+
+
+def is_members_only_collection(collection: Collection) -> bool:
+    """The network collection or a collection inside it: never public."""
+    root = network_collection()
+    return root is not None and collection.path.startswith(root.path)
+
+
+def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> list:
+    """The meeting documents this reader may open, by the one access rule.
+
+    The rule runs once per collection (a meeting's documents share one or two), not once
+    per document.
+    """
+    verdicts: dict[int, bool] = {}
+    readable = []
+    for item in meeting_documents:
+        collection = item.document.collection
+        if collection.pk not in verdicts:
+            outcome = access.verdict(request, collection.get_view_restrictions())
+            verdicts[collection.pk] = outcome is access.Verdict.ALLOW
+        if verdicts[collection.pk]:
+            readable.append(item)
+    return readable

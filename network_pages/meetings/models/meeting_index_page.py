@@ -1,0 +1,72 @@
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from network_pages.meetings.models.choices import MeetingKind
+
+from .meeting_page import MeetingPage
+
+MEETINGS_PER_PAGE = 20
+
+
+class MeetingIndexPage(Page):
+    """The network's meetings, upcoming and past, by kind and year (4.1, 4.3)."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["network_pages.NetworkHomePage"]
+    subpage_types = ["meetings.MeetingPage"]
+    max_count_per_parent = 1
+    template = "meetings/meeting_index_page.html"
+
+    class Meta:
+        verbose_name = _("meetings index")
+
+    def meetings(self, *, kind: str = "", year: int | None = None):
+        meetings = MeetingPage.objects.child_of(self).live()
+        if kind:
+            meetings = meetings.filter(kind=kind)
+        if year:
+            meetings = meetings.filter(opening__year=year)
+        return meetings
+
+    def years(self) -> list[int]:
+        dates = MeetingPage.objects.child_of(self).live().dates("opening", "year", order="DESC")
+        return [day.year for day in dates]
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind", "")
+        if kind not in MeetingKind.values:
+            kind = ""
+        years = self.years()
+        try:
+            year = int(request.GET.get("year", ""))
+        except ValueError:
+            year = None
+        if year not in years:
+            year = None
+        now = timezone.now()
+        meetings = self.meetings(kind=kind, year=year)
+        upcoming = meetings.filter(closing__gte=now).order_by("opening", "pk")
+        past = meetings.filter(closing__lt=now).order_by("-opening", "-pk")
+        context.update(
+            kinds=MeetingKind.choices,
+            years=years,
+            selected_kind=kind,
+            selected_year=year,
+            is_filtered=bool(kind or year),
+            upcoming=self._paginate(upcoming, request.GET.get("upcoming")),
+            past=self._paginate(past, request.GET.get("past")),
+        )
+        return context
+
+    @staticmethod
+    def _paginate(queryset, number) -> PaginatorPage:
+        return Paginator(queryset, MEETINGS_PER_PAGE).get_page(number)

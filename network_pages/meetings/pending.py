@@ -1,0 +1,43 @@
+"""What waits for a member in the meetings: their attendance answer. For the network home's
+"pending tasks" (the community app asks every app through a Wagtail hook)."""
+
+from django.utils import timezone
+
+from network_pages import access, roles
+from network_pages.meetings import participants
+from network_pages.meetings.models import MeetingKind, MeetingPage
+from network_pages.meetings.models.choices import CLOSED_STATUSES
+from network_pages.models import MemberProfile
+
+
+def meetings_awaiting_answer(user) -> list[MeetingPage]:
+    """Upcoming live meetings `user` is invited to and has not answered for, soonest first,
+    in a fixed number of queries (the same invitation rule as `participants.is_invited`)."""
+    if not (user.is_authenticated and user.is_active):
+        return []
+    candidates = list(
+        MeetingPage.objects.live()
+        .filter(alias_of__isnull=True, closing__gt=timezone.now())
+        .exclude(status__in=CLOSED_STATUSES)
+        .exclude(attendances__user=user)
+        .order_by("opening", "pk")
+    )
+    if not candidates:
+        return []
+    group_names = access.group_names_of(user)
+    profile = MemberProfile.objects.select_related("user").filter(user=user).first()
+    focal_point = participants.is_focal_point(profile, group_names)
+    listed: set[int] = set()
+    if profile is not None and profile.is_active and group_names & set(roles.MEMBER_GROUPS):
+        listed = set(
+            MeetingPage.invited_members.through.objects.filter(
+                memberprofile=profile, meetingpage__in=candidates
+            ).values_list("meetingpage_id", flat=True)
+        )
+    return [
+        meeting
+        for meeting in candidates
+        if participants.guest_group_name(meeting) in group_names
+        or (meeting.kind == MeetingKind.PLENARY and focal_point)
+        or (meeting.kind != MeetingKind.PLENARY and meeting.pk in listed)
+    ]

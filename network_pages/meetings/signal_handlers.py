@@ -1,0 +1,42 @@
+"""Keep each meeting's guest access in step with the page (1.2).
+
+Created: the meeting gets its guest group, its documents' collection and the restrictions
+naming them, before anything is uploaded to it. Published: its external participants get
+their guest accounts (and invitations), and people no longer listed lose the access.
+Deleted: its guest group goes too (its documents' collection stays, with its documents).
+"""
+
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published
+
+from network_pages.meetings import participants
+from network_pages.meetings.models import MeetingAccess, MeetingPage
+
+
+def give_new_meeting_its_access(sender, instance: MeetingPage, created: bool, **kwargs) -> None:
+    if created and instance.alias_of_id is None and not kwargs.get("raw"):
+        participants.ensure_meeting_access(instance)
+
+
+def admit_external_participants(sender, instance: MeetingPage, revision=None, **kwargs) -> None:
+    if instance.alias_of_id is None:
+        invited_by = revision.user if revision is not None else None
+        participants.sync_external_participants(instance, invited_by=invited_by)
+
+
+def forget_deleted_meetings_guests(sender, instance: MeetingAccess, **kwargs) -> None:
+    """A deleted meeting's guest group opens nothing any more: remove it too."""
+    Group.objects.filter(pk=instance.guest_group_id).delete()
+
+
+def connect() -> None:
+    post_save.connect(
+        give_new_meeting_its_access, sender=MeetingPage, dispatch_uid="meetings_access"
+    )
+    page_published.connect(
+        admit_external_participants, sender=MeetingPage, dispatch_uid="meetings_guests"
+    )
+    post_delete.connect(
+        forget_deleted_meetings_guests, sender=MeetingAccess, dispatch_uid="meetings_forget"
+    )

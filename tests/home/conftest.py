@@ -1,0 +1,63 @@
+"""A public section with content in both languages, and confidential content beside it:
+a restricted page under the network area and drafts, each carrying a marker string."""
+
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Locale, Page
+
+from home.models import NewsItemPage, PublicationPage
+from home.site_setup import ensure_public_indexes
+from network_pages.publication_drafts.setup import ensure_publication_drafts
+
+RESTRICTED_MARKER = "MARKERrestrictedb41c"
+DRAFT_MARKER = "MARKERdraftc93a"
+
+
+@dataclass
+class PublicSection:
+    indexes: dict
+    news_en: NewsItemPage
+    news_fr: NewsItemPage
+    publication_en: PublicationPage
+
+
+def publish_under(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+def translate_into_french(page: Page, **fields) -> Page:
+    french = page.copy_for_translation(Locale.objects.get(language_code="fr"))
+    for name, value in fields.items():
+        setattr(french, name, value)
+    french.save_revision().publish()
+    return type(page).objects.get(pk=french.pk)
+
+
+@pytest.fixture
+def public_section(homes, network):
+    indexes = ensure_public_indexes(homes)
+    news_en = publish_under(
+        indexes["en"]["newsindexpage"],
+        NewsItemPage(title="Network meeting in Strasbourg", intro="Plenary migration meeting"),
+    )
+    news_fr = translate_into_french(
+        news_en, title="Réunion du réseau à Strasbourg", intro="Réunion plénière migrations"
+    )
+    publication_en = publish_under(
+        indexes["en"]["publicationindexpage"],
+        PublicationPage(title="Reception of asylum seekers", intro="A migration study"),
+    )
+    # Confidential: live but restricted (under the network area), and drafts.
+    network.intro = f"{RESTRICTED_MARKER} migration"
+    network.save_revision().publish()
+    publish_under(
+        ensure_publication_drafts(network),
+        NewsItemPage(title=f"Restricted {RESTRICTED_MARKER}", intro="migration"),
+    )
+    indexes["en"]["newsindexpage"].add_child(
+        instance=NewsItemPage(title=f"Draft {DRAFT_MARKER}", intro="migration", live=False)
+    )
+    return PublicSection(indexes, news_en, news_fr, publication_en)

@@ -1,0 +1,71 @@
+"""The demo meetings: a convened plenary, a thematic session with the guest (idempotent)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from network_pages.demo import seed_demo_content
+from network_pages.meetings.demo import seed_meetings_demo
+from network_pages.meetings.models import (
+    AgendaSuggestion,
+    Convocation,
+    Holiday,
+    MeetingKind,
+    MeetingPage,
+    MeetingStatus,
+)
+from network_pages.meetings.participants import guest_group_name
+from network_pages.models import NetworkHomePage
+from tests.conftest import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(django_capture_on_commit_callbacks):
+    seed_demo_content()
+    network = NetworkHomePage.objects.get(locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        lines = seed_meetings_demo(network)
+    return lines
+
+
+def test_demo_has_a_convened_plenary_with_a_draft_agenda(demo):
+    plenary = MeetingPage.objects.get(kind=MeetingKind.PLENARY, alias_of__isnull=True)
+
+    assert plenary.status == MeetingStatus.CONVENED
+    assert not plenary.agenda_is_final
+    assert plenary.agenda_items.count() == 5
+    assert Convocation.objects.get().meeting_id == plenary.pk
+    assert {message.to[0] for message in mail.outbox} >= {"fp_fr@demo.nfp.example"}
+    assert AgendaSuggestion.objects.filter(meeting=plenary).exists()
+
+
+def test_demo_guest_is_invited_to_the_thematic_session_only(client, demo):
+    session = MeetingPage.objects.get(kind=MeetingKind.THEMATIC_SESSION, alias_of__isnull=True)
+    plenary = MeetingPage.objects.get(kind=MeetingKind.PLENARY, alias_of__isnull=True)
+    guest = get_user_model().objects.get(username="guest")
+    client = sign_in(client, guest)
+
+    assert guest.groups.filter(name=guest_group_name(session)).exists()
+    assert client.get(session.url).status_code == 200
+    assert client.get(plenary.url).status_code == 403
+
+
+def test_demo_prints_where_the_meetings_are(demo):
+    assert demo[0] == "Meetings: /en/network/meetings/"
+    assert "convened" in demo[1]
+
+
+def test_demo_meetings_twice_create_nothing_new(demo, django_capture_on_commit_callbacks):
+    counts = (MeetingPage.objects.count(), Convocation.objects.count(), Holiday.objects.count())
+    network = NetworkHomePage.objects.get(locale__language_code="en")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seed_meetings_demo(network)
+
+    assert (
+        MeetingPage.objects.count(),
+        Convocation.objects.count(),
+        Holiday.objects.count(),
+    ) == counts

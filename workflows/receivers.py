@@ -1,0 +1,108 @@
+"""Signal wiring of the joint approval: emails, and the tally reset on edit.
+
+Connected by `WorkflowsConfig.ready`. Work that leaves the process (emails) is enqueued
+as a background task once the transaction commits.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.admin import signal_handlers as wagtail_notifiers
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+
+from workflows import log_actions, notifications, tasks
+from workflows.models import Approval, JointApprovalTaskState
+
+
+def notify_parties_on_submission(sender, instance, user=None, **kwargs) -> None:
+    task_state_id = instance.pk
+    transaction.on_commit(lambda: tasks.notify_parties.enqueue(task_state_id))
+
+
+def notify_author_on_approval(sender, instance, user=None, **kwargs) -> None:
+    if notifications.uses_joint_approval(instance):
+        workflow_state_id = instance.pk
+        transaction.on_commit(
+            lambda: tasks.notify_author.enqueue(workflow_state_id, notifications.PUBLISHED)
+        )
+
+
+def notify_author_on_rejection(sender, instance, user=None, **kwargs) -> None:
+    if notifications.uses_joint_approval(instance):
+        workflow_state_id = instance.pk
+        transaction.on_commit(
+            lambda: tasks.notify_author.enqueue(workflow_state_id, notifications.CHANGES_REQUESTED)
+        )
+
+
+def reset_tally_on_new_revision(sender, instance: Revision, created=False, **kwargs) -> None:
+    """An edit during a joint approval is a new version: every party approves it again."""
+    if not created or kwargs.get("raw"):
+        return
+    states = JointApprovalTaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__base_content_type_id=instance.base_content_type_id,
+        workflow_state__object_id=instance.object_id,
+    ).exclude(revision_id=instance.pk)
+    for state in states:
+        had_approvals = Approval.objects.filter(
+            task_state=state, revision_id=state.revision_id
+        ).exists()
+        state.revision = instance
+        state.save(update_fields=["revision"])
+        if had_approvals:
+            obj = instance.content_object
+            log(
+                instance=obj.specific if isinstance(obj, Page) else obj,
+                action=log_actions.TALLY_RESET,
+                user=instance.user,
+                revision=instance,
+            )
+            notify_parties_on_submission(JointApprovalTaskState, state)
+
+
+def _unless_joint_approval(notifier):
+    """Wagtail's own workflow emails, except for joint approvals (which send their own)."""
+
+    def receiver(sender, instance=None, **kwargs):
+        if isinstance(instance, WorkflowState) and notifications.uses_joint_approval(instance):
+            return None
+        return notifier(sender=sender, instance=instance, **kwargs)
+
+    return receiver
+
+
+WAGTAIL_NOTIFIERS = [
+    (workflow_approved, "workflow_state_approved_email_notification", "approval"),
+    (workflow_rejected, "workflow_state_rejected_email_notification", "rejection"),
+]
+
+
+def connect() -> None:
+    task_submitted.connect(
+        notify_parties_on_submission,
+        sender=JointApprovalTaskState,
+        dispatch_uid="workflows_notify_parties",
+    )
+    workflow_approved.connect(
+        notify_author_on_approval, sender=WorkflowState, dispatch_uid="workflows_published"
+    )
+    workflow_rejected.connect(
+        notify_author_on_rejection, sender=WorkflowState, dispatch_uid="workflows_rejected"
+    )
+    post_save.connect(
+        reset_tally_on_new_revision, sender=Revision, dispatch_uid="workflows_tally_reset"
+    )
+    # Replace Wagtail's approval and rejection emails (its rejection email would carry the
+    # reviewer's comment) by versions that leave joint approvals alone. Connecting under
+    # Wagtail's dispatch_uid means that Wagtail's own later `connect` is a no-op.
+    for signal, dispatch_uid, kind in WAGTAIL_NOTIFIERS:
+        notifier = getattr(wagtail_notifiers, f"workflow_{kind}_email_notifier")
+        signal.disconnect(sender=WorkflowState, dispatch_uid=dispatch_uid)
+        signal.connect(
+            _unless_joint_approval(notifier),
+            sender=WorkflowState,
+            dispatch_uid=dispatch_uid,
+            weak=False,
+        )

@@ -1,0 +1,49 @@
+"""The translation hand-off (3.3): a public page gets a draft in every other official language.
+
+The drafts are made by wagtail-localize and stay unpublished until a translator completes
+and publishes them in its editor (`WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False`).
+The source may be in any content language.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.log_actions import log
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+from workflows import log_actions
+
+
+def other_locales(page: Page) -> list[Locale]:
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return list(Locale.objects.filter(language_code__in=codes).exclude(pk=page.locale_id))
+
+
+@transaction.atomic
+def request_translations(page: Page) -> list[Page]:
+    """Draft translations of `page` (as now published) into the other official languages
+    it has none in yet; existing translations are the translators' to update."""
+    page = page.specific
+    missing = [locale for locale in other_locales(page) if not page.has_translation(locale)]
+    if not missing:
+        return []
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    drafts = []
+    for locale in missing:
+        translation, _created = Translation.objects.update_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.save_target(user=None, publish=False)
+        drafts.append(translation.get_target_instance())
+    if drafts:
+        log(
+            instance=page,
+            action=log_actions.TRANSLATIONS_REQUESTED,
+            data={"languages": [draft.locale.get_display_name() for draft in drafts]},
+        )
+    return drafts
+
+
+def translations_waiting(page: Page) -> list[Page]:
+    """The page's translations that are not live yet."""
+    return list(page.get_translations().filter(live=False).select_related("locale"))

@@ -1,0 +1,86 @@
+"""Wiring only: admin URLs, the review link in the page editor, withdrawing, the report."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from workflows import urls
+from workflows.log_actions import register_joint_approval_log_actions
+from workflows.models import JointApprovalTask
+from workflows.withdrawal import is_released, may_withdraw
+
+
+@hooks.register("register_admin_urls")
+def register_joint_approval_urls():
+    return [path("joint-approval/", include(urls, namespace="workflows"))]
+
+
+class ReviewMenuItem(ActionMenuItem):
+    """In the page editor, approving leads to the review page (preview, links, checklist)."""
+
+    label = _("Review and approve")
+    name = "action-joint-approval-review"
+    icon_name = "success"
+
+    def __init__(self, task_state_id: int, order: int = 0) -> None:
+        super().__init__(order=order)
+        self.task_state_id = task_state_id
+
+    def is_shown(self, context) -> bool:
+        return True
+
+    def get_url(self, parent_context) -> str:
+        return reverse("workflows:review", args=[self.task_state_id])
+
+
+@hooks.register("construct_page_action_menu")
+def link_joint_approval_to_its_review_page(menu_items, request, context):
+    page = context.get("page")
+    task = page.current_workflow_task if page is not None and page.pk else None
+    if not isinstance(task, JointApprovalTask):
+        return
+    menu_items[:] = [item for item in menu_items if getattr(item, "name", None) != "review"]
+    if any(name == "review" for name, _label, _modal in task.get_actions(page, request.user)):
+        menu_items.append(ReviewMenuItem(page.current_workflow_task_state.pk, order=5))
+
+
+class WithdrawButton(PageMenuItem):
+    label = _("Withdraw from the public section")
+    icon_name = "download"
+    url_name = "workflows:withdraw"
+    priority = 45
+
+    def is_shown(self, user) -> bool:
+        return self.page.live and is_released(user, self.page) and may_withdraw(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def withdraw_header_button(page, user, view_name, next_url=None):
+    yield WithdrawButton(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def withdraw_listing_button(page, user, next_url=None):
+    yield WithdrawButton(page=page)
+
+
+class WaitingForTranslationMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_waiting_for_translation_report():
+    return WaitingForTranslationMenuItem(
+        _("Waiting for translation"),
+        reverse("workflows:waiting_for_translation"),
+        icon_name="doc-full",
+        order=900,
+    )
+
+
+hooks.register("register_log_actions", register_joint_approval_log_actions)
