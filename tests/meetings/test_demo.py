@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(django_capture_on_commit_callbacks):
-    seed_demo_content()
+    # seed_demo_content() seeds the meetings too; the second call proves it idempotent.
+    with django_capture_on_commit_callbacks(execute=True):
+        seed_demo_content()
     network = NetworkHomePage.objects.get(locale__language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
         lines = seed_meetings_demo(network)

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_has_a_draft_waiting_and_a_publication_public_in_both_languages(
     client, django_capture_on_commit_callbacks
 ):
-    seed_demo_content()
+    with django_capture_on_commit_callbacks(execute=True):
+        seed_demo_content()  # the publication demo included
     homes = ensure_home_pages()
     with django_capture_on_commit_callbacks(execute=True):
         lines = seed_publication_demo(homes, ensure_network_area(homes["en"]))

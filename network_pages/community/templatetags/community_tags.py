@@ -27,7 +27,8 @@ def comment_text(text: str) -> SafeString:
 @register.inclusion_tag("community/comments/_comments.html", takes_context=True)
 def comments_for(context: template.Context, page) -> dict:
     request = context.get("request")
-    if request is None or not rules.page_takes_comments(page):
+    # A preview of a page never saved has no comments, and nothing to follow yet.
+    if request is None or page.pk is None or not rules.page_takes_comments(page):
         return {"show": False}
     user = request.user
     comments = listing.comment_listing(page, user, request.GET.get(listing.PAGE_PARAMETER))
