@@ -131,7 +131,6 @@ def test_documents_of_a_members_only_workspace_are_members_only(
     assert document.collection == thematic_groups.workspace_collection(private_group)
     allowed = sign_in(Client(), focal_point).get(document.url)
     assert (allowed.status_code, body_of(allowed)) == (200, "MARKER-document")
-    allowed.close()
     refused = sign_in(Client(), other_focal_point).get(document.url)
     assert refused.status_code == 403
     assert "MARKER-document" not in body_of(refused)

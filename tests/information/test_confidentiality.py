@@ -157,7 +157,6 @@ def fetch_status(client, url: str) -> tuple[int, str]:
     """Status and body of a document download, its file closed."""
     response = client.get(url)
     body = body_of(response)
-    response.close()
     return response.status_code, body
 
 

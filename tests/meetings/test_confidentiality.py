@@ -70,7 +70,6 @@ REFUSED = {
 def body_of(response) -> bytes:
     """The body, with iCalendar's folded lines joined again (RFC 5545 3.1)."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
     return body.replace(b"\r\n ", b"")
 
 

@@ -102,7 +102,7 @@ def test_guest_opens_the_documents_of_their_meeting_only(client, session_with_ex
     opened = client.get(own.url)
     refused = client.get(members_only.url)
 
-    opened.close()
+    b"".join(opened.streaming_content)  # read to the end, which closes the file
     assert opened.status_code == 200
     assert refused.status_code == 403
 

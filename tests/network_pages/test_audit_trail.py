@@ -48,8 +48,7 @@ def test_download_of_a_restricted_document_is_logged(client, network, focal_poin
     document.save()
 
     response = sign_in(client, focal_point).get(document.url)
-    b"".join(response.streaming_content)
-    response.close()
+    b"".join(response.streaming_content)  # read to the end, which closes the file
 
     downloads = entries(audit.DOCUMENT_DOWNLOADED)
     assert [(entry.object_id, entry.user_id) for entry in downloads] == [

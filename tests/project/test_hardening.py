@@ -80,8 +80,7 @@ def test_documents_are_downloaded_never_rendered_inline(client, network, focal_p
     document.save()
 
     response = sign_in(client, focal_point).get(document.url)
-    b"".join(response.streaming_content)
-    response.close()
+    b"".join(response.streaming_content)  # read to the end, which closes the file
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")

@@ -34,7 +34,7 @@ def send_digests_to(user_ids: list[int]) -> int:
         with transaction.atomic():
             queued = list(
                 queued_digests()
-                .select_for_update()
+                .select_for_update(of=("self",))
                 .filter(recipient=person)
                 .select_related("page", "actor")
                 .order_by("created_at", "pk")
