@@ -13,6 +13,10 @@ urlpatterns = [
     path("admin/login/", network_views.login_redirect),
     path("", include("home.root_urls")),
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        network_views.no_shared_passwords,
+    ),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -35,6 +39,10 @@ urlpatterns += i18n_patterns(
     path("", include("network_pages.information.urls")),
     path("", include("network_pages.community.urls")),
     path("_util/login/", network_views.login_redirect),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        network_views.no_shared_passwords,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,7 +1,10 @@
 """When to email the network: a new request (4.5), reminders, dissemination (4.7), and the
 DMR's review of what a Focal Point submitted (4.9). Each is claimed in the database first
 (a unique row), so that it goes out once however often pages are published or clicked;
-the emails themselves are sent by background tasks once the transaction commits."""
+the emails themselves are sent by background tasks once the transaction commits.
+
+New requests and disseminated items are notifications (`community.notifications`): each
+member chooses to hear of them immediately, in the daily digest or not at all."""
 
 from datetime import timedelta
 
@@ -10,9 +13,10 @@ from django.db import IntegrityError, transaction
 from wagtail.models import Page
 
 from network_pages import network_area
+from network_pages.community.notifications import Kind, notify
 from network_pages.models import MemberState
 
-from . import rules, tasks
+from . import emails, rules, tasks
 from .models.announcement import Announcement
 from .models.reminder_log import ReminderLog
 from .models.response import Response
@@ -33,16 +37,21 @@ def _claim_announcement(page: Page, kind: str) -> bool:
     return created
 
 
-def after_publish(page: Page) -> None:
-    """A request or item was published: mirror it into French, announce it once."""
+def after_publish(page: Page, publisher=None) -> None:
+    """A request or item was published: mirror it into French, announce it once.
+
+    A new request goes to the Focal Points (4.5), who answer for their state; a
+    disseminated item to everyone the page's restrictions name (4.7). The access rule and
+    each person's preference decide again when the emails go out.
+    """
     if page.alias_of_id:
         return  # an alias follows its source, which was announced already
     network_area.mirror_into_other_locales(page)
     if page.specific_class._meta.model_name == "informationrequestpage":
         if page.status == "open" and _claim_announcement(page, Announcement.Kind.NEW_REQUEST):
-            transaction.on_commit(lambda: tasks.announce_new_request.enqueue(page.pk))
+            notify(Kind.REQUEST, page, actor=publisher, recipients=emails.focal_points())
     elif page.should_disseminate and _claim_announcement(page, Announcement.Kind.DISSEMINATION):
-        transaction.on_commit(lambda: tasks.disseminate_item.enqueue(page.pk))
+        notify(Kind.ITEM, page, actor=publisher)
 
 
 def ask_dmr_to_review(page: Page) -> None:

@@ -66,11 +66,6 @@ def focal_points(*, states=None) -> list:
     return _with_group_names(users)
 
 
-def all_members() -> list:
-    """Every active member of the network (Focal Points, approvers, the DMR), no guests."""
-    return _with_group_names(active_members().filter(groups__name__in=roles.MEMBER_GROUPS))
-
-
 def dmr_secretariat() -> list:
     return _with_group_names(active_members().filter(groups__name=roles.DMR_SECRETARIAT))
 

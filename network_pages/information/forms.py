@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from taggit.utils import parse_tags
 
 from network_pages.directory import collation_key
+from network_pages.document_content import check_document_content
 from network_pages.models import MemberState
 
 from . import limits
@@ -51,6 +52,7 @@ def validate_document(upload) -> None:
             code="file_too_large",
             params={"name": upload.name, "limit": filesizeformat(limit)},
         )
+    check_document_content(upload)
 
 
 def attachments_field(label) -> MultipleFileField:

@@ -3,5 +3,6 @@
 from . import announcements
 
 
-def announce_after_publish(sender, instance, **kwargs) -> None:
-    announcements.after_publish(instance)
+def announce_after_publish(sender, instance, revision=None, **kwargs) -> None:
+    publisher = revision.user if revision is not None else None
+    announcements.after_publish(instance, publisher=publisher)

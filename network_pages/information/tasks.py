@@ -1,5 +1,7 @@
 """Background work: every email this app sends goes through a task (django-tasks).
 
+New requests and disseminated items are notifications (`community.notifications`).
+
 Tasks take ids and read the database again: by the time one runs, pages may have changed.
 """
 
@@ -16,22 +18,6 @@ def _page(page_id: int) -> Page | None:
 
 
 @task()
-def announce_new_request(page_id: int) -> int:
-    """4.5: a new request goes to every Focal Point who may read it."""
-    page = _page(page_id)
-    if page is None or not page.live:
-        return 0
-    recipients = emails.who_may_view(emails.focal_points(), page)
-    specific = page.specific
-    return emails.send_to_each(
-        recipients,
-        "new_request",
-        {"title": page.title, "deadline": specific.deadline},
-        url_for=lambda language: emails.page_url_in(page, language),
-    )
-
-
-@task()
 def send_reminders(page_id: int, state_ids: list[int]) -> int:
     """A reminder to the Focal Points of states that have not submitted their response."""
     page = _page(page_id)
@@ -43,21 +29,6 @@ def send_reminders(page_id: int, state_ids: list[int]) -> int:
         recipients,
         "reminder",
         {"title": page.title, "deadline": page.specific.deadline},
-        url_for=lambda language: emails.page_url_in(page, language),
-    )
-
-
-@task()
-def disseminate_item(page_id: int) -> int:
-    """4.7: information accepted for dissemination goes to every member who may read it."""
-    page = _page(page_id)
-    if page is None or not page.live:
-        return 0
-    recipients = emails.who_may_view(emails.all_members(), page)
-    return emails.send_to_each(
-        recipients,
-        "dissemination",
-        {"title": page.title},
         url_for=lambda language: emails.page_url_in(page, language),
     )
 

@@ -2,7 +2,9 @@
 
 Created: the meeting gets its guest group, its documents' collection and the restrictions
 naming them, before anything is uploaded to it. Published: its external participants get
-their guest accounts (and invitations), and people no longer listed lose the access.
+their guest accounts (and invitations), and people no longer listed lose the access;
+everyone invited follows the meeting, and its first publication is announced to the network
+(a notification each member tunes: immediately, in the digest, or not at all).
 Deleted: its guest group goes too (its documents' collection stays, with its documents).
 """
 
@@ -10,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 
+from network_pages.community.notifications import Follow, Kind, follow_all, notify
 from network_pages.meetings import participants
 from network_pages.meetings.models import MeetingAccess, MeetingPage
 
@@ -25,6 +28,15 @@ def admit_external_participants(sender, instance: MeetingPage, revision=None, **
         participants.sync_external_participants(instance, invited_by=invited_by)
 
 
+def announce_and_follow(sender, instance: MeetingPage, revision=None, **kwargs) -> None:
+    if instance.alias_of_id is not None:
+        return
+    invited = [invitee.user_id for invitee in participants.invitees(instance) if invitee.user_id]
+    follow_all(invited, instance, reason=Follow.Reason.INVITED)
+    if instance.first_published_at == instance.last_published_at:  # its first publication
+        notify(Kind.MEETING, instance, actor=revision.user if revision is not None else None)
+
+
 def forget_deleted_meetings_guests(sender, instance: MeetingAccess, **kwargs) -> None:
     """A deleted meeting's guest group opens nothing any more: remove it too."""
     Group.objects.filter(pk=instance.guest_group_id).delete()
@@ -36,6 +48,9 @@ def connect() -> None:
     )
     page_published.connect(
         admit_external_participants, sender=MeetingPage, dispatch_uid="meetings_guests"
+    )
+    page_published.connect(
+        announce_and_follow, sender=MeetingPage, dispatch_uid="meetings_announce"
     )
     post_delete.connect(
         forget_deleted_meetings_guests, sender=MeetingAccess, dispatch_uid="meetings_forget"

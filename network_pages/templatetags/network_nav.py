@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from network_pages import access
+from network_pages.network_area import NETWORK_SLUG
 
 register = template.Library()
 
@@ -15,5 +16,7 @@ def network_nav(context: template.Context) -> dict:
     return {
         "signed_in": signed_in,
         "verified_member": signed_in and access.is_verified(user) and access.is_member(user),
-        "network_url": f"/{get_language()}/network/",
+        # The network root sits under each language's home, at the same slug (no query:
+        # this tag is on every page).
+        "network_url": f"/{get_language()}/{NETWORK_SLUG}/",
     }

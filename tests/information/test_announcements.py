@@ -3,9 +3,12 @@ in each recipient's language); a Focal Point's request reaches the DMR as a draf
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from network_pages import roles
+from network_pages.community.models import Follow, NotificationPreference
+from network_pages.community.notifications import Delivery, Kind
 from network_pages.factories import make_member
 from network_pages.information.factories import make_request
 from network_pages.information.models import Announcement, InformationRequestPage
@@ -67,6 +70,28 @@ def test_new_request_email_is_in_the_recipients_language_without_the_questions(
     assert not any("Secret question" in message.body for message in mail.outbox)
 
 
+def test_new_requests_follow_each_focal_points_notification_choice(
+    request_index, people, focal_point, other_focal_point, django_capture_on_commit_callbacks
+):
+    NotificationPreference.objects.create(
+        user=focal_point, kind=Kind.REQUEST, delivery=Delivery.OFF
+    )
+    NotificationPreference.objects.create(
+        user=other_focal_point, kind=Kind.REQUEST, delivery=Delivery.DIGEST
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_request(request_index, title="Detention alternatives")
+    assert "fp_fr@example.org" not in recipients()
+    assert "fp_de@example.org" not in recipients()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_digests")
+    assert recipients() == {"fp_de@example.org"}
+    assert "Detention alternatives" in mail.outbox[0].body
+
+
 def test_a_draft_request_sends_no_email_to_the_network(
     request_index, people, django_capture_on_commit_callbacks
 ):
@@ -96,6 +121,7 @@ def test_focal_points_request_becomes_a_draft_for_the_dmr_who_is_emailed(
     assert recipients() == {"dmr@example.org"}
     assert f"/admin/pages/{page.pk}/edit/" in mail.outbox[0].body
     assert client.get(f"/en/network/information-requests/{page.slug}/").status_code == 404
+    assert Follow.objects.filter(user=focal_point, page=page, reason="authored").exists()
 
 
 def test_dmr_publishing_a_submitted_request_mirrors_it_into_french_and_announces_it(

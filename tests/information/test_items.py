@@ -1,12 +1,16 @@
 """4.7: a Focal Point submits information; the DMR reviews and publishes it with the state
-shown as responsible, and emails it to all members when dissemination was proposed and
-accepted. 2.1.b: DMR news. Items are browsed and filtered by state, theme and type."""
+shown as responsible, and tells all members when dissemination was proposed and accepted
+(a notification: in the daily digest unless they chose otherwise). 2.1.b: DMR news.
+Items are browsed and filtered by state, theme and type."""
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
+from network_pages.community.models import Follow, NotificationPreference
+from network_pages.community.notifications import Delivery, Kind
 from network_pages.factories import make_member
 from network_pages.information.factories import make_item
 from network_pages.information.models import Announcement, InformationItemPage
@@ -60,6 +64,24 @@ def test_focal_point_submits_information_as_a_draft_for_the_dmr(
     assert item.attachments.get().document.collection.name == "Network documents"
     assert "&lt;b&gt;not bold&lt;/b&gt;" in str(item.body[0].value)  # typed text, escaped
     assert recipients() == {"dmr@example.org"}
+    assert Follow.objects.filter(user=focal_point, page=item, reason="authored").exists()
+
+
+def test_information_with_a_disguised_attachment_is_refused_and_nothing_is_created(
+    client, item_index, focal_point
+):
+    sign_in(client, focal_point)
+    upload = SimpleUploadedFile("programme.docx", b"<!DOCTYPE html><p>x</p>", "text/html")
+
+    response = client.post(
+        ITEMS.format(language="en") + "submit/", {**item_form(), "attachments": upload}
+    )
+
+    assert response.status_code == 200
+    assert "The content of this file does not match its type (.docx)." in (
+        response.content.decode()
+    )
+    assert not InformationItemPage.objects.exists()
 
 
 def test_submission_without_a_summary_is_refused_and_nothing_is_created(
@@ -96,7 +118,7 @@ def test_published_item_shows_its_state_as_responsible_for_the_content(
     assert "Submitted by France, whose Focal Points are responsible for the content" in body
 
 
-def test_accepted_dissemination_emails_every_member_once_title_and_link_only(
+def test_accepted_dissemination_reaches_every_member_once_in_the_digest_title_and_link_only(
     item_index, people, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -108,6 +130,10 @@ def test_accepted_dissemination_emails_every_member_once_title_and_link_only(
             dissemination_proposed=True,
             disseminate=True,
         )
+    assert mail.outbox == []  # disseminated items wait for the daily digest by default
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_digests")
 
     assert recipients() == {
         "fp_fr@example.org",
@@ -115,13 +141,34 @@ def test_accepted_dissemination_emails_every_member_once_title_and_link_only(
         "approver@example.org",
         "dmr@example.org",
     }  # no guest, no outsider, no inactive member
-    assert all("Mentoring" in message.subject for message in mail.outbox)
+    assert all("Mentoring" in message.body for message in mail.outbox)
     assert not any("Confidential summary" in message.body for message in mail.outbox)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         item.save_revision().publish()
+        call_command("send_digests")
     assert mail.outbox == []
     assert Announcement.objects.filter(page=item, kind="dissemination").count() == 1
+
+
+def test_a_member_who_chose_immediate_emails_hears_of_a_dissemination_at_once(
+    item_index, people, focal_point, django_capture_on_commit_callbacks
+):
+    NotificationPreference.objects.create(
+        user=focal_point, kind=Kind.ITEM, delivery=Delivery.IMMEDIATE
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_item(
+            item_index,
+            title="Mentoring",
+            member_state=MemberState.objects.get(code="DE"),
+            dissemination_proposed=True,
+            disseminate=True,
+        )
+
+    assert recipients() == {"fp_fr@example.org"}
+    assert "Mentoring" in mail.outbox[0].subject
 
 
 def test_no_email_without_the_dmrs_acceptance(
@@ -170,6 +217,8 @@ def test_dmr_news_accepted_for_dissemination_reaches_every_member(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         make_item(item_index, item_type="dmr_news", title="CDDH meeting", disseminate=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_digests")
 
     assert "fp_de@example.org" in recipients()
     assert "guest@example.org" not in recipients()

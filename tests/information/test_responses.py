@@ -234,6 +234,24 @@ def test_attachment_of_a_forbidden_type_is_refused(client, open_request, focal_p
     assert not Response.objects.exists()
 
 
+def test_attachment_whose_content_is_not_what_its_name_says_is_refused_and_nothing_saved(
+    client, open_request, focal_point
+):
+    sign_in(client, focal_point)
+    upload = SimpleUploadedFile("report.pdf", b"<html><script>alert(1)</script>", "application/pdf")
+
+    response = client.post(
+        request_url(open_request, EDIT),
+        {**response_form_data(open_request, {1: "Kept answer"}), "new_attachments": upload},
+    )
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "The content of this file does not match its type (.pdf)." in body
+    assert "Kept answer" in body  # the answer typed is still in the form
+    assert not Response.objects.exists()
+
+
 # --- Another state's response ---------------------------------------------------------------
 
 

@@ -69,8 +69,7 @@ def test_publishing_gives_an_external_participant_a_guest_account_and_an_invitat
     assert expert.member_profile.function == "guest"
     assert expert.member_profile.institution == "Migration Research Institute"
     assert not expert.has_usable_password()
-    (invitation,) = mail.outbox
-    assert invitation.to == ["erin@research.example"]
+    (invitation,) = [m for m in mail.outbox if m.to == ["erin@research.example"]]
     assert "/fr/accounts/invitation/" in invitation.body
 
 

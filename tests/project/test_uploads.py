@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from network_pages.uploads import check_document_content
+from network_pages.document_content import check_document_content
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db

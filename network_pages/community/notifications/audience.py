@@ -10,8 +10,9 @@ from network_pages.community.models.notification_preference import Kind
 from .following import follower_ids
 
 # Comments are members-only content: emails about them go to members of the network only,
-# never to invited guests (who may read them on the pages opened to them).
-MEMBERS_ONLY_KINDS = {Kind.COMMENT, Kind.REPLY}
+# never to invited guests (who may read them on the pages opened to them). Guests hear of
+# their meeting through its invitation and convocation, not as a network announcement.
+MEMBERS_ONLY_KINDS = {Kind.COMMENT, Kind.REPLY, Kind.MEETING}
 
 
 def _source(page: Page) -> Page:
@@ -19,12 +20,14 @@ def _source(page: Page) -> Page:
 
 
 def everyone_who_may_be_allowed(page: Page) -> set[int]:
-    """Active users in a group that a restriction on the page (or above it) names."""
+    """Active users in a group that a restriction on the page (or above it) names; not
+    members whose profile was made inactive (they have left the network's lists)."""
     restrictions = _source(page).get_view_restrictions()
     group_ids = restrictions.values_list("groups", flat=True)
     return set(
         get_user_model()
         .objects.filter(is_active=True, groups__in=group_ids)
+        .exclude(member_profile__is_active=False)
         .values_list("pk", flat=True)
         .distinct()
     )

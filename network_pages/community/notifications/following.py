@@ -28,6 +28,15 @@ def follow(user, page: Page, reason: str = Follow.Reason.CHOSEN) -> Follow:
     return found
 
 
+def follow_all(user_ids, page: Page, reason: str) -> None:
+    """An automatic follow for many people at once (e.g. everyone invited to a meeting);
+    whoever unfollowed the page earlier stays unfollowed."""
+    Follow.objects.bulk_create(
+        [Follow(user_id=user_id, page_id=_source_id(page), reason=reason) for user_id in user_ids],
+        ignore_conflicts=True,
+    )
+
+
 def unfollow(user, page: Page) -> None:
     """Stop following, and remember it (automatic follows will not undo this)."""
     Follow.objects.update_or_create(user=user, page_id=_source_id(page), defaults={"active": False})

@@ -12,6 +12,7 @@ from taggit.models import Tag
 from wagtail.rich_text import RichText
 
 from network_pages import network_area
+from network_pages.community.notifications import Follow, follow
 from network_pages.models import MemberState
 
 from .. import announcements, limits, rules
@@ -113,6 +114,7 @@ def submit_item(request: HttpRequest, index) -> HttpResponse:
                 good_practice=data["good_practice"],
                 dissemination_proposed=data["dissemination_proposed"],
             )
+            follow(request.user, page, reason=Follow.Reason.AUTHORED)
             announcements.ask_dmr_to_review(page)
     messages.success(
         request,

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext
 
 from network_pages import access, network_area
+from network_pages.community.notifications import Follow, follow
 
 from .. import announcements, language_check, limits, rules
 from ..forms import RequestFilterForm, RequestSubmissionForm, question_formset
@@ -164,6 +165,7 @@ def submit_request(request: HttpRequest, index) -> HttpResponse:
                 background=data["background"],
                 deadline=data["deadline"],
             )
+            follow(request.user, page, reason=Follow.Reason.AUTHORED)
             announcements.ask_dmr_to_review(page)
     messages.success(
         request,
