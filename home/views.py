@@ -8,6 +8,9 @@ from wagtail.models import Locale, Page
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+# Characters a search backend cannot take in a query (PostgreSQL: NUL; SQLite's full-text
+# index: NUL and an unbalanced double quote). A plain-text search loses nothing without them.
+UNSEARCHABLE = str.maketrans({"\x00": " ", '"': " "})
 
 
 @never_cache
@@ -39,7 +42,9 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        hits = public_pages_of_active_language().search(query)
+        terms = query.translate(UNSEARCHABLE).strip()
+        pages = public_pages_of_active_language()
+        hits = pages.search(terms) if terms else pages.none()
         results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         specific = {
             page.pk: page

@@ -102,7 +102,7 @@ def _remove_documents(response: Response, attachment_ids) -> int:
 def save_response(request_page, state, user, form, *, submit: bool) -> SaveResult:
     """Save (and with `submit`, submit) `state`'s response from a valid `ResponseForm`."""
     language = form.cleaned_data["language"]
-    response, _ = Response.objects.select_for_update().get_or_create(
+    response, created = Response.objects.select_for_update().get_or_create(
         request=request_page,
         member_state=state,
         defaults={"language": language, "updated_by": user},
@@ -114,7 +114,8 @@ def save_response(request_page, state, user, form, *, submit: bool) -> SaveResul
     posted = form.answers()
     uploads = form.cleaned_data.get("new_attachments") or []
 
-    if form.cleaned_data["version"] != response.version:
+    # A response created just now has no text of anyone's to overwrite: no conflict.
+    if not created and form.cleaned_data["version"] != response.version:
         wanted_status = Response.Status.SUBMITTED if submit else Response.Status.DRAFT
         if (
             not uploads
