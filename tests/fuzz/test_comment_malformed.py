@@ -57,7 +57,9 @@ def test_malformed_comment_form_is_refused_or_posted_whole_never_an_error(
         assert response.status_code in (302, 400)
         if response.status_code == 400:
             assert comment_rows() == before
-            assert injected_markup(parse(body_of(response))) == []
+            body = body_of(response)
+            assert 'class="errorlist' in body  # the refusal says why, even for a hidden field
+            assert injected_markup(parse(body)) == []
         new = MemberComment.objects.exclude(pk__in=[row[0] for row in before])
         assert new.count() <= 1
         for comment in new:
