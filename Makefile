@@ -47,11 +47,8 @@ check: .installed-test
 	DJANGO_SETTINGS_MODULE=nfp_site.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=nfp_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
-# Two workers by default (each with its own test database); TEST_WORKERS=0 runs in one process.
-TEST_WORKERS ?= 2
-
 test: lint check
-	$(VENV)/bin/pytest --numprocesses $(TEST_WORKERS) --dist loadfile --durations 15
+	$(VENV)/bin/pytest
 
 # Needs GNU gettext (Debian: apt-get install gettext); `make run` never does.
 messages: .installed-test
