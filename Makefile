@@ -48,7 +48,7 @@ check: .installed-test
 	DJANGO_SETTINGS_MODULE=nfp_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
 test: lint check
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --durations 15
 
 # Needs GNU gettext (Debian: apt-get install gettext); `make run` never does.
 messages: .installed-test

@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from home.site_setup import ensure_home_pages
@@ -17,6 +19,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A test that switches the language (a French request, a French email) leaves none
+    behind: each test starts in the default language, whatever ran before it."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
