@@ -72,7 +72,8 @@ def test_dmr_creates_a_plenary_in_the_admin_and_sends_its_convocation(live_serve
     assert page.get_by_text("Convocation recorded for 1 person.").is_visible()
     assert Convocation.objects.get(meeting=meeting).sent_by == dmr
     assert MeetingPage.objects.get(pk=meeting.pk).status == MeetingStatus.CONVENED
-    (message,) = mail.outbox
+    announcement, message = mail.outbox  # the new meeting's notification, then the convocation
+    assert announcement.subject.endswith("New meeting: “Plenary meeting in the browser”")
     assert message.to == ["fp_fr@example.org"]
     assert message.subject == "Convocation: Plenary meeting in the browser"
     assert "1. Opening of the meeting" in message.body
