@@ -8,12 +8,11 @@ from django.test import TestCase, override_settings
 
 from network_pages import roles
 from network_pages.factories import make_member
+from tests.conftest import PASSWORD
 
 from .roles import Role
 from .site_with_markers import build_marked_site
 from .sweep import Findings, sweep
-
-PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
 
 
 def make_users() -> dict[Role, object]:
