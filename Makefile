@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
+# Test processes (pytest-xdist), each with its own test database; see README, "Tests".
+TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .PHONY: run test lint format check messages install install-test serve clean-db backup restore
@@ -48,7 +50,7 @@ check: .installed-test
 	DJANGO_SETTINGS_MODULE=nfp_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
 test: lint check
-	$(VENV)/bin/pytest --durations 15
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --durations 15
 
 # Needs GNU gettext (Debian: apt-get install gettext); `make run` never does.
 messages: .installed-test

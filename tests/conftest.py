@@ -3,12 +3,19 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
+from pytest_django.plugin import blocking_manager_key
 
 from home.site_setup import ensure_home_pages
 from network_pages import roles
 from network_pages.factories import add_totp_device, make_member
 from network_pages.network_area import ensure_network_area
 from tests.browser_support import browser_is_required, chromium_path, missing_browser_reason
+from tests.site_snapshot import (
+    build_site_structure,
+    end_stray_sessions,
+    flushes_the_database,
+    restore_site_structure,
+)
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
 
@@ -34,6 +41,40 @@ def _default_language():
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded files of a test never land in the project's media/ folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+_SNAPSHOT = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """Every test database holds the pages every installation has, committed once (see
+    tests/site_snapshot.py), so that any test using the database stands on them."""
+    with django_db_blocker.unblock():
+        request.config.stash[_SNAPSHOT] = build_site_structure()
+    yield
+    with django_db_blocker.unblock():
+        end_stray_sessions()
+
+
+_FLUSHED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends in a flush: the next test gets the structure back."""
+    if flushes_the_database(item):
+        item.config.stash[_FLUSHED] = True
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before the test's fixtures, while the session's test database is certainly alive.
+    snapshot = item.config.stash.get(_SNAPSHOT, None)
+    if snapshot is not None and item.config.stash.get(_FLUSHED, False):
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_site_structure(snapshot)
+        item.config.stash[_FLUSHED] = False
 
 
 @pytest.fixture
@@ -104,9 +145,14 @@ def pytest_report_header(config):
     return reason
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     reason = missing_browser_reason()
     for item in items:
+        if "tests/security/" in item.nodeid:
+            # One marked site serves the whole package: under pytest-xdist (--dist
+            # loadgroup) its tests stay on one worker, so that it is built once.
+            item.add_marker(pytest.mark.xdist_group("confidentiality-matrix"))
         if "tests/browser/" not in item.nodeid:
             continue
         item.add_marker(pytest.mark.browser)
