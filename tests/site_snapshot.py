@@ -38,7 +38,15 @@ def restore_site_structure(snapshot: str) -> None:
     A flush without `serialized_rollback` re-creates content types and permissions (its
     post_migrate signal) under new ids: empty the tables again, quietly, before loading.
     """
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    # Sequences keep counting: the snapshot's rows come back with their ids, new rows
+    # must not take them again.
+    call_command(
+        "flush",
+        interactive=False,
+        inhibit_post_migrate=True,
+        reset_sequences=False,
+        verbosity=0,
+    )
     ContentType.objects.clear_cache()
     connections["default"].creation.deserialize_db_from_string(snapshot)
 

@@ -4,7 +4,7 @@ rows that migrations create, whichever worker runs it and whatever ran before.""
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.models import HomePage
 from network_pages.models import MemberState, NetworkHomePage
@@ -27,5 +27,9 @@ def assert_the_site_structure_is_there():
 @pytest.mark.parametrize("run", ["first", "second", "third"])
 def test_every_transactional_test_starts_from_the_structure_after_the_previous_flush(run):
     assert_the_site_structure_is_there()
+    # New rows take new ids beside the restored ones.
+    home = HomePage.objects.get(locale__language_code="en")
+    home.add_child(instance=Page(title=f"Page of the {run} run", slug=f"page-{run}"))
+    Group.objects.create(name=f"Group of the {run} run")
     MemberState.objects.filter(code="FR").delete()
-    Group.objects.all().delete()
+    Group.objects.filter(name="Focal Points").delete()
