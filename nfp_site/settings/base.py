@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "network_pages.information",
     "network_pages.publication_drafts",
     "workflows",
+    "operations",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -137,16 +139,34 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every email goes to the outbox (operations.outbox) in the transaction of the work that
+# caused it; the worker delivers it through NFP_EMAIL_DELIVERY_BACKEND, with retries.
+EMAIL_BACKEND = "operations.email_backend.OutboxBackend"
+NFP_EMAIL_DELIVERY_BACKEND = env.text(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.integer("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.text("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS")
+# Seconds an SMTP server may take to answer before the attempt counts as failed.
+EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "nfp-site <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A failing email is tried again with growing delays for that long, then left to the DMR.
+NFP_EMAIL_GIVE_UP_AFTER_HOURS = env.integer("NFP_EMAIL_GIVE_UP_AFTER_HOURS", 48)
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work: django-tasks' database backend, run by `manage.py run_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task "running" longer than this was left by a worker that died: it runs again.
+NFP_TASK_STALE_AFTER_MINUTES = env.integer("NFP_TASK_STALE_AFTER_MINUTES", 30)
+# Daily jobs the worker runs (local time, TIME_ZONE); "" leaves one to cron.
+NFP_DAILY_JOBS = {
+    "send_request_reminders": env.text("NFP_REMINDERS_AT", "06:00"),
+    "send_digests": env.text("NFP_DIGESTS_AT", "07:00"),
+}
+NFP_WORKER_RUNS_SCHEDULE = env.flag("NFP_WORKER_RUNS_SCHEDULE", True)
 
 WAGTAIL_SITE_NAME = "Network of Focal Points on Migration"
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
