@@ -82,8 +82,8 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 def claim_lease() -> timedelta:
-    # An SMTP conversation is a handful of commands, each bounded by EMAIL_TIMEOUT.
-    return timedelta(seconds=6 * (settings.EMAIL_TIMEOUT or 60) + 30)
+    # Connecting, then the message: each step bounded by EMAIL_TIMEOUT.
+    return timedelta(seconds=3 * (settings.EMAIL_TIMEOUT or 60) + 5)
 
 
 def _claim(email_id: int, *, due_only: bool) -> bool:

@@ -8,16 +8,20 @@ Housekeeping (in a thread beside the task loop):
 """
 
 import logging
+import socket
 import threading
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import close_old_connections, connections
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from . import outbox, schedule
+from . import maintenance, outbox, schedule
+from .models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +47,20 @@ def requeue_stale_tasks() -> int:
     return count
 
 
-def housekeeping(*, run_schedule: bool) -> None:
+def beat(worker_id: str) -> None:
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id=worker_id,
+        defaults={"seen_at": timezone.now(), "hostname": socket.gethostname()[:255]},
+    )
+    WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - timedelta(days=1)).delete()
+
+
+def housekeeping(*, worker_id: str, run_schedule: bool) -> None:
     close_old_connections()
     try:
+        if maintenance.is_on():
+            return
+        beat(worker_id)
         requeue_stale_tasks()
         swept = outbox.sweep(exclude=emails_with_a_task())
         if swept:
@@ -59,14 +74,30 @@ def housekeeping(*, run_schedule: bool) -> None:
 
 
 class Housekeeper(threading.Thread):
-    def __init__(self, *, every: float, run_schedule: bool) -> None:
+    def __init__(self, *, worker_id: str, every: float, run_schedule: bool) -> None:
         super().__init__(name="housekeeping", daemon=True)
+        self.worker_id = worker_id
         self.every = every
         self.run_schedule = run_schedule
         self.stopped = threading.Event()
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            housekeeping(run_schedule=self.run_schedule)
+            housekeeping(worker_id=self.worker_id, run_schedule=self.run_schedule)
             self.stopped.wait(self.every)
         connections.close_all()
+
+
+class ProjectWorker(Worker):
+    """django-tasks-db's worker, which runs no task while maintenance mode is on: a task it
+    had just taken goes back to the queue, untouched."""
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        if maintenance.is_on():
+            DBTaskResult.objects.filter(pk=db_task_result.pk).update(
+                status=TaskResultStatus.READY, started_at=None
+            )
+            while maintenance.is_on() and self.running:
+                time.sleep(1)
+            return
+        super().run_task(db_task_result)

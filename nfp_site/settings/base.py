@@ -51,15 +51,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "network_pages.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "operations.middleware.MaintenanceModeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "operations.middleware.UserIdLogMiddleware",
     "network_pages.security.SessionLifetimeMiddleware",
     "network_pages.middleware.AdminRequiresVerifiedSessionMiddleware",
     "network_pages.middleware.PrivateResponsesMiddleware",
@@ -98,13 +101,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.text("REDIS_URL")
 if REDIS_URL:
+    # Shared by every instance; when Redis is down the site carries on (operations.cache).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Read from Redis, kept in the database: a Redis outage signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -224,6 +229,39 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# Logs on stdout: every line carries the request id and the user id (operations.log_context);
+# errors come with their traceback. "json" (production) or "plain" (development).
+NFP_LOG_FORMAT = env.text("NFP_LOG_FORMAT", "plain")
+NFP_LOG_LEVEL = env.text("NFP_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"context": {"()": "operations.log_context.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "operations.log_format.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["context"],
+            "formatter": NFP_LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": NFP_LOG_LEVEL},
+    "loggers": {
+        # Request lines are for production's log collector; development has runserver's own.
+        "operations.requests": {"level": env.text("NFP_REQUEST_LOG_LEVEL", "WARNING")},
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}
+
+# /healthz (operations.health) and maintenance mode (operations.maintenance).
+NFP_HEALTH_MAX_QUEUE_AGE_SECONDS = env.integer("NFP_HEALTH_MAX_QUEUE_AGE_SECONDS", 300)
+NFP_HEALTH_MIN_FREE_MB = env.integer("NFP_HEALTH_MIN_FREE_MB", 200)
+NFP_MAINTENANCE_FILE = env.text("NFP_MAINTENANCE_FILE", str(BASE_DIR / "maintenance.on"))
 
 # Information requests: automatic reminders this many days before the deadline.
 NFP_REQUEST_REMINDER_DAYS = env.integer("NFP_REQUEST_REMINDER_DAYS", 7)
