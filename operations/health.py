@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import DatabaseError, connection
 from django.utils import timezone
 from django_tasks import default_task_backend
@@ -83,9 +84,9 @@ def task_queue() -> Check:
 
 
 def disk() -> Check:
-    if settings.STORAGES["default"]["BACKEND"] != "django.core.files.storage.FileSystemStorage":
+    if not isinstance(default_storage, FileSystemStorage):
         return Check(OK, {"storage": "object storage"})
-    folder = Path(settings.MEDIA_ROOT)
+    folder = Path(default_storage.location)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".healthz-"):

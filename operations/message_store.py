@@ -7,6 +7,7 @@ that the delivered email is the one that was queued.
 
 import base64
 from email import policy
+from email.header import Header
 from email.message import Message
 from email.mime.base import MIMEBase
 from email.parser import Parser
@@ -20,6 +21,24 @@ class StoredPart(MIMEBase):
 
     def __init__(self, policy=policy.compat32):  # noqa: D107 - the parser's factory
         Message.__init__(self, policy=policy)
+
+
+class OutgoingMessage(EmailMultiAlternatives):
+    """An email as delivered. A subject with non-ASCII characters (any French one) is
+    encoded knowing its header name, so that its first encoded word stays on the
+    "Subject:" line: Django's own encoding folds it onto the next line, and mail clients
+    then show the subject starting with a space."""
+
+    def message(self, *args, **kwargs):
+        message = super().message(*args, **kwargs)
+        subject = str(self.subject)
+        if not subject.isascii():
+            del message["Subject"]
+            # Message.__setitem__ itself: Django's would encode the header again, folded.
+            Message.__setitem__(
+                message, "Subject", Header(subject, self.encoding or "utf-8", "Subject")
+            )
+        return message
 
 
 def _attachment_to_json(attachment) -> dict[str, Any]:
@@ -63,8 +82,8 @@ def to_json(message: EmailMessage) -> dict[str, Any]:
     }
 
 
-def from_json(data: dict[str, Any]) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
+def from_json(data: dict[str, Any]) -> OutgoingMessage:
+    message = OutgoingMessage(
         subject=data["subject"],
         body=data["body"],
         from_email=data["from_email"],

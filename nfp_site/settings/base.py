@@ -106,6 +106,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.text("NFP_CACHE_KEY_PREFIX", ""),
         }
     }
     # Read from Redis, kept in the database: a Redis outage signs nobody out.
@@ -139,7 +140,8 @@ STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # A failed write leaves no partial file (disk full, read-only).
+    "default": {"BACKEND": "operations.storage.CleanFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -13,3 +13,6 @@ NFP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 NFP_ALLOW_DEMO_CONTENT = True
+NFP_LOG_LEVEL = "WARNING"
+LOGGING["root"]["level"] = NFP_LOG_LEVEL  # noqa: F405
+LOGGING["loggers"]["django"]["level"] = "WARNING"  # noqa: F405
