@@ -28,7 +28,7 @@ class Command(DatabaseWorkerCommand):
             "--housekeeping-interval",
             type=float,
             default=60.0,
-            help="Seconds between two housekeeping rounds (default: 60).",
+            help="Seconds between two housekeeping rounds (default: 60; 0: none).",
         )
         parser.set_defaults(queue_name="*", backend_name=DEFAULT_TASK_BACKEND_ALIAS)
 
@@ -62,7 +62,8 @@ class Command(DatabaseWorkerCommand):
             max_tasks=max_tasks,
             worker_id=worker_id,
         )
-        housekeeper.start()
+        if housekeeping_interval > 0:
+            housekeeper.start()
         worker.configure_signals()
         try:
             worker.run()
