@@ -7,8 +7,9 @@ in another language are common in the network's texts.
 Memory: lingua's high-accuracy models of these ten languages take ~250 MB in every web and
 worker process that ran a check (262 MB RSS measured, from 12 MB). Its low-accuracy mode
 reads trigrams only: 31 MB for the same ten languages, and as reliable on texts of the
-length we judge (at least `LANGUAGE_CHECK_MIN_LETTERS` letters). The models are loaded on
-the first check, once per process.
+length we judge (at least `LANGUAGE_CHECK_MIN_LETTERS` letters). The models are loaded all
+at once on the first check, once per process: lazily loaded models made a process grow
+check after check.
 """
 
 import functools
@@ -37,7 +38,12 @@ LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 @functools.cache
 def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*CANDIDATES).with_low_accuracy_mode().build()
+    return (
+        LanguageDetectorBuilder.from_languages(*CANDIDATES)
+        .with_low_accuracy_mode()
+        .with_preloaded_language_models()
+        .build()
+    )
 
 
 def detected_language(text: str) -> str | None:

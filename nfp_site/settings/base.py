@@ -172,6 +172,8 @@ NFP_TASK_STALE_AFTER_MINUTES = env.integer("NFP_TASK_STALE_AFTER_MINUTES", 30)
 NFP_DAILY_JOBS = {
     "send_request_reminders": env.text("NFP_REMINDERS_AT", "06:00"),
     "send_digests": env.text("NFP_DIGESTS_AT", "07:00"),
+    # Finished task results older than 14 days (django-tasks-db).
+    "prune_db_task_results": env.text("NFP_PRUNE_TASKS_AT", "03:30"),
 }
 NFP_WORKER_RUNS_SCHEDULE = env.flag("NFP_WORKER_RUNS_SCHEDULE", True)
 
