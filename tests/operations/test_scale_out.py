@@ -179,6 +179,7 @@ def test_password_attempts_are_counted_across_instances(site):
 
 def test_redis_down_the_public_site_serves_and_health_says_so(services, smtp, tmp_path):
     homes = ensure_home_pages()
+    make_member("fp_fr", groups=(roles.FOCAL_POINTS,), state="FR", password=PASSWORD)
     env = environment(
         media=tmp_path / "media",
         smtp_port=smtp.port,
@@ -193,6 +194,14 @@ def test_redis_down_the_public_site_serves_and_health_says_so(services, smtp, tm
         assert health.status_code == 503
         assert health.json()["checks"]["cache"]["status"] == "degraded"
         assert "cache" in health.json()["failing"]
+        # Signing in works: the session is kept in the database.
+        session = requests.Session()
+        login = f"{web.url}/en/accounts/login/"
+        signed_in = form_post(
+            session, login, {"username": "fp_fr", "password": PASSWORD}, referer_form=login
+        )
+        assert signed_in.status_code == 302, signed_in.text[:500]
+        assert session.get(f"{web.url}{signed_in.headers['Location']}", timeout=20).ok
         assert "Traceback" not in web.output()  # degraded is not an error per request
     finally:
         web.stop()
