@@ -64,7 +64,8 @@ def _enqueue(email_id: int, *, run_after=None) -> None:
             return  # the worker's sweep picks it up when it is due
         task_ = task_.using(run_after=run_after)
     try:
-        task_.enqueue(email_id)
+        with transaction.atomic():  # a failure must not break the caller's transaction
+            task_.enqueue(email_id)
     except Exception:
         # The row is in the outbox: the sweep will enqueue it again.
         logger.exception("Could not enqueue the delivery of email %s", email_id)
