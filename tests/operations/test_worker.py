@@ -47,6 +47,7 @@ def test_a_task_left_running_by_a_dead_worker_runs_again(smtp, database_tasks, s
     assert smtp.recipients == ["fp@example.org"]
 
 
+@real_worker
 def test_housekeeping_says_the_worker_is_alive(database_tasks):
     worker.housekeeping(worker_id="worker-1", run_schedule=False)
 
