@@ -34,6 +34,9 @@ CANDIDATES = (
     Language.TURKISH,
 )
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# Below this confidence the detector is guessing (short texts in low-accuracy mode: "A
+# multidisciplinary team." reads as Portuguese at 0.34): no answer, no warning.
+CONFIDENT = 0.75
 
 
 @functools.cache
@@ -50,8 +53,10 @@ def detected_language(text: str) -> str | None:
     """The ISO 639-1 code the text looks written in, or None when it is too short to tell."""
     if len(LETTER.findall(text)) < limits.LANGUAGE_CHECK_MIN_LETTERS:
         return None
-    language = _detector().detect_language_of(text)
-    return language.iso_code_639_1.name.lower() if language else None
+    likeliest = _detector().compute_language_confidence_values(text)[0]
+    if likeliest.value < CONFIDENT:
+        return None
+    return likeliest.language.iso_code_639_1.name.lower()
 
 
 def looks_like(text: str, language_code: str) -> bool:
