@@ -7,9 +7,9 @@ in another language are common in the network's texts.
 Memory: lingua's high-accuracy models of these ten languages take ~250 MB in every web and
 worker process that ran a check (262 MB RSS measured, from 12 MB). Its low-accuracy mode
 reads trigrams only: 31 MB for the same ten languages. It is as reliable on sentences,
-less sure on a few words: below `CONFIDENT` it gives no verdict, and nobody is warned. The models are loaded all
-at once on the first check, once per process: lazily loaded models made a process grow
-check after check.
+less sure on a few words: below `CONFIDENT` it gives no verdict, and nobody is warned.
+The models are loaded all at once on the first check, once per process: lazily loaded
+models made a process grow check after check.
 """
 
 import functools
