@@ -7,6 +7,9 @@ HOST ?= 127.0.0.1
 # Test processes (pytest-xdist), each with its own test database; see README, "Tests".
 TEST_WORKERS ?= auto
 PORT ?= 8000
+# Links in emails follow the address `make run` serves (make run PORT=8001 ...).
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export WAGTAILADMIN_BASE_URL
 
 .PHONY: run test lint format check messages install install-test serve clean-db backup restore
 
@@ -34,7 +37,11 @@ run: .installed-run
 	@echo "  Public site:   http://$(HOST):$(PORT)/en/   http://$(HOST):$(PORT)/fr/"
 	@echo "  Sign in:       http://$(HOST):$(PORT)/en/accounts/login/  (demo accounts above)"
 	@echo "  Wagtail admin: http://$(HOST):$(PORT)/admin/"
+	@echo "  Emails: sent by the background worker, printed below (console backend)."
 	@echo ""
+	@# The worker (tasks, email retries, daily jobs) runs beside the web server and stops with it.
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) run_worker --interval 1 & worker=$$!; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: .installed-test
@@ -61,10 +68,12 @@ messages: .installed-test
 backup: .installed-run
 	$(MANAGE) backup_site --output backups
 
-# make restore BACKUP=backups/nfp-backup-... (replaces the current data)
+# make restore BACKUP=backups/nfp-backup-... (replaces the current data). Refuses while the
+# site is live (stop `make run` first), unless MAINTENANCE=1 (the site answers 503 and the
+# worker pauses for the time of the restore) or FORCE=1 (writes made meanwhile are lost).
 restore: .installed-run
-	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/nfp-backup-..." && exit 2)
-	$(MANAGE) restore_site "$(BACKUP)" --yes
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/nfp-backup-... [MAINTENANCE=1|FORCE=1]" && exit 2)
+	$(MANAGE) restore_site "$(BACKUP)" --yes $(if $(MAINTENANCE),--maintenance) $(if $(FORCE),--even-if-live)
 
 clean-db:
 	rm -f db.sqlite3

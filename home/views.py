@@ -1,8 +1,6 @@
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -11,19 +9,6 @@ MAX_QUERY_LENGTH = 200
 # Characters a search backend cannot take in a query (PostgreSQL: NUL; SQLite's full-text
 # index: NUL and an unbalanced double quote). A plain-text search loses nothing without them.
 UNSEARCHABLE = str.maketrans({"\x00": " ", '"': " "})
-
-
-@never_cache
-@require_GET
-def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers: 200 while the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def public_pages_of_active_language():

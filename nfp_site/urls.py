@@ -5,11 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
 from network_pages import views as network_views
+from operations import views as operations_views
 
 urlpatterns = [
-    path("healthz", home_views.healthz, name="healthz"),
+    path("healthz", operations_views.healthz, name="healthz"),
     path("admin/login/", network_views.login_redirect),
     path("", include("home.root_urls")),
     path("admin/", include(wagtailadmin_urls)),

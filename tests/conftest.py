@@ -29,6 +29,14 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _emails_through_the_outbox(settings):
+    """Django's test setup swaps EMAIL_BACKEND for locmem: put the project's back, so that
+    every email of a test goes through the outbox (delivered into mail.outbox by the
+    immediate task backend, NFP_EMAIL_DELIVERY_BACKEND being locmem)."""
+    settings.EMAIL_BACKEND = "operations.email_backend.OutboxBackend"
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """A test that switches the language (a French request, a French email) leaves none
     behind: each test starts in the default language, whatever ran before it."""

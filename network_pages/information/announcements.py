@@ -1,7 +1,8 @@
 """When to email the network: a new request (4.5), reminders, dissemination (4.7), and the
 DMR's review of what a Focal Point submitted (4.9). Each is claimed in the database first
-(a unique row), so that it goes out once however often pages are published or clicked;
-the emails themselves are sent by background tasks once the transaction commits.
+(a unique row), so that it goes out once however often pages are published or clicked.
+A reminder's emails are queued in the outbox in the same transaction as its claim: both
+exist, or neither; the worker sends them, with retries.
 
 New requests and disseminated items are notifications (`community.notifications`): each
 member chooses to hear of them immediately, in the daily digest or not at all."""
@@ -72,24 +73,36 @@ def remind(request_page, states, *, kind: str, sent_by=None) -> list[MemberState
     per state (a repeated click sends nothing twice). The log rows are the claim.
     """
     reminded = []
-    for state in states:
-        try:
-            with transaction.atomic():
-                ReminderLog.objects.create(
-                    request=request_page,
-                    member_state=state,
-                    kind=kind,
-                    sent_on=rules.today(),
-                    sent_by=sent_by,
-                )
-        except IntegrityError:
-            continue
-        reminded.append(state)
-    if reminded:
-        state_ids = [state.pk for state in reminded]
-        page_id = request_page.pk
-        transaction.on_commit(lambda: tasks.send_reminders.enqueue(page_id, state_ids))
+    with transaction.atomic():
+        for state in states:
+            try:
+                with transaction.atomic():
+                    ReminderLog.objects.create(
+                        request=request_page,
+                        member_state=state,
+                        kind=kind,
+                        sent_on=rules.today(),
+                        sent_by=sent_by,
+                    )
+            except IntegrityError:
+                continue
+            reminded.append(state)
+        if reminded:
+            queue_reminders(request_page, reminded)
     return reminded
+
+
+def queue_reminders(request_page, states) -> int:
+    """A reminder to the Focal Points of these states (who may see the request)."""
+    page = request_page.specific
+    recipients = emails.who_may_view(emails.focal_points(states=states), page)
+    return emails.send_to_each(
+        recipients,
+        "reminder",
+        {"title": page.title, "deadline": page.deadline},
+        url_for=lambda language: emails.page_url_in(page, language),
+        purpose=emails.REMINDER,
+    )
 
 
 def requests_due_for_reminders(request_model, days: int | None = None):

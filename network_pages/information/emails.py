@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -13,6 +13,10 @@ from wagtail.models import Locale, Page
 
 from network_pages import access, roles
 from network_pages.models import MemberProfile
+from operations import outbox
+
+REMINDER = "information.reminder"
+REVIEW = "information.review"
 
 
 def language_of(user) -> str:
@@ -75,8 +79,10 @@ def who_may_view(users: Iterable, page: Page) -> list:
     return [user for user in users if user.email and access.user_may_view_page(user, page)]
 
 
-def send_to_each(users: Iterable, template: str, context: dict, *, url_for=None) -> int:
-    """One email per user, in their language; `url_for(language)` gives the link."""
+def send_to_each(
+    users: Iterable, template: str, context: dict, *, url_for=None, purpose: str = ""
+) -> int:
+    """Queue one email per user, in their language; `url_for(language)` gives the link."""
     messages = []
     for user in users:
         language = language_of(user)
@@ -90,6 +96,4 @@ def send_to_each(users: Iterable, template: str, context: dict, *, url_for=None)
             subject = render_to_string(f"information/emails/{template}_subject.txt", values)
             body = render_to_string(f"information/emails/{template}.txt", values)
         messages.append(EmailMessage(" ".join(subject.split()), body, to=[user.email]))
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0
+    return len(outbox.queue_all(messages, purpose=purpose))

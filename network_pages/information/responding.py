@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import language_check, rules
-from .documents import store_document
+from .documents import store_documents
 from .models.response import Answer, Response, ResponseAttachment
 
 
@@ -84,10 +84,8 @@ def _write_answers(response: Response, stored, posted) -> None:
 
 
 def _add_documents(response: Response, uploads, user) -> int:
-    for upload in uploads:
-        ResponseAttachment.objects.create(
-            response=response, document=store_document(upload, user=user), added_by=user
-        )
+    for document in store_documents(uploads, user=user):
+        ResponseAttachment.objects.create(response=response, document=document, added_by=user)
     return len(uploads)
 
 

@@ -1,4 +1,5 @@
-"""Background work: every email this app sends goes through a task (django-tasks).
+"""Background work (django-tasks). Every email goes to the outbox (`operations.outbox`);
+reminders are queued in the transaction that records them (`announcements.remind`).
 
 New requests and disseminated items are notifications (`community.notifications`).
 
@@ -8,29 +9,11 @@ Tasks take ids and read the database again: by the time one runs, pages may have
 from django_tasks import task
 from wagtail.models import Page
 
-from network_pages.models import MemberState
-
 from . import emails
 
 
 def _page(page_id: int) -> Page | None:
     return Page.objects.filter(pk=page_id).first()
-
-
-@task()
-def send_reminders(page_id: int, state_ids: list[int]) -> int:
-    """A reminder to the Focal Points of states that have not submitted their response."""
-    page = _page(page_id)
-    if page is None or not page.live or not state_ids:
-        return 0
-    states = MemberState.objects.filter(pk__in=state_ids)
-    recipients = emails.who_may_view(emails.focal_points(states=states), page)
-    return emails.send_to_each(
-        recipients,
-        "reminder",
-        {"title": page.title, "deadline": page.specific.deadline},
-        url_for=lambda language: emails.page_url_in(page, language),
-    )
 
 
 @task()
@@ -44,4 +27,5 @@ def ask_dmr_to_review(page_id: int) -> int:
         recipients,
         "review",
         {"title": page.title, "url": emails.admin_edit_url(page)},
+        purpose=emails.REVIEW,
     )

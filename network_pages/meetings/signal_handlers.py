@@ -13,8 +13,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 
 from network_pages.community.notifications import Follow, Kind, follow_all, notify
-from network_pages.meetings import participants
+from network_pages.meetings import outcomes, participants
 from network_pages.meetings.models import MeetingAccess, MeetingPage
+from operations.signals import email_failed, email_sent
 
 
 def give_new_meeting_its_access(sender, instance: MeetingPage, created: bool, **kwargs) -> None:
@@ -55,3 +56,5 @@ def connect() -> None:
     post_delete.connect(
         forget_deleted_meetings_guests, sender=MeetingAccess, dispatch_uid="meetings_forget"
     )
+    email_sent.connect(outcomes.email_sent, dispatch_uid="meetings_email_sent")
+    email_failed.connect(outcomes.email_failed, dispatch_uid="meetings_email_failed")

@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "network_pages.information",
     "network_pages.publication_drafts",
     "workflows",
+    "operations",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -49,15 +51,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "network_pages.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "operations.middleware.MaintenanceModeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "operations.middleware.UserIdLogMiddleware",
     "network_pages.security.SessionLifetimeMiddleware",
     "network_pages.middleware.AdminRequiresVerifiedSessionMiddleware",
     "network_pages.middleware.PrivateResponsesMiddleware",
@@ -96,13 +101,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.text("REDIS_URL")
 if REDIS_URL:
+    # Shared by every instance; when Redis is down the site carries on (operations.cache).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.text("NFP_CACHE_KEY_PREFIX", ""),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Read from Redis, kept in the database: a Redis outage signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -132,21 +140,42 @@ STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # A failed write leaves no partial file (disk full, read-only).
+    "default": {"BACKEND": "operations.storage.CleanFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every email goes to the outbox (operations.outbox) in the transaction of the work that
+# caused it; the worker delivers it through NFP_EMAIL_DELIVERY_BACKEND, with retries.
+EMAIL_BACKEND = "operations.email_backend.OutboxBackend"
+NFP_EMAIL_DELIVERY_BACKEND = env.text(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.integer("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.text("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS")
+# Seconds an SMTP server may take to answer before the attempt counts as failed.
+EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "nfp-site <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A failing email is tried again with growing delays for that long, then left to the DMR.
+NFP_EMAIL_GIVE_UP_AFTER_HOURS = env.integer("NFP_EMAIL_GIVE_UP_AFTER_HOURS", 48)
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work: django-tasks' database backend, run by `manage.py run_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task "running" longer than this was left by a worker that died: it runs again.
+NFP_TASK_STALE_AFTER_MINUTES = env.integer("NFP_TASK_STALE_AFTER_MINUTES", 30)
+# Daily jobs the worker runs (local time, TIME_ZONE); "" leaves one to cron.
+NFP_DAILY_JOBS = {
+    "send_request_reminders": env.text("NFP_REMINDERS_AT", "06:00"),
+    "send_digests": env.text("NFP_DIGESTS_AT", "07:00"),
+    # Finished task results older than 14 days (django-tasks-db).
+    "prune_db_task_results": env.text("NFP_PRUNE_TASKS_AT", "03:30"),
+}
+NFP_WORKER_RUNS_SCHEDULE = env.flag("NFP_WORKER_RUNS_SCHEDULE", True)
 
 WAGTAIL_SITE_NAME = "Network of Focal Points on Migration"
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -204,6 +233,39 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# Logs on stdout: every line carries the request id and the user id (operations.log_context);
+# errors come with their traceback. "json" (production) or "plain" (development).
+NFP_LOG_FORMAT = env.text("NFP_LOG_FORMAT", "plain")
+NFP_LOG_LEVEL = env.text("NFP_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"context": {"()": "operations.log_context.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "operations.log_format.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["context"],
+            "formatter": NFP_LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": NFP_LOG_LEVEL},
+    "loggers": {
+        # Request lines are for production's log collector; development has runserver's own.
+        "operations.requests": {"level": env.text("NFP_REQUEST_LOG_LEVEL", "WARNING")},
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}
+
+# /healthz (operations.health) and maintenance mode (operations.maintenance).
+NFP_HEALTH_MAX_QUEUE_AGE_SECONDS = env.integer("NFP_HEALTH_MAX_QUEUE_AGE_SECONDS", 300)
+NFP_HEALTH_MIN_FREE_MB = env.integer("NFP_HEALTH_MIN_FREE_MB", 200)
+NFP_MAINTENANCE_FILE = env.text("NFP_MAINTENANCE_FILE", str(BASE_DIR / "maintenance.on"))
 
 # Information requests: automatic reminders this many days before the deadline.
 NFP_REQUEST_REMINDER_DAYS = env.integer("NFP_REQUEST_REMINDER_DAYS", 7)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from network_pages.community import thematic_groups
@@ -19,6 +19,7 @@ from network_pages.community.models import (
 )
 from network_pages.community.notifications import Delivery, Kind, follow, notify
 from network_pages.factories import make_member
+from tests.smtp_support import SmtpSink
 
 from .conftest import open_to_guests
 
@@ -261,3 +262,24 @@ def test_an_immediate_email_that_failed_is_sent_by_the_next_digest_run(
         focal_point.username: Notification.State.SENT,
         other_focal_point.username: Notification.State.DROPPED,
     }
+
+
+def test_send_digests_fails_while_smtp_is_down_and_a_rerun_sends_each_digest_once(
+    run_tasks, working_methods, focal_point, other_focal_point, settings
+):
+    sink = SmtpSink()
+    settings.NFP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", sink.port, 2
+    follow(other_focal_point, working_methods)
+    run_tasks(post_comment, page=working_methods, author=focal_point, body="One")
+
+    with pytest.raises(CommandError, match="1 digest email"):
+        call_command("send_digests")  # nothing listens on the port yet
+
+    sink.start()
+    try:
+        call_command("send_digests")
+        call_command("send_digests")
+    finally:
+        sink.stop()
+    assert sink.recipients == [other_focal_point.email]

@@ -4,11 +4,14 @@ from django.db import DatabaseError
 pytestmark = pytest.mark.django_db
 
 
-def test_health_endpoint_reports_a_working_database(client):
+def test_health_endpoint_reports_each_dependency(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    body = response.json()
+    assert body["status"] == "ok"
+    assert set(body["checks"]) == {"database", "cache", "task_queue", "disk"}
+    assert all(check["status"] == "ok" for check in body["checks"].values())
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -16,8 +19,10 @@ def test_health_endpoint_answers_503_when_the_database_fails(client, monkeypatch
     def broken_cursor(*args, **kwargs):
         raise DatabaseError("down")
 
-    monkeypatch.setattr("home.views.connection.cursor", broken_cursor)
+    monkeypatch.setattr("operations.health.connection.cursor", broken_cursor)
 
     response = client.get("/healthz")
 
     assert response.status_code == 503
+    assert response.json()["status"] == "down"
+    assert response.json()["failing"] == ["database"]

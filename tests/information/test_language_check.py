@@ -32,3 +32,8 @@ def test_mismatches_name_the_parts_to_check():
     texts = [("title", ENGLISH), ("question 1", FRENCH), ("question 2", "")]
 
     assert mismatches(texts, "en") == ["question 1"]
+
+
+def test_a_short_text_the_detector_is_unsure_of_is_not_judged():
+    assert detected_language("A multidisciplinary team.") is None
+    assert looks_like("A multidisciplinary team.", "en")

@@ -18,7 +18,10 @@ from network_pages.meetings.models import (
     MeetingStatus,
 )
 from network_pages.models import MemberProfile
+from operations import outbox
+from operations.models import OutboundEmail
 from tests.conftest import sign_in
+from tests.smtp_support import SmtpSink
 
 from .conftest import CONFIDENTIAL, meeting_url
 
@@ -247,22 +250,40 @@ def test_a_second_submission_of_the_same_convocation_is_refused(send, plenary):
     assert Convocation.objects.count() == 1
 
 
-def test_a_failed_email_is_recorded_and_the_others_still_go(send, plenary, monkeypatch):
-    real_send = mail.EmailMultiAlternatives.send
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on this machine that the outbox delivers to."""
+    sink = SmtpSink().start()
+    settings.NFP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
+    yield sink
+    sink.stop()
 
-    def refuse_one(message, *args, **kwargs):
-        if message.to == ["fp_de@example.org"]:
-            raise OSError("mailbox unavailable")
-        return real_send(message, *args, **kwargs)
 
-    monkeypatch.setattr(mail.EmailMultiAlternatives, "send", refuse_one)
+def test_a_refused_address_is_recorded_as_failed_and_the_others_still_go(send, plenary, smtp):
+    smtp.refused.add("fp_de@example.org")
 
     sent = send(plenary)
 
     failed = sent.deliveries.get(email="fp_de@example.org")
     assert failed.status == ConvocationDelivery.Status.FAILED
-    assert "mailbox unavailable" in failed.error
+    assert "550" in failed.error
     assert convocation.delivery_counts(sent).sent == 2
+    assert sorted(smtp.recipients) == sorted(
+        sent.deliveries.exclude(email="fp_de@example.org").values_list("email", flat=True)
+    )
+
+
+def test_a_delivery_waits_while_the_server_is_down_and_is_sent_when_it_is_back(send, plenary, smtp):
+    smtp.stop()
+
+    sent = send(plenary)
+
+    assert convocation.delivery_counts(sent).pending == 3
+    smtp.start()
+    outbox.deliver_now(OutboundEmail.objects.all())
+    assert convocation.delivery_counts(sent).sent == 3
+    assert len(smtp.messages) == 3
 
 
 def test_status_convened_cannot_be_set_by_hand(plenary):

@@ -1,15 +1,21 @@
 """4.1: the DMR sends the convocation from the admin, which shows the deadline and the result."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.utils.formats import date_format
+from django_tasks_db.models import DBTaskResult
 
 from network_pages.factories import make_member
 from network_pages.meetings import convocation
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import Convocation
+from operations import outbox
+from operations.models import OutboundEmail
 from tests.conftest import sign_in
+from tests.smtp_support import Tarpit
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +127,39 @@ def test_focal_point_never_reaches_the_convocation_page(client, plenary, focal_p
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_a_mail_server_that_never_answers_does_not_hold_the_dmr(
+    dmr_client, plenary, django_capture_on_commit_callbacks, settings
+):
+    """The tarpit: an SMTP server that accepts connections and never answers. Sending the
+    convocation returns at once; the worker's attempt gives up after EMAIL_TIMEOUT and
+    the emails wait for their retry."""
+    tarpit = Tarpit().start()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.NFP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = (
+        "127.0.0.1",
+        tarpit.port,
+        2,
+    )
+    try:
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = dmr_client.post(convocation_url(plenary), {"expected_sequence": 0})
+        assert response.status_code == 302
+        assert time.monotonic() - started < 2
+
+        # The worker runs the convocation task, which queues the three emails.
+        task = DBTaskResult.objects.get(task_path__endswith="send_convocation_emails")
+        task.task.call(*task.args_kwargs["args"])
+
+        started = time.monotonic()
+        email = OutboundEmail.objects.first()
+        assert outbox.deliver(email.pk) == OutboundEmail.Status.QUEUED
+        assert time.monotonic() - started < 3 * settings.EMAIL_TIMEOUT + 1
+        email.refresh_from_db()
+        assert "timed out" in email.last_error
+        assert convocation.delivery_counts(Convocation.objects.get()).pending == 3
+    finally:
+        tarpit.stop()

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.mail import get_connection
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -91,8 +91,8 @@ def dispatch(
 
 
 def send_immediate(notifications) -> int:
-    """Send the pending ones among `notifications`, each claimed first so that it goes out
-    once even if two workers meet; a failure puts it back in the queue."""
+    """Queue the emails of the pending ones among `notifications` (the outbox sends them),
+    each claimed first so that it goes out once even if two workers meet."""
     pending = list(
         notifications.filter(state=Notification.State.PENDING).select_related(
             "recipient__member_profile", "page", "actor"
@@ -100,21 +100,16 @@ def send_immediate(notifications) -> int:
     )
     links = emails.PageLinks()
     sent = 0
-    with get_connection() as connection:
-        for notification in pending:
+    for notification in pending:
+        # The claim and the queued email are one transaction: both, or neither.
+        with transaction.atomic():
             claim = Notification.objects.filter(
                 pk=notification.pk, state=Notification.State.PENDING
             ).update(state=Notification.State.SENT, sent_at=timezone.now())
             if not claim:
                 continue
-            try:
-                emails.send_notification(notification, links, connection)
-            except Exception:
-                Notification.objects.filter(pk=notification.pk).update(
-                    state=Notification.State.PENDING, sent_at=None
-                )
-                raise
-            sent += 1
+            emails.send_notification(notification, links)
+        sent += 1
     return sent
 
 

@@ -1,8 +1,9 @@
 """The daily digest: everything a person chose to receive "in a daily digest", in one email.
 
-`manage.py send_digests` (run once a day) calls `tasks.send_due_digests`, which hands the
-work to background tasks in batches of people. Each person's queue is locked, checked against the
-access rule again, sent and marked in one transaction: running it twice sends nothing twice.
+`manage.py send_digests` (run once a day) writes every due digest into the outbox
+(`send_all_due_digests`), then reports whether the mail server took them. Each person's
+queue is locked, checked against the access rule again, queued and marked in one
+transaction: running it twice sends nothing twice.
 """
 
 from django.contrib.auth import get_user_model
@@ -18,6 +19,22 @@ from . import delivery, emails
 
 def queued_digests():
     return Notification.objects.filter(delivery=Delivery.DIGEST, state=Notification.State.PENDING)
+
+
+BATCH_SIZE = 100
+
+
+def send_all_due_digests() -> int:
+    """Every person with a queued digest, in batches; returns how many digests were written.
+    Also queues the immediate notifications that were left waiting."""
+    delivery.retry_failed_immediate()
+    user_ids = list(
+        queued_digests().order_by("recipient_id").values_list("recipient_id", flat=True).distinct()
+    )
+    written = 0
+    for start in range(0, len(user_ids), BATCH_SIZE):
+        written += send_digests_to(user_ids[start : start + BATCH_SIZE])
+    return written
 
 
 def send_digests_to(user_ids: list[int]) -> int:

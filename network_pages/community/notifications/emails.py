@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 
 from network_pages.community.models.notification import Notification
 from network_pages.community.models.notification_preference import Kind
+from operations import outbox
 
 from . import wording
 
@@ -61,19 +62,22 @@ def settings_link() -> str:
     return absolute(reverse("community:notification_settings"))
 
 
-def _send_from_templates(name: str, context: dict, to: str, connection=None) -> None:
+NOTIFICATION = "notifications.notification"
+DIGEST = "notifications.digest"
+
+
+def _send_from_templates(name: str, context: dict, to: str, purpose: str) -> None:
     subject = " ".join(render_to_string(f"{TEMPLATES}/{name}_subject.txt", context).split())
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"{TEMPLATES}/{name}.txt", context),
         to=[to],
-        connection=connection,
     )
     message.attach_alternative(render_to_string(f"{TEMPLATES}/{name}.html", context), "text/html")
-    message.send()
+    outbox.queue(message, purpose=purpose)
 
 
-def send_notification(notification: Notification, links: PageLinks, connection=None) -> None:
+def send_notification(notification: Notification, links: PageLinks) -> None:
     """One event, one email (immediate delivery)."""
     recipient = notification.recipient
     language = language_of(recipient)
@@ -92,7 +96,7 @@ def send_notification(notification: Notification, links: PageLinks, connection=N
             "link": link,
             "settings_link": settings_link(),
         }
-        _send_from_templates("notification", context, recipient.email, connection)
+        _send_from_templates("notification", context, recipient.email, NOTIFICATION)
 
 
 @dataclass
@@ -136,4 +140,4 @@ def send_digest(recipient, notifications: list[Notification], links: PageLinks) 
             "sections": [section for section in sections.values() if section.entries],
             "settings_link": settings_link(),
         }
-        _send_from_templates("digest", context, recipient.email)
+        _send_from_templates("digest", context, recipient.email, DIGEST)

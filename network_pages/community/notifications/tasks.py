@@ -2,9 +2,7 @@
 
 from django_tasks import task
 
-from . import delivery, digests
-
-BATCH_SIZE = 100
+from . import delivery
 
 
 @task()
@@ -27,24 +25,3 @@ def dispatch_notifications(
         anchor=anchor,
         exclude_ids=exclude_ids or [],
     )
-
-
-@task()
-def send_digest_batch(user_ids: list[int]) -> int:
-    """Send each of these users their digest; returns how many digests went out."""
-    return digests.send_digests_to(user_ids)
-
-
-def send_due_digests() -> int:
-    """Hand everyone with a queued digest to background tasks, in batches; returns how
-    many people. Also retries immediate emails that failed earlier."""
-    delivery.retry_failed_immediate()
-    user_ids = list(
-        digests.queued_digests()
-        .order_by("recipient_id")
-        .values_list("recipient_id", flat=True)
-        .distinct()
-    )
-    for start in range(0, len(user_ids), BATCH_SIZE):
-        send_digest_batch.enqueue(user_ids[start : start + BATCH_SIZE])
-    return len(user_ids)

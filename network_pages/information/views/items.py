@@ -16,7 +16,7 @@ from network_pages.community.notifications import Follow, follow
 from network_pages.models import MemberState
 
 from .. import announcements, limits, rules
-from ..documents import store_document
+from ..documents import DocumentNotStored, store_documents
 from ..forms import ItemFilterForm, ItemSubmissionForm
 from ..models.item_page import InformationItemTag
 from .base import refuse, render_route
@@ -91,31 +91,13 @@ def submit_item(request: HttpRequest, index) -> HttpResponse:
             index, request, "information/item/submit_item.html", form=form, own_state=state
         )
     data = form.cleaned_data
-    with transaction.atomic():
-        # One submission at a time per person: a double click finds the first one's draft.
-        get_user_model().objects.select_for_update().filter(pk=request.user.pk).first()
-        duplicate = (
-            source.get_children()
-            .filter(title=data["title"], live=False, owner=request.user)
-            .exists()
+    try:
+        _submit_item(request, source, state, data)
+    except DocumentNotStored as error:
+        messages.error(request, str(error))
+        return render_route(
+            index, request, "information/item/submit_item.html", form=form, own_state=state
         )
-        if not duplicate:
-            documents = [
-                store_document(upload, user=request.user) for upload in data["attachments"]
-            ]
-            page = source.specific.add_draft_item(
-                user=request.user,
-                member_state=state,
-                title=data["title"],
-                themes=data["themes"],
-                documents=documents,
-                summary=data["summary"],
-                body=body_from_text(data["body"]),
-                good_practice=data["good_practice"],
-                dissemination_proposed=data["dissemination_proposed"],
-            )
-            follow(request.user, page, reason=Follow.Reason.AUTHORED)
-            announcements.ask_dmr_to_review(page)
     messages.success(
         request,
         gettext(
@@ -124,3 +106,30 @@ def submit_item(request: HttpRequest, index) -> HttpResponse:
         ),
     )
     return redirect(index.get_url(request))
+
+
+def _submit_item(request, source, state, data) -> None:
+    with transaction.atomic():
+        # One submission at a time per person: a double click finds the first one's draft.
+        get_user_model().objects.select_for_update().filter(pk=request.user.pk).first()
+        duplicate = (
+            source.get_children()
+            .filter(title=data["title"], live=False, owner=request.user)
+            .exists()
+        )
+        if duplicate:
+            return
+        documents = store_documents(data["attachments"], user=request.user)
+        page = source.specific.add_draft_item(
+            user=request.user,
+            member_state=state,
+            title=data["title"],
+            themes=data["themes"],
+            documents=documents,
+            summary=data["summary"],
+            body=body_from_text(data["body"]),
+            good_practice=data["good_practice"],
+            dissemination_proposed=data["dissemination_proposed"],
+        )
+        follow(request.user, page, reason=Follow.Reason.AUTHORED)
+        announcements.ask_dmr_to_review(page)

@@ -9,6 +9,7 @@ from network_pages import network_area
 from network_pages.models import MemberState
 
 from .. import rules
+from ..documents import DocumentNotStored
 from ..forms import ResponseForm, unanswered_message
 from ..models.response import Response
 from ..responding import Outcome, SaveResult, save_response, stored_answers
@@ -82,9 +83,13 @@ def edit_response(request: HttpRequest, page) -> HttpResponse:
         messages.error(request, gettext("Nothing was saved. Please correct the errors below."))
         return render_route(page, request, f"{TEMPLATES}/response_form.html", form=form, **context)
 
-    result = save_response(
-        source, state, request.user, form, submit=ResponseForm.SUBMIT in request.POST
-    )
+    try:
+        result = save_response(
+            source, state, request.user, form, submit=ResponseForm.SUBMIT in request.POST
+        )
+    except DocumentNotStored as error:
+        messages.error(request, str(error))
+        return render_route(page, request, f"{TEMPLATES}/response_form.html", form=form, **context)
     return _after_save(request, page, result, questions, context)
 
 

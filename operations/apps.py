@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OperationsConfig(AppConfig):
+    """How the site runs: the email outbox, the background worker and its schedule,
+    health checks and logs. Imports no other app of the project."""
+
+    name = "operations"
+    label = "operations"
+    verbose_name = _("Operations")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django_tasks.signals import task_finished
+
+        from . import receivers
+
+        task_finished.connect(receivers.log_failed_task, dispatch_uid="operations.failed_task")

@@ -1,0 +1,103 @@
+"""Redis is a cache: when it is down the site carries on without it.
+
+`ResilientRedisCache` is Django's Redis cache whose failures do not reach the request:
+each operation that Redis cannot answer goes to a small cache in the process memory
+instead (rate limits keep counting, per process; Wagtail's site root paths are computed
+again), its entries kept at most `FALLBACK_TIMEOUT` seconds so that nothing stale lingers
+once Redis is back. After a failure Redis is left alone for `RETRY_AFTER` seconds, so a
+dead server costs one failed connection every few seconds, not one per request.
+Sessions use `cached_db` (settings): their source of truth is the database.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_TIMEOUT = 60
+RETRY_AFTER = 5.0
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 0.5)
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+        self._fallback = LocMemCache("nfp-redis-fallback", {"OPTIONS": {"MAX_ENTRIES": 5000}})
+        self._down_until = 0.0
+        self._lock = threading.Lock()
+
+    @property
+    def is_down(self) -> bool:
+        return time.monotonic() < self._down_until
+
+    def _failed(self, error: Exception) -> None:
+        with self._lock:
+            first = not self.is_down
+            self._down_until = time.monotonic() + RETRY_AFTER
+        if first:
+            logger.error("Redis unavailable, using the in-process fallback: %s", error)
+
+    def _call(self, name: str, *args, **kwargs):
+        if not self.is_down:
+            try:
+                return getattr(super(), name)(*args, **kwargs)
+            except RedisError as error:
+                self._failed(error)
+        if "timeout" in kwargs and kwargs["timeout"] is not None:
+            kwargs["timeout"] = min(kwargs["timeout"], FALLBACK_TIMEOUT)
+        elif name in {"add", "set", "set_many", "touch", "get_or_set"}:
+            kwargs["timeout"] = FALLBACK_TIMEOUT
+        return getattr(self._fallback, name)(*args, **kwargs)
+
+    def add(self, key, value, timeout=None, version=None):
+        return self._call("add", key, value, timeout=timeout, version=version)
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", key, default, version=version)
+
+    def set(self, key, value, timeout=None, version=None):
+        return self._call("set", key, value, timeout=timeout, version=version)
+
+    def touch(self, key, timeout=None, version=None):
+        return self._call("touch", key, timeout=timeout, version=version)
+
+    def delete(self, key, version=None):
+        self._fallback.delete(key, version=version)
+        return self._call("delete", key, version=version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", keys, version=version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", key, version=version)
+
+    def incr(self, key, delta=1, version=None):
+        return self._call("incr", key, delta, version=version)
+
+    def set_many(self, data, timeout=None, version=None):
+        return self._call("set_many", data, timeout=timeout, version=version)
+
+    def delete_many(self, keys, version=None):
+        self._fallback.delete_many(keys, version=version)
+        return self._call("delete_many", keys, version=version)
+
+    def clear(self):
+        self._fallback.clear()
+        return self._call("clear")
+
+    def ping(self) -> bool:
+        """Does Redis itself answer (for /healthz)? Never the fallback."""
+        try:
+            return bool(self._cache.get_client(write=True).ping())
+        except RedisError as error:
+            self._failed(error)
+            return False
