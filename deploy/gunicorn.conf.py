@@ -15,7 +15,7 @@ keepalive = 5
 # (fragmented memory, caches of libraries) is given back regularly.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = 100
-# The site logs each request itself (operations.middleware, with its request id).
+# The site logs each request itself (nfp_site.operations.middleware, with its request id).
 accesslog = None
 errorlog = "-"
 # Behind the proxy of compose.yaml: trust its X-Forwarded-* headers.

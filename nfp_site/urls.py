@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from network_pages import views as network_views
-from operations import views as operations_views
+from nfp_site.operations import views as operations_views
 
 urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),

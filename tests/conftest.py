@@ -33,7 +33,7 @@ def _emails_through_the_outbox(settings):
     """Django's test setup swaps EMAIL_BACKEND for locmem: put the project's back, so that
     every email of a test goes through the outbox (delivered into mail.outbox by the
     immediate task backend, NFP_EMAIL_DELIVERY_BACKEND being locmem)."""
-    settings.EMAIL_BACKEND = "operations.email_backend.OutboxBackend"
+    settings.EMAIL_BACKEND = "nfp_site.operations.email_backend.OutboxBackend"
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from network_pages import access, roles
 from network_pages.models import MemberProfile
-from operations import outbox
+from nfp_site.operations import outbox
 
 REMINDER = "information.reminder"
 REVIEW = "information.review"

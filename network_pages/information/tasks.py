@@ -1,4 +1,4 @@
-"""Background work (django-tasks). Every email goes to the outbox (`operations.outbox`);
+"""Background work (django-tasks). Every email goes to the outbox (`nfp_site.operations.outbox`);
 reminders are queued in the transaction that records them (`announcements.remind`).
 
 New requests and disseminated items are notifications (`community.notifications`).

@@ -15,7 +15,7 @@ from wagtail.signals import page_published
 from network_pages.community.notifications import Follow, Kind, follow_all, notify
 from network_pages.meetings import outcomes, participants
 from network_pages.meetings.models import MeetingAccess, MeetingPage
-from operations.signals import email_failed, email_sent
+from nfp_site.operations.signals import email_failed, email_sent
 
 
 def give_new_meeting_its_access(sender, instance: MeetingPage, created: bool, **kwargs) -> None:

@@ -3,7 +3,7 @@
 A convocation goes to up to every Focal Point of 46 states and their guests: the request
 that sends it only records it and its deliveries, and enqueues `send_convocation_emails`
 once the transaction commits. The task puts one email per pending delivery in the outbox
-(`operations.outbox`), in one transaction, so that running it again (after a crash, or by
+(`nfp_site.operations.outbox`), in one transaction, so that running it again (after a crash, or by
 a retrying worker) never queues anyone the same email twice. A delivery is marked sent when
 the mail server accepted its email, failed when the outbox gave up (`outcomes`).
 """
@@ -14,8 +14,8 @@ from django_tasks import task
 from network_pages.meetings import emails, outcomes
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
 from network_pages.meetings.models.convocation import Convocation, ConvocationDelivery
-from operations import outbox
-from operations.models import OutboundEmail
+from nfp_site.operations import outbox
+from nfp_site.operations.models import OutboundEmail
 
 
 @task()

@@ -19,7 +19,7 @@ INSTALLED_APPS = [
     "network_pages.information",
     "network_pages.publication_drafts",
     "workflows",
-    "operations",
+    "nfp_site.operations",
     "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -51,18 +51,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "operations.middleware.RequestIdMiddleware",
+    "nfp_site.operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "network_pages.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "operations.middleware.MaintenanceModeMiddleware",
+    "nfp_site.operations.middleware.MaintenanceModeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "operations.middleware.UserIdLogMiddleware",
+    "nfp_site.operations.middleware.UserIdLogMiddleware",
     "network_pages.security.SessionLifetimeMiddleware",
     "network_pages.middleware.AdminRequiresVerifiedSessionMiddleware",
     "network_pages.middleware.PrivateResponsesMiddleware",
@@ -101,10 +101,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.text("REDIS_URL")
 if REDIS_URL:
-    # Shared by every instance; when Redis is down the site carries on (operations.cache).
+    # Shared by every instance; when Redis is down the site carries on (nfp_site.operations.cache).
     CACHES = {
         "default": {
-            "BACKEND": "operations.cache.ResilientRedisCache",
+            "BACKEND": "nfp_site.operations.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.text("NFP_CACHE_KEY_PREFIX", ""),
         }
@@ -141,14 +141,14 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     # A failed write leaves no partial file (disk full, read-only).
-    "default": {"BACKEND": "operations.storage.CleanFileSystemStorage"},
+    "default": {"BACKEND": "nfp_site.operations.storage.CleanFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Every email goes to the outbox (operations.outbox) in the transaction of the work that
+# Every email goes to the outbox (nfp_site.operations.outbox) in the transaction of the work that
 # caused it; the worker delivers it through NFP_EMAIL_DELIVERY_BACKEND, with retries.
-EMAIL_BACKEND = "operations.email_backend.OutboxBackend"
+EMAIL_BACKEND = "nfp_site.operations.email_backend.OutboxBackend"
 NFP_EMAIL_DELIVERY_BACKEND = env.text(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
@@ -234,16 +234,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Logs on stdout: every line carries the request id and the user id (operations.log_context);
+# Logs on stdout: every line carries the request id and the user id
+# (nfp_site.operations.log_context);
 # errors come with their traceback. "json" (production) or "plain" (development).
 NFP_LOG_FORMAT = env.text("NFP_LOG_FORMAT", "plain")
 NFP_LOG_LEVEL = env.text("NFP_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"context": {"()": "operations.log_context.ContextFilter"}},
+    "filters": {"context": {"()": "nfp_site.operations.log_context.ContextFilter"}},
     "formatters": {
-        "json": {"()": "operations.log_format.JsonFormatter"},
+        "json": {"()": "nfp_site.operations.log_format.JsonFormatter"},
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
     "handlers": {
@@ -262,7 +263,7 @@ LOGGING = {
     },
 }
 
-# /healthz (operations.health) and maintenance mode (operations.maintenance).
+# /healthz (nfp_site.operations.health) and maintenance mode (nfp_site.operations.maintenance).
 NFP_HEALTH_MAX_QUEUE_AGE_SECONDS = env.integer("NFP_HEALTH_MAX_QUEUE_AGE_SECONDS", 300)
 NFP_HEALTH_MIN_FREE_MB = env.integer("NFP_HEALTH_MIN_FREE_MB", 200)
 NFP_MAINTENANCE_FILE = env.text("NFP_MAINTENANCE_FILE", str(BASE_DIR / "maintenance.on"))

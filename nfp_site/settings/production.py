@@ -1,6 +1,6 @@
 """Production: every secret from the environment, no defaults for them."""
 
-from operations.sentry import init_sentry
+from nfp_site.operations.sentry import init_sentry
 
 from .base import *  # noqa: F403
 from .base import LOGGING, STORAGES, env

@@ -19,7 +19,7 @@ def test_health_endpoint_answers_503_when_the_database_fails(client, monkeypatch
     def broken_cursor(*args, **kwargs):
         raise DatabaseError("down")
 
-    monkeypatch.setattr("operations.health.connection.cursor", broken_cursor)
+    monkeypatch.setattr("nfp_site.operations.health.connection.cursor", broken_cursor)
 
     response = client.get("/healthz")
 

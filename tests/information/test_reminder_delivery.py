@@ -12,8 +12,8 @@ from network_pages.factories import make_member
 from network_pages.information import announcements
 from network_pages.information.factories import make_request
 from network_pages.information.models import ReminderLog
-from operations import outbox
-from operations.models import OutboundEmail
+from nfp_site.operations import outbox
+from nfp_site.operations.models import OutboundEmail
 from tests.smtp_support import SmtpSink
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from network_pages.information.models import Response
-from operations.storage import CleanFileSystemStorage
+from nfp_site.operations.storage import CleanFileSystemStorage
 from tests.conftest import sign_in
 
 from .conftest import request_url, response_form_data

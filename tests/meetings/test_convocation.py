@@ -18,8 +18,8 @@ from network_pages.meetings.models import (
     MeetingStatus,
 )
 from network_pages.models import MemberProfile
-from operations import outbox
-from operations.models import OutboundEmail
+from nfp_site.operations import outbox
+from nfp_site.operations.models import OutboundEmail
 from tests.conftest import sign_in
 from tests.smtp_support import SmtpSink
 

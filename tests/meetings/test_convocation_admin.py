@@ -12,8 +12,8 @@ from network_pages.factories import make_member
 from network_pages.meetings import convocation
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import Convocation
-from operations import outbox
-from operations.models import OutboundEmail
+from nfp_site.operations import outbox
+from nfp_site.operations.models import OutboundEmail
 from tests.conftest import sign_in
 from tests.smtp_support import Tarpit
 

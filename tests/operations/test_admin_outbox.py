@@ -5,8 +5,8 @@ import pytest
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from operations import outbox
-from operations.models import OutboundEmail
+from nfp_site.operations import outbox
+from nfp_site.operations.models import OutboundEmail
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db

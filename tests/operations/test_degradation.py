@@ -10,9 +10,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from operations.cache import ResilientRedisCache
-from operations.log_format import JsonFormatter
-from operations.models import WorkerHeartbeat
+from nfp_site.operations.cache import ResilientRedisCache
+from nfp_site.operations.log_format import JsonFormatter
+from nfp_site.operations.models import WorkerHeartbeat
 from tests.smtp_support import free_port
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from network_pages.meetings.emails import _invitation_part
-from operations import outbox, signals
-from operations.models import OutboundEmail
+from nfp_site.operations import outbox, signals
+from nfp_site.operations.models import OutboundEmail
 from tests.smtp_support import Tarpit
 
 pytestmark = pytest.mark.django_db

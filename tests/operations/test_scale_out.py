@@ -22,7 +22,7 @@ from network_pages.community.notifications.following import follow
 from network_pages.community.site_setup import ensure_community_pages
 from network_pages.factories import add_totp_device, make_member
 from network_pages.network_area import ensure_network_area
-from operations.models import OutboundEmail
+from nfp_site.operations.models import OutboundEmail
 from tests.conftest import PASSWORD
 from tests.smtp_support import SmtpSink, free_port
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from operations import outbox, schedule, worker
-from operations.models import OutboundEmail, ScheduledRun, WorkerHeartbeat
+from nfp_site.operations import outbox, schedule, worker
+from nfp_site.operations.models import OutboundEmail, ScheduledRun, WorkerHeartbeat
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FRENCH_PO = PROJECT_ROOT / "locale/fr/LC_MESSAGES/django.po"
 FRENCH_MO = FRENCH_PO.with_suffix(".mo")
-SOURCE_FOLDERS = ["nfp_site", "home", "network_pages", "workflows", "operations", "templates"]
+SOURCE_FOLDERS = ["nfp_site", "home", "network_pages", "workflows", "templates"]
 
 
 def live_entries(po: polib.POFile) -> list[polib.POEntry]:

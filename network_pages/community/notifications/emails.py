@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 
 from network_pages.community.models.notification import Notification
 from network_pages.community.models.notification_preference import Kind
-from operations import outbox
+from nfp_site.operations import outbox
 
 from . import wording
 

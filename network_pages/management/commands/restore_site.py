@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from network_pages.backups import restore_database, restore_media
-from operations import liveness, maintenance
+from nfp_site.operations import liveness, maintenance
 
 
 class Command(BaseCommand):

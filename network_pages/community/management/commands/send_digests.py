@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from network_pages.community.notifications import digests, emails
-from operations import outbox
-from operations.models import OutboundEmail
+from nfp_site.operations import outbox
+from nfp_site.operations.models import OutboundEmail
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from network_pages.information import announcements, emails
 from network_pages.information.models import InformationRequestPage, ReminderLog
-from operations import outbox
-from operations.models import OutboundEmail
+from nfp_site.operations import outbox
+from nfp_site.operations.models import OutboundEmail
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ class OperationsConfig(AppConfig):
     """How the site runs: the email outbox, the background worker and its schedule,
     health checks and logs. Imports no other app of the project."""
 
-    name = "operations"
+    name = "nfp_site.operations"
     label = "operations"
     verbose_name = _("Operations")
     default_auto_field = "django.db.models.BigAutoField"

@@ -12,7 +12,7 @@ it through `NFP_EMAIL_DELIVERY_BACKEND` (SMTP in production), with `EMAIL_TIMEOU
 
 Failed emails are listed in the admin, where the DMR sends them again. Code that calls
 `EmailMessage.send()` (Wagtail, Django, the workflows plugin) reaches the same outbox
-through `EMAIL_BACKEND = "operations.email_backend.OutboxBackend"`.
+through `EMAIL_BACKEND = "nfp_site.operations.email_backend.OutboxBackend"`.
 """
 
 import logging

@@ -1,5 +1,5 @@
 """EMAIL_BACKEND: every `EmailMessage.send()` of the project, Wagtail and Django goes to
-the outbox (`operations.outbox.queue`) instead of straight to the mail server."""
+the outbox (`nfp_site.operations.outbox.queue`) instead of straight to the mail server."""
 
 from django.core.mail.backends.base import BaseEmailBackend
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from operations.worker import Housekeeper, ProjectWorker
+from nfp_site.operations.worker import Housekeeper, ProjectWorker
 
 
 class Command(DatabaseWorkerCommand):
