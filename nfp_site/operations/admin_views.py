@@ -15,7 +15,7 @@ from wagtail.admin.views import generic
 from . import outbox
 from .models import OutboundEmail
 
-RESEND_PERMISSION = "nfp_site.operations.resend_outboundemail"
+RESEND_PERMISSION = "operations.resend_outboundemail"
 
 
 def may_resend(user) -> bool:
