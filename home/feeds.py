@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from home.models import NewsItemPage, PublicationPage
+from home.public_pages import only_public
 
 FEED_LENGTH = 20
 
@@ -24,8 +25,7 @@ class NewsAndPublicationsFeed(Feed):
 
     def items(self, locale: Locale):
         return (
-            Page.objects.live()
-            .public()
+            only_public(Page.objects.live())
             .type(NewsItemPage, PublicationPage)
             .filter(locale=locale)
             .select_related("locale")

@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from home.public_pages import only_public
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 # Characters a search backend cannot take in a query (PostgreSQL: NUL; SQLite's full-text
@@ -14,8 +16,7 @@ UNSEARCHABLE = str.maketrans({"\x00": " ", '"': " "})
 def public_pages_of_active_language():
     """Live public pages of the reader's language: never a draft, an alias or a restricted page."""
     return (
-        Page.objects.live()
-        .public()
+        only_public(Page.objects.live())
         .filter(locale=Locale.get_active(), depth__gt=1)
         .filter(pk__in=Page.objects.filter(alias_of__isnull=True).values("pk"))
     )
