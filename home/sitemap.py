@@ -11,10 +11,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from home.page_cache import public_view
 from home.public_pages import only_public
 
 
 @require_GET
+@public_view
 def sitemap(request: HttpRequest) -> HttpResponse:
     pages = list(
         only_public(Page.objects.live())

@@ -3,6 +3,7 @@
 import pytest
 
 from home.models import GoodPracticePage
+from home.page_cache import start_new_generation
 from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under
 
 pytestmark = pytest.mark.django_db
@@ -44,5 +45,6 @@ def test_a_feed_stays_within_its_query_budget(
     client, public_section, django_assert_max_num_queries
 ):
     client.get("/en/feed/")
+    start_new_generation()  # measure the rendering, not the page cache
     with django_assert_max_num_queries(6):
         assert client.get("/en/feed/").status_code == 200
