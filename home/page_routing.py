@@ -17,6 +17,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from home import locales
+
 
 def _segments(path: str) -> list[str]:
     return [segment for segment in path.split("/") if segment]
@@ -81,7 +83,7 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         site = Site.find_for_request(request)
         if site is not None:
             try:
-                result = _route_from(request, site.root_page.localized, _segments(path))
+                result = _route_from(request, locales.localized(site.root_page), _segments(path))
             except Http404:
                 result = None
         request._wagtail_route_for_request = result

@@ -11,7 +11,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from home import cdn_purge, page_cache, public_pages
+from home import cdn_purge, locales, page_cache, public_pages
 
 
 def page_published_or_unpublished(sender, instance: Page, **kwargs) -> None:
@@ -50,6 +50,8 @@ def restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None
 def site_changed(sender, **kwargs) -> None:
     """A translation, a new locale or a changed site changes links on every page."""
     page_cache.start_new_generation()
+    if sender is Locale:
+        locales.forget()
 
 
 def connect() -> None:

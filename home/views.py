@@ -2,8 +2,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from home import locales
 from home.public_pages import only_public
 
 RESULTS_PER_PAGE = 10
@@ -17,7 +18,7 @@ def public_pages_of_active_language():
     """Live public pages of the reader's language: never a draft, an alias or a restricted page."""
     return (
         only_public(Page.objects.live())
-        .filter(locale=Locale.get_active(), depth__gt=1)
+        .filter(locale=locales.active_locale(), depth__gt=1)
         .filter(pk__in=Page.objects.filter(alias_of__isnull=True).values("pk"))
     )
 
