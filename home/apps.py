@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
     label = "home"
     verbose_name = _("Public DMR section")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from home import signals
+
+        signals.connect()

@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
+from home import locales
 from network_pages.community import visibility
 from network_pages.community.models import MemberComment, Membership, Rapporteur
 from network_pages.models import NetworkHomePage
@@ -60,7 +61,7 @@ class ReaderUrls:
     @property
     def locale(self) -> Locale | None:
         if self._locale is None:
-            self._locale = Locale.objects.filter(language_code=get_language()).first()
+            self._locale = locales.locale_for(get_language())
         return self._locale
 
     def map(self, pages: list[Page]) -> dict[int, str]:

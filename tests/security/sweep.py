@@ -14,6 +14,7 @@ from .admin_urls import OPEN_WITHOUT_SIGNING_IN, argument_values, url_for
 from .expectations import Outcome, Probe, body_text, cache_problem, leaks, outcome_of, problems
 from .feeds_and_listings import calendar_feed_problems, public_listing_problems
 from .marked_site import MarkedSite
+from .page_cache_sweep import page_cache_problems, signed_in_hit
 from .roles import EVERYONE, Role, client_for
 from .url_inventory import admin_patterns, page_routes_of, pattern_of
 
@@ -42,6 +43,7 @@ class Findings:
     admin_reached_by_dmr: list[str] = field(default_factory=list)
     calendar_feeds: list[str] = field(default_factory=list)
     public_listings: list[str] = field(default_factory=list)
+    page_cache: list[str] = field(default_factory=list)
     requested_patterns: set[str] = field(default_factory=set)
     requested_routes: set[tuple[str, str]] = field(default_factory=set)
     request_count: int = 0
@@ -60,6 +62,7 @@ def sweep(site: MarkedSite, users: dict) -> Findings:
         for probe in site.probes:
             response = client.get(probe.url)
             findings.by_role[role] += problems(response, probe, role, forbidden)
+            findings.page_cache += signed_in_hit(response, probe, role)
             findings.request_count += 1
         if role in SEARCHERS:
             sweep_search(site, role, client, forbidden, findings)
@@ -69,6 +72,8 @@ def sweep(site: MarkedSite, users: dict) -> Findings:
     sweep_admin_as_dmr(site, users, findings)
     findings.calendar_feeds = calendar_feed_problems(site, users)
     findings.public_listings = public_listing_problems(site)
+    # Last: after every role has asked for everything.
+    findings.page_cache += page_cache_problems(site)
     return findings
 
 
