@@ -12,10 +12,11 @@ class NetworkPagesConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
         from wagtail.documents.models import document_served
 
-        from network_pages import audit, checks  # noqa: F401 - checks registers itself
+        from network_pages import audit, checks, revocation  # noqa: F401 - checks registers itself
         from network_pages.security import record_login_time
 
         user_logged_in.connect(record_login_time, dispatch_uid="nfp_record_login_time")
         user_logged_in.connect(audit.on_user_logged_in, dispatch_uid="nfp_audit_sign_in")
         user_login_failed.connect(audit.on_user_login_failed, dispatch_uid="nfp_audit_refused")
         document_served.connect(audit.on_document_served, dispatch_uid="nfp_audit_download")
+        revocation.connect()

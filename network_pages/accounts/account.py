@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
-from network_pages import audit
+from network_pages import audit, revocation
 from network_pages.models import MemberProfile
 
 from . import devices
@@ -83,6 +83,8 @@ class SignOutEverywhereView(AccountView):
         user = request.user
         user.set_password(form.cleaned_data["password"])
         user.save(update_fields=["password"])
+        # Links that stand for the member without a session stop working too.
+        revocation.revoke_links(user)
         audit.record(audit.SIGNED_OUT_EVERYWHERE, user, request)
         auth.logout(request)
         messages.success(

@@ -27,16 +27,28 @@ def is_members_only_collection(collection: Collection) -> bool:
 def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> list:
     """The meeting documents this reader may open, by the one access rule.
 
-    The rule runs once per collection (a meeting's documents share one or two), not once
-    per document.
+    The collection rule runs once per collection (a meeting's documents share one or two),
+    the owner rule once for all the documents.
     """
     verdicts: dict[int, bool] = {}
-    readable = []
+    candidates = []
+    restricted_ids = set()
     for item in meeting_documents:
         collection = item.document.collection
         if collection.pk not in verdicts:
-            outcome = access.verdict(request, collection.get_view_restrictions())
-            verdicts[collection.pk] = outcome is access.Verdict.ALLOW
+            restrictions = collection.get_view_restrictions()
+            allowed = access.verdict(request, restrictions) is access.Verdict.ALLOW
+            verdicts[collection.pk] = allowed
+            if restrictions:
+                restricted_ids.add(collection.pk)
         if verdicts[collection.pk]:
-            readable.append(item)
-    return readable
+            candidates.append(item)
+    owned = {
+        item.document_id for item in candidates if item.document.collection_id in restricted_ids
+    }
+    readable = access.readable_by_owners(request.user, owned)
+    return [
+        item
+        for item in candidates
+        if item.document.collection_id not in restricted_ids or item.document_id in readable
+    ]
