@@ -34,18 +34,19 @@ def language_of_path(path: str) -> str | None:
 
 def place_of(request: HttpRequest, path: str) -> Place:
     """The page a path shows (routing as Wagtail's serve view does), or no page."""
-    try:
-        match = resolve(path)
-    except Resolver404:
-        return Place(None)
-    if match.func is not wagtail_views.serve:
-        return Place(None)
     language = language_of_path(path) or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(language):  # i18n_patterns resolve the active language only
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return Place(None)
+        if match.func is not wagtail_views.serve:
+            return Place(None)
+        page_path = match.args[0] if match.args else match.kwargs.get("path", "")
         if path == request.path:
-            route = Page.route_for_request(request, match.kwargs.get("path", ""))
+            route = Page.route_for_request(request, page_path)
         else:
-            route = _route(request, match.kwargs.get("path", ""))
+            route = _route(request, page_path)
     if route is None:
         return Place(None)
     page = route[0]
