@@ -90,6 +90,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # French « 1er » in the `date` filter (nfp_site/dates.py).
+            "builtins": ["nfp_site.dates"],
         },
     },
 ]
@@ -137,6 +139,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
+# One style of date per language (nfp_site/formats/): "2 December 2026, 14:30".
+FORMAT_MODULE_PATH = ["nfp_site.formats"]
 USE_I18N = True
 USE_TZ = True
 
