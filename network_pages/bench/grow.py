@@ -449,6 +449,13 @@ class Census:
     comments: int
     pages: int
 
+    def summary(self) -> str:
+        return (
+            f"{self.member_states} states, {self.focal_points} Focal Points, {self.meetings} "
+            f"meetings, {self.view_restrictions} view restrictions, {self.requests} requests "
+            f"with {self.responses} responses, {self.comments} comments, {self.pages} pages"
+        )
+
     def lines(self) -> list[str]:
         return [
             f"{field.name.replace('_', ' ')}: {getattr(self, field.name)}" for field in fields(self)

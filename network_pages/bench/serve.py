@@ -22,6 +22,10 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
+class ServerError(RuntimeError):
+    """gunicorn did not start, or stopped."""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -105,7 +109,7 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log_tail()}")
+                raise ServerError(f"gunicorn exited:\n{self.log_tail()}")
             try:
                 urllib.request.urlopen(f"{self.url}/healthz", timeout=5).close()  # noqa: S310
             except urllib.error.HTTPError:
@@ -116,7 +120,7 @@ class Server:
             if len(self.worker_pids()) >= self.workers:
                 return
             time.sleep(0.3)
-        raise RuntimeError(f"gunicorn did not answer in {timeout:.0f} s:\n{self.log_tail()}")
+        raise ServerError(f"gunicorn did not answer in {timeout:.0f} s:\n{self.log_tail()}")
 
     def log_tail(self, characters: int = 3000) -> str:
         try:
