@@ -19,6 +19,9 @@ from . import highlights, readers
 from .models import SearchEntry
 
 PER_PAGE = 20
+# Characters a search backend cannot take in a query (PostgreSQL: NUL; SQLite's full-text
+# index: an unbalanced double quote), as in the public search.
+UNSEARCHABLE = str.maketrans({"\x00": " ", '"': " "})
 
 
 @dataclass
@@ -71,25 +74,28 @@ def search(
     request: HttpRequest, query: str, filters: dict, page_number, language: str
 ) -> SearchOutcome:
     backend = get_search_backend()
+    terms = query.translate(UNSEARCHABLE).strip()
     readable = readers.readable_entries(request.user).select_related("page", "member_state")
-    results = backend.search(query, filtered(readable, filters), operator="and")
-    paginator = Paginator(results, PER_PAGE)
+    if terms:
+        results = backend.search(terms, filtered(readable, filters), operator="and")
+        everything = backend.search(
+            terms, filtered(readable, filters, with_kind=False), operator="and"
+        )
+    else:
+        results = everything = None
+    paginator = Paginator(results if results is not None else readable.none(), PER_PAGE)
     page = paginator.get_page(page_number)
     entries = list(page.object_list)
-    terms = highlights.terms_of(query)
+    words = highlights.terms_of(terms)
     urls = _urls(request, entries, language) if entries else {}
     hits = [
         Hit(
             entry=entry,
             url=f"{urls.get(entry.page_id, '')}{entry.anchor}",
-            title=highlights.mark(entry.title, terms),
-            snippet=highlights.snippet(entry.body, terms),
+            title=highlights.mark(entry.title, words),
+            snippet=highlights.snippet(entry.body, words),
         )
         for entry in entries
     ]
-    kind_counts = dict(
-        backend.search(query, filtered(readable, filters, with_kind=False), operator="and").facet(
-            "kind"
-        )
-    )
+    kind_counts = dict(everything.facet("kind")) if everything is not None else {}
     return SearchOutcome(hits=hits, page=page, total=paginator.count, kind_counts=kind_counts)

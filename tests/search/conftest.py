@@ -1,6 +1,8 @@
 """The network area with something of every searchable kind, indexed as in production:
 each change schedules its entries' refresh on commit (captured and run here)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -13,17 +15,15 @@ from network_pages.community.site_setup import ensure_community_pages
 from network_pages.information.factories import make_item, make_request, make_response
 from network_pages.information.models import Response
 from network_pages.information.site_setup import ensure_information_indexes
+from network_pages.meetings import participants
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.models import MemberState
 
-SEARCH_URL = "/{language}/network/search/"
 
-
-def search_url(language: str = "en", **params) -> str:
-    from urllib.parse import urlencode
-
-    return SEARCH_URL.format(language=language) + ("?" + urlencode(params) if params else "")
+def search_url(prefix: str = "en", **params) -> str:
+    """/<prefix>/network/search/ with `params` as its query string."""
+    return f"/{prefix}/network/search/" + ("?" + urlencode(params) if params else "")
 
 
 def body_of(response) -> str:
@@ -93,8 +93,10 @@ def library(areas, focal_point, other_focal_point, guest, django_capture_on_comm
             opening=days_from_today(30),
             agenda=("Opening", "Digitalisation tools"),
             slug="digital-session",
+            guests=({"name": "Guest", "email": guest.email, "organisation": "Institute"},),
         )
-        restrict_to_guests(meeting, "Guests: digital session").user_set.add(guest)
+        # The guest already has an account: publishing gives it the meeting's group.
+        participants.sync_external_participants(meeting)
         other_meeting = make_meeting(
             areas["meetings"],
             title="Plenary on digitalisation and other matters",
