@@ -4,12 +4,9 @@ each change schedules its entries' refresh on commit (captured and run here)."""
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
 
-from network_pages import roles
 from network_pages.community.factories import make_comment, make_thematic_group, make_update
 from network_pages.community.site_setup import ensure_community_pages
 from network_pages.information.factories import make_item, make_request, make_response
@@ -35,16 +32,6 @@ def count_queries(client, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
-
-
-def restrict_to_guests(page, group_name: str) -> Group:
-    """Restrict `page` to the members and one guest group, as a meeting for guests is."""
-    guests = Group.objects.get_or_create(name=group_name)[0]
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.set(Group.objects.filter(name__in=[*roles.MEMBER_GROUPS, group_name]))
-    return guests
 
 
 @pytest.fixture
