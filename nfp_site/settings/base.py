@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "network_pages.meetings",
     "network_pages.information",
     "network_pages.publication_drafts",
+    "network_pages.search",
     "workflows",
     "nfp_site.operations",
     "django_tasks_db",

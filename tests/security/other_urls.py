@@ -25,6 +25,7 @@ def build_other_urls(site: MarkedSite) -> None:
         site.probe(f"/{language}/calendar/", restricted_to(NETWORK_PEOPLE))
         site.probe(f"/{language}/calendar/not-a-token.ics", for_everyone(Outcome.NOT_FOUND))
         site.probe(f"/{language}/notifications/", restricted_to(NETWORK_PEOPLE))
+        site.probe(f"/{language}/network/search/", restricted_to(NETWORK_PEOPLE))
         # POST only: the person is checked first, then the method.
         site.probe(
             f"/{language}/notifications/follow/{network.pk}/",

@@ -14,6 +14,8 @@ from .admin_urls import OPEN_WITHOUT_SIGNING_IN, argument_values, url_for
 from .expectations import Outcome, Probe, body_text, cache_problem, leaks, outcome_of, problems
 from .feeds_and_listings import calendar_feed_problems, public_listing_problems
 from .marked_site import MarkedSite
+from .members_search import SEARCHERS as MEMBER_SEARCHERS
+from .members_search import members_search_problems
 from .page_cache_sweep import page_cache_problems, signed_in_hit
 from .roles import EVERYONE, Role, client_for
 from .switcher import switcher_problems
@@ -42,6 +44,7 @@ NOTHING = "QZNOTHINGTOFIND"
 class Findings:
     by_role: dict[Role, list[str]] = field(default_factory=lambda: defaultdict(list))
     search: list[str] = field(default_factory=list)
+    members_search: list[str] = field(default_factory=list)
     admin: list[str] = field(default_factory=list)
     admin_reached_by_dmr: list[str] = field(default_factory=list)
     calendar_feeds: list[str] = field(default_factory=list)
@@ -72,6 +75,8 @@ def sweep(site: MarkedSite, users: dict) -> Findings:
                 findings.switcher += switcher_problems(probe.url, response.content.decode())
         if role in SEARCHERS:
             sweep_search(site, role, client, forbidden, findings)
+        if role in MEMBER_SEARCHERS:
+            findings.members_search += members_search_problems(site, role, client)
         if role in ADMIN_OUTSIDERS:
             sweep_admin(site, role, client, findings)
         findings.seconds_by_role[role] = time.perf_counter() - started

@@ -58,6 +58,7 @@ CLASSIFICATION: dict[str, Access] = {
     "calendar/": Access.NETWORK_PERSON,
     "calendar/<str:token>.ics": Access.TOKEN,
     "notifications/": Access.NETWORK_PERSON,
+    "network/search/": Access.NETWORK_PERSON,
     "notifications/follow/<int:page_id>/": Access.NETWORK_PERSON,
     "_util/login/": Access.ACCOUNT_STEP,
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
