@@ -11,7 +11,7 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test lint format check messages install install-test serve clean-db backup restore bench
+.PHONY: run test lint format check messages install install-test serve clean-db backup restore bench vendor-css
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -91,3 +91,12 @@ bench: .installed-run
 
 clean-db:
 	rm -f db.sqlite3
+
+# The design system's build output (README, "Design system"); needs npm, only to upgrade.
+PICO_VERSION ?= 2.1.1
+vendor-css:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent @picocss/pico@$(PICO_VERSION) >/dev/null \
+	&& tar xzf picocss-pico-$(PICO_VERSION).tgz \
+	&& cp package/css/pico.blue.min.css package/LICENSE.md $(CURDIR)/home/static/vendor/pico/ \
+	&& rm -rf $$tmp
+	@echo "Pico CSS $(PICO_VERSION) copied into home/static/vendor/pico/"
