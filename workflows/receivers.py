@@ -5,13 +5,13 @@ as a background task once the transaction commits.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from wagtail.admin import signal_handlers as wagtail_notifiers
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import Page, Revision, TaskState, WorkflowState, get_page_models
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
-from workflows import log_actions, notifications, tasks
+from workflows import gate, log_actions, notifications, tasks
 from workflows.models import Approval, JointApprovalTaskState
 
 
@@ -80,6 +80,13 @@ WAGTAIL_NOTIFIERS = [
 
 
 def connect() -> None:
+    for model in get_page_models():
+        if issubclass(model, gate.JointApprovalGated):
+            pre_save.connect(
+                gate.guard_live_content,
+                sender=model,
+                dispatch_uid=f"workflows_gate_{model._meta.label_lower}",
+            )
     task_submitted.connect(
         notify_parties_on_submission,
         sender=JointApprovalTaskState,

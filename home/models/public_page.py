@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from workflows.gate import JointApprovalGated
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -27,7 +28,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class PublicPage(Page):
+class PublicPage(JointApprovalGated, Page):
     """Base of News item, Publication and Good practice."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -71,7 +72,7 @@ class PublicPage(Page):
         return [*parents, *drafts]
 
 
-class PublicIndexPage(Page):
+class PublicIndexPage(JointApprovalGated, Page):
     """A public list of one page type, newest first, in the language of the page."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

@@ -20,7 +20,9 @@ from network_pages.publication_drafts.setup import (
     ensure_joint_approval_workflow,
     ensure_publication_drafts,
 )
+from workflows import precaution
 from workflows.factories import complete_translation
+from workflows.translation import submit_translation
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -100,13 +102,24 @@ def test_a_publication_goes_public_in_english_then_french_through_the_joint_appr
     page.get_by_role("navigation", name="Language").get_by_role("link", name="français").click()
     assert page.get_by_role("note").is_visible()
 
-    # A translator completes the French version (wagtail-localize) and publishes it.
+    # A translator completes the French version (wagtail-localize) and submits it; both
+    # parties approve it (3.3), which publishes it.
     publication = PublicationPage.objects.get(title=TITLE, locale__language_code="en")
-    complete_translation(
+    french = complete_translation(
         publication,
         Locale.objects.get(language_code="fr"),
         lambda text: FRENCH_TITLE if text == TITLE else text,
+        user=editor,
     )
+    task_state = submit_translation(french, editor).current_task_state
+    checklist = [key for key, _label in precaution.checklist()]
+    for user in (approver, reviewer):
+        task_state.task.specific.record_approval(
+            task_state,
+            user,
+            revision_id=french.get_latest_revision().pk,
+            checklist=checklist,
+        )
     page.goto(english_url)
     page.get_by_role("navigation", name="Language").get_by_role("link", name="français").click()
     assert "/fr/publications/" in page.url
