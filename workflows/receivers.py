@@ -37,29 +37,44 @@ def notify_author_on_rejection(sender, instance, user=None, **kwargs) -> None:
 
 
 def reset_tally_on_new_revision(sender, instance: Revision, created=False, **kwargs) -> None:
-    """An edit during a joint approval is a new version: every party approves it again."""
+    """An edit during a joint approval is a new version: every party approves it again.
+
+    The task states are read under the row lock that approvals take: an edit racing the last
+    approval waits for it, then finds the task approved and leaves it alone, so that the
+    task keeps pointing at the revision that was actually approved (and released).
+    """
     if not created or kwargs.get("raw"):
         return
-    states = JointApprovalTaskState.objects.filter(
-        status=TaskState.STATUS_IN_PROGRESS,
-        workflow_state__base_content_type_id=instance.base_content_type_id,
-        workflow_state__object_id=instance.object_id,
-    ).exclude(revision_id=instance.pk)
-    for state in states:
-        had_approvals = Approval.objects.filter(
-            task_state=state, revision_id=state.revision_id
-        ).exists()
-        state.revision = instance
-        state.save(update_fields=["revision"])
-        if had_approvals:
-            obj = instance.content_object
-            log(
-                instance=obj.specific if isinstance(obj, Page) else obj,
-                action=log_actions.TALLY_RESET,
-                user=instance.user,
-                revision=instance,
+    with transaction.atomic():
+        states = (
+            JointApprovalTaskState.objects.select_for_update()
+            .filter(
+                status=TaskState.STATUS_IN_PROGRESS,
+                workflow_state__base_content_type_id=instance.base_content_type_id,
+                workflow_state__object_id=instance.object_id,
             )
-            notify_parties_on_submission(JointApprovalTaskState, state)
+            .exclude(revision_id=instance.pk)
+            .order_by("pk")
+        )
+        for state in states:
+            _restart_tally(state, instance)
+
+
+def _restart_tally(state: JointApprovalTaskState, revision: Revision) -> None:
+    had_approvals = Approval.objects.filter(
+        task_state=state, revision_id=state.revision_id
+    ).exists()
+    state.revision = revision
+    state.save(update_fields=["revision"])
+    if had_approvals:
+        obj = revision.content_object
+        log(
+            instance=obj.specific if isinstance(obj, Page) else obj,
+            action=log_actions.TALLY_RESET,
+            user=revision.user,
+            revision=revision,
+        )
+        notify_parties_on_submission(JointApprovalTaskState, state)
 
 
 def _unless_joint_approval(notifier):
