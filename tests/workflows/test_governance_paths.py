@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -267,6 +268,22 @@ def test_syncing_translations_with_publish_publishes_nothing(
 
     assert response.status_code in (200, 302, 403)
     assert Page.objects.get(pk=french.pk).live_revision_id == french.live_revision_id
+
+
+def test_converting_a_french_draft_into_an_alias_of_the_public_original_publishes_nothing(
+    client, publish, dmr_editor, django_capture_on_commit_callbacks
+):
+    english = publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        french = complete_translation(
+            english, Locale.objects.get(language_code="fr"), lambda t: "FR " + t, user=dmr_editor
+        )
+
+    sign_in(client, dmr_editor).post(reverse("wagtail_localize:convert_to_alias", args=[french.pk]))
+
+    french = Page.objects.get(pk=french.pk)
+    assert not french.live
+    assert french.alias_of_id is None
 
 
 def test_a_french_translation_goes_public_through_the_joint_approval(publish, translate):
