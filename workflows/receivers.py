@@ -9,7 +9,12 @@ from django.db.models.signals import post_save, pre_save
 from wagtail.admin import signal_handlers as wagtail_notifiers
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, TaskState, WorkflowState, get_page_models
-from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+from wagtail.signals import (
+    task_submitted,
+    workflow_approved,
+    workflow_cancelled,
+    workflow_rejected,
+)
 
 from workflows import gate, log_actions, notifications, tasks
 from workflows.models import Approval, JointApprovalTaskState
@@ -34,6 +39,13 @@ def notify_author_on_rejection(sender, instance, user=None, **kwargs) -> None:
         transaction.on_commit(
             lambda: tasks.notify_author.enqueue(workflow_state_id, notifications.CHANGES_REQUESTED)
         )
+
+
+def notify_parties_on_cancellation(sender, instance, user=None, **kwargs) -> None:
+    """A joint approval cancelled by its author (or anyone) is never silent (3.3)."""
+    if notifications.uses_joint_approval(instance):
+        workflow_state_id, user_id = instance.pk, getattr(user, "pk", None)
+        transaction.on_commit(lambda: tasks.notify_cancellation.enqueue(workflow_state_id, user_id))
 
 
 def reset_tally_on_new_revision(sender, instance: Revision, created=False, **kwargs) -> None:
@@ -112,6 +124,9 @@ def connect() -> None:
     )
     workflow_rejected.connect(
         notify_author_on_rejection, sender=WorkflowState, dispatch_uid="workflows_rejected"
+    )
+    workflow_cancelled.connect(
+        notify_parties_on_cancellation, sender=WorkflowState, dispatch_uid="workflows_cancelled"
     )
     post_save.connect(
         reset_tally_on_new_revision, sender=Revision, dispatch_uid="workflows_tally_reset"

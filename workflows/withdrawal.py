@@ -7,7 +7,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from workflows import log_actions
+from workflows import log_actions, tasks
 from workflows.exceptions import ApprovalRefused
 from workflows.gate import acting_as_system
 from workflows.models import JointApprovalTask, PublicRelease
@@ -68,6 +68,8 @@ def withdraw(release: PublicRelease, user, reason: str) -> list[Page]:
         if page.live:
             UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
         log(instance=page, action=log_actions.WITHDRAW, user=user, data={"reason": reason})
+    page_id, user_id = release.page_id, getattr(user, "pk", None)
+    transaction.on_commit(lambda: tasks.notify_withdrawal.enqueue(page_id, user_id, reason))
     # Every language's release ends with it (each translation had its own joint approval).
     PublicRelease.objects.filter(
         page__translation_key=release.page.translation_key, withdrawn_at=None

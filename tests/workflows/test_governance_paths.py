@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
@@ -161,6 +162,42 @@ def test_the_author_of_a_draft_in_joint_approval_has_no_publish(client, drafts, 
     page = Page.objects.get(pk=draft.pk)
     assert not page.live
     assert WorkflowState.objects.get(pk=task_state.workflow_state_id).status == "in_progress"
+
+
+def test_cancelling_a_joint_approval_tells_the_approvers(
+    client, drafts, dmr_editor, approver, dmr_reviewer, django_capture_on_commit_callbacks
+):
+    draft = create_draft(drafts, dmr_editor)
+    submit(client, draft, dmr_editor)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/pages/{draft.pk}/edit/", edit_form_data(draft, action="action-cancel-workflow")
+        )
+
+    assert not Page.objects.get(pk=draft.pk).workflow_in_progress
+    assert not Page.objects.get(pk=draft.pk).live
+    cancelled = [m for m in mail.outbox if m.subject.startswith("Joint approval cancelled")]
+    recipients = {address for message in cancelled for address in message.to}
+    assert {approver.email, dmr_reviewer.email} <= recipients
+    assert dmr_editor.email not in recipients
+
+
+def test_a_withdrawal_tells_both_parties_why(
+    client, publish, dmr_user, approver, django_capture_on_commit_callbacks
+):
+    page = publish()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_in(client, dmr_user).post(
+            f"/admin/joint-approval/withdraw/{page.pk}/", {"reason": "Consent withdrawn."}
+        )
+
+    withdrawn = [m for m in mail.outbox if m.subject.startswith("Withdrawn from the public")]
+    assert approver.email in {address for message in withdrawn for address in message.to}
+    assert all("Consent withdrawn." in message.body for message in withdrawn)
 
 
 # 4. After approval, one side edits alone.
