@@ -6,12 +6,21 @@ import json
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Locale, Page, Revision, WorkflowState
+from wagtail.models import (
+    GroupPagePermission,
+    Locale,
+    Page,
+    Revision,
+    WorkflowState,
+    get_page_models,
+)
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import TranslationSource
 
@@ -21,6 +30,7 @@ from network_pages.models import NetworkHomePage
 from tests.conftest import PASSWORD, sign_in
 from tests.workflows.conftest import create_draft, edit_form_data, submit
 from workflows.factories import complete_translation
+from workflows.gate import JointApprovalGated
 
 pytestmark = pytest.mark.django_db
 
@@ -72,13 +82,15 @@ def test_creating_and_publishing_a_news_item_in_the_public_section_leaves_a_draf
 ):
     news_index = indexes["en"]["newsindexpage"]
 
-    sign_in(client, attacker).post(
+    response = sign_in(client, attacker).post(
         f"/admin/pages/add/home/newsitempage/{news_index.pk}/",
         news_form("Unapproved news", **{"action-publish": "1"}),
     )
 
     page = NewsItemPage.objects.filter(title="Unapproved news").first()
     assert page is None or not page.live
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("Only the joint approval" in message for message in said)
     assert "Unapproved news" not in Client().get("/en/news/").content.decode()
 
 
@@ -109,6 +121,20 @@ def test_the_admin_api_cannot_copy_a_draft_into_a_public_index_nor_publish_it(
     assert not PublicationPage.objects.child_of(index).exists()
     assert not Page.objects.get(pk=draft.pk).live
     assert Page.objects.get(pk=draft.pk).get_parent().pk == drafts.pk
+
+
+def test_the_admin_api_says_why_it_refuses(client, drafts, indexes, dmr_editor):
+    draft = create_draft(drafts, dmr_editor)
+
+    response = api(
+        sign_in(client, dmr_editor),
+        draft,
+        "copy",
+        destination_page_id=indexes["en"]["newsindexpage"].pk,
+    )
+
+    assert response.status_code == 403
+    assert "publication draft" in response.json()["message"]
 
 
 def test_the_admin_api_cannot_unpublish_delete_alias_or_convert_a_public_page(
@@ -361,3 +387,30 @@ def test_publishing_a_public_page_without_the_release_is_refused_by_the_model(pu
     with pytest.raises(PermissionDenied):
         Page.objects.get(pk=page.pk).specific.unpublish()
     assert live_title(page) == "Approved title"
+
+
+def test_every_page_type_is_under_the_gate_or_in_the_network_area():
+    outside = [
+        model.__name__
+        for model in get_page_models()
+        if model is not Page
+        and not issubclass(model, JointApprovalGated)
+        and not model.__module__.startswith("network_pages.")
+    ]
+    assert outside == []
+
+
+def test_scheduled_publishing_of_an_approved_revision_still_happens(publish):
+    later = timezone.now() + timezone.timedelta(hours=1)
+    page = publish(title="Scheduled publication", go_live_at=later)
+    assert not page.live
+    # An hour later: the approved revision's go-live time has come.
+    earlier = timezone.now() - timezone.timedelta(minutes=1)
+    revision = Revision.objects.get(approved_go_live_at__isnull=False)
+    revision.content["go_live_at"] = earlier.isoformat()
+    revision.approved_go_live_at = earlier
+    revision.save()
+
+    call_command("publish_scheduled")
+
+    assert Page.objects.get(pk=page.pk).live
