@@ -6,9 +6,16 @@ the reader's language. Aliases share their source's view restrictions; each netw
 also carries its own, so that turning an alias into a real page never opens it.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupPagePermission,
+    Locale,
+    Page,
+    PageViewRestriction,
+)
 
 from home.models import HomePage
 from network_pages import roles
@@ -39,6 +46,18 @@ def ensure_network_collection() -> Collection:
         collection = Collection.get_first_root_node().add_child(name=NETWORK_COLLECTION)
     _network_only(CollectionViewRestriction, collection=collection)
     return collection
+
+
+def let_the_dmr_publish(network_root: Page) -> None:
+    """4.9: the DMR publishes in the network area, and only there: in the public section
+    nobody does, the joint approval's release aside (3.3, `workflows.gate`)."""
+    GroupPagePermission.objects.get_or_create(
+        group=Group.objects.get(name=roles.DMR_SECRETARIAT),
+        page=network_root,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="publish_page"
+        ),
+    )
 
 
 def is_in_network_area(page: Page) -> bool:
@@ -108,5 +127,7 @@ def ensure_network_area(home: HomePage) -> NetworkHomePage:
         mirror_into_other_locales(Page.objects.get(pk=page.pk).specific)
     for alias_root in NetworkHomePage.objects.exclude(pk=network.pk):
         restrict_to_network(alias_root)
+    for root in NetworkHomePage.objects.all():
+        let_the_dmr_publish(root)
     ensure_network_collection()
     return NetworkHomePage.objects.get(pk=network.pk)

@@ -9,12 +9,14 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
 from workflows import log_actions
-from workflows.models import PublicRelease
+from workflows.exceptions import ApprovalRefused
+from workflows.models import JointApprovalTask, PublicRelease
 
 
 def other_locales(page: Page) -> list[Locale]:
@@ -73,3 +75,36 @@ def releases_waiting_for_translation():
         .select_related("page__locale")
         .order_by("-released_at", "-pk")
     )
+
+
+def is_translation(page: Page) -> bool:
+    """A page that wagtail-localize translates from another language (its editor has no
+    "Submit" button: the joint approval is started from the page's header instead)."""
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists()
+
+
+def may_submit_translation(user, page: Page) -> bool:
+    workflow = page.get_workflow()
+    return bool(
+        workflow is not None
+        and page.alias_of_id is None
+        and not page.workflow_in_progress
+        and page.has_unpublished_changes
+        and JointApprovalTask.objects.filter(workflow_tasks__workflow=workflow).exists()
+        and page.permissions_for_user(user).can_edit()
+        and is_translation(page)
+    )
+
+
+@transaction.atomic
+def submit_translation(page: Page, user) -> WorkflowState:
+    """3.3: a translation goes public through the same joint approval as its source, both
+    parties comparing it with the source and the DMR doing the precaution review."""
+    page = Page.objects.select_for_update().get(pk=page.pk).specific
+    if not may_submit_translation(user, page):
+        raise ApprovalRefused(
+            gettext("This translation cannot be submitted to the joint approval now.")
+        )
+    return page.get_workflow().start(page, user)

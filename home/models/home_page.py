@@ -7,9 +7,10 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.public_pages import only_public
+from workflows.gate import JointApprovalGated
 
 
-class HomePage(Page):
+class HomePage(JointApprovalGated, Page):
     """The root of the public DMR section, one per language."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.public_pages import only_public
+from workflows.gate import JointApprovalGated
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -28,7 +29,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class PublicPage(Page):
+class PublicPage(JointApprovalGated, Page):
     """Base of News item, Publication and Good practice."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -72,7 +73,7 @@ class PublicPage(Page):
         return [*parents, *drafts]
 
 
-class PublicIndexPage(Page):
+class PublicIndexPage(JointApprovalGated, Page):
     """A public list of one page type, newest first, in the language of the page."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

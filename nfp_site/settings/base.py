@@ -29,7 +29,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's user editor, with account stewardship (network_pages/admin/stewardship.py).
+    "network_pages.admin.users_app.StewardedUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
