@@ -5,6 +5,7 @@ from wagtail import hooks
 from network_pages import access, audit, network_area
 from network_pages.admin.log_actions import register_membership_log_actions
 from network_pages.admin.viewsets import NetworkMembershipViewSetGroup
+from nfp_site import admin_api_listing
 
 
 @hooks.register("before_serve_page", order=-100)
@@ -34,6 +35,32 @@ def require_verified_member_for_restricted_documents(document, request):
     if outcome is not access.Verdict.ALLOW:
         return access.refusal(request, outcome)
     return None
+
+
+# The admin lists only what the user may read (issue 13, 3): network approvers have the
+# admin (to review) but not every page, document or image in it.
+@hooks.register("construct_explorer_page_queryset")
+def readable_pages_in_the_explorer(parent_page, pages, request):
+    return access.readable_pages(request, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def readable_pages_in_the_chooser(pages, request):
+    return access.readable_pages(request, pages)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def readable_documents_in_the_chooser(documents, request):
+    return access.readable_documents(request, documents)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def readable_images_in_the_chooser(images, request):
+    return access.readable_images(request, images)
+
+
+# After Wagtail's own apps registered theirs.
+hooks.register("construct_admin_api", admin_api_listing.register_readable_endpoints, order=100)
 
 
 @hooks.register("after_create_page")
