@@ -3,6 +3,7 @@
 from wagtail import hooks
 
 from network_pages import access, audit, network_area
+from network_pages.admin.bulk_listing import READABLE_PAGE_BULK_ACTIONS
 from network_pages.admin.log_actions import register_membership_log_actions
 from network_pages.admin.viewsets import NetworkMembershipViewSetGroup
 from nfp_site import admin_api_listing
@@ -61,6 +62,8 @@ def readable_images_in_the_chooser(images, request):
 
 # After Wagtail's own apps registered theirs.
 hooks.register("construct_admin_api", admin_api_listing.register_readable_endpoints, order=100)
+for bulk_action in READABLE_PAGE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=100)
 
 
 @hooks.register("after_create_page")

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from network_pages import roles
 from network_pages.community.factories import make_thematic_group, make_update
@@ -48,6 +49,8 @@ LISTINGS = (
     "/admin/images/chooser/",
     "/admin/pages/search/?q={q}",
 )
+# Confirmation screens of bulk actions, asked for every page (and every child of the root).
+BULK_ACTIONS = ("delete", "move", "publish", "unpublish")
 
 
 def document(title: str):
@@ -83,7 +86,15 @@ def admin_approver(approver):
 
 
 def leaks(client: Client, markers) -> list[str]:
+    ids = "&".join(
+        f"id={pk}" for pk in Page.objects.filter(depth__gt=1).values_list("pk", flat=True)
+    )
     found = []
+    for action in BULK_ACTIONS:
+        for query in (ids, f"id=all&childOf={Page.objects.get(depth=1).pk}&q=QZADM"):
+            url = f"/admin/bulk/wagtailcore/page/{action}/?{query}"
+            body = client.get(url).content.decode(errors="replace")
+            found += [f"bulk {action} ({query[:20]}...) names {m}" for m in markers if m in body]
     for listing in LISTINGS:
         for marker in markers:
             url = listing.format(q=marker[:10])
