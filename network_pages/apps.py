@@ -12,7 +12,12 @@ class NetworkPagesConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
         from wagtail.documents.models import document_served
 
-        from network_pages import audit, checks, revocation  # noqa: F401 - checks registers itself
+        from network_pages import (  # noqa: F401 - the checks register themselves
+            audit,
+            checks,
+            demo_accounts_check,
+            revocation,
+        )
         from network_pages.security import record_login_time
 
         user_logged_in.connect(record_login_time, dispatch_uid="nfp_record_login_time")

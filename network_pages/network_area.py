@@ -131,3 +131,15 @@ def ensure_network_area(home: HomePage) -> NetworkHomePage:
         let_the_dmr_publish(root)
     ensure_network_collection()
     return NetworkHomePage.objects.get(pk=network.pk)
+
+
+def restrictions_narrower_than_the_area(page: Page) -> list[PageViewRestriction]:
+    """The restrictions an alias has through its source beyond the network's own: on the
+    source itself or on a page between it and the network root (a workspace, a meeting)."""
+    source = source_of(page)
+    roots = NetworkHomePage.objects.values_list("path", flat=True)
+    return [
+        restriction
+        for restriction in source.get_view_restrictions().select_related("page")
+        if restriction.page.path not in roots
+    ]

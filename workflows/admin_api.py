@@ -4,7 +4,7 @@
 gated permission tester and so refuse already; they answer "permission denied" without a
 reason, and they run no `before_*_page` hook. This endpoint asks the gate first and says
 why, in the user's language. Only action-gating changes here, so that a listing filter can
-subclass it too (registered by `construct_admin_api` in wagtail_hooks.py).
+subclass it: nfp_site.admin_api_listing registers that subclass (`construct_admin_api`).
 """
 
 from rest_framework import status

@@ -10,7 +10,6 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from workflows import gate, urls
-from workflows.admin_api import GatedPagesAdminAPIViewSet
 from workflows.localize import GatedUpdateTranslationsView
 from workflows.log_actions import register_joint_approval_log_actions
 from workflows.models import JointApprovalTask
@@ -39,11 +38,6 @@ def say_why_publishing_into_the_public_section_saves_a_draft(request, parent_pag
         reason = gate.refusal(request.user, parent_page, gate.PUBLISH_SUBPAGE)
         if reason:
             messages.warning(request, reason)
-
-
-@hooks.register("construct_admin_api")
-def gate_admin_api_page_actions(router):
-    router.register_endpoint("pages", GatedPagesAdminAPIViewSet)
 
 
 @hooks.register("register_admin_urls", order=-100)

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 
 from home import locales
 from network_pages.community import visibility
+from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
 from network_pages.models import NetworkHomePage
 
@@ -119,7 +120,13 @@ def recent_comments(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
         .order_by("-created_at", "-pk")[: limit * OVERFETCH]
     )
     pages = list({comment.page_id: comment.page for comment in comments}.values())
-    visible = {page.pk for page in visibility.pages_visible_to(user, pages) if page.live}
+    # Only comments the user may read: the page open to them and they in its audience.
+    audiences = comment_audience.audiences_of(pages)
+    visible = {
+        page.pk
+        for page in visibility.pages_visible_to(user, pages)
+        if page.live and audiences[page.pk].includes(user)
+    }
     comments = [comment for comment in comments if comment.page_id in visible][:limit]
     links = urls.map(list({c.page_id: c.page for c in comments}.values()))
     return [

@@ -21,8 +21,15 @@ class MarkedSite:
         self.markers.append(Marker(text, frozenset(readers), where))
         return text
 
-    def probe(self, url: str, expected: dict[Role, Outcome], *shows: str, restricted=True):
-        self.probes.append(Probe(url, expected, tuple(shows), restricted))
+    def probe(
+        self,
+        url: str,
+        expected: dict[Role, Outcome],
+        *shows: str,
+        restricted=True,
+        shown_to: frozenset[Role] | None = None,
+    ):
+        self.probes.append(Probe(url, expected, tuple(shows), restricted, shown_to=shown_to))
 
     def probe_public(self, url: str, *shows: str) -> None:
         self.probe(url, for_everyone(Outcome.OK), *shows, restricted=False)
@@ -48,6 +55,7 @@ class MarkedSite:
         expected: dict[Role, Outcome],
         *shows: str,
         in_french: bool | None = None,
+        shown_to: frozenset[Role] | None = None,
     ) -> None:
         """The page (with `route` appended) in English and through its French alias or copy:
         both carry the same restriction and the same content (DESIGN.md).
@@ -59,7 +67,7 @@ class MarkedSite:
         if not (route == "" if in_french is None else in_french):
             urls = urls[:1]
         for url in urls:
-            self.probe(f"{url}{route}", expected, *shows, restricted=restricted)
+            self.probe(f"{url}{route}", expected, *shows, restricted=restricted, shown_to=shown_to)
 
     def forbidden_for(self, role: Role) -> list[Marker]:
         return [marker for marker in self.markers if role not in marker.readers]
