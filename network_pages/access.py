@@ -12,7 +12,7 @@ from enum import Enum
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -49,22 +49,45 @@ def group_names_of(user) -> frozenset[str]:
 
 
 def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
-    """`page.get_view_restrictions()` with their groups, read once per page object: one
-    query for the restrictions and one for their groups, however deep the page.
+    """`page.get_view_restrictions()` with their groups, read once per page object, in one
+    query however deep the page.
 
     As in Wagtail, a page or ancestor that is an alias counts with its source's own
-    restrictions."""
+    restrictions. The groups come in the same rows and are kept as Django keeps prefetched
+    ones (`restriction.groups.all()` reads no more)."""
     if not hasattr(page, "_nfp_view_restrictions"):
         paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-        page._nfp_view_restrictions = list(
+        rows = (
             PageViewRestriction.objects.filter(
                 Q(page__path__in=paths, page__alias_of__isnull=True)
                 | Q(page__aliases__path__in=paths)
             )
+            .values_list("pk", "page_id", "restriction_type", "password", "groups", "groups__name")
+            .order_by("pk")
             .distinct()
-            .prefetch_related(Prefetch("groups", queryset=Group.objects.only("name")))
         )
+        restrictions: dict[int, PageViewRestriction] = {}
+        groups: dict[int, dict[int, Group]] = {}
+        for pk, page_id, kind, password, group_id, group_name in rows:
+            if pk not in restrictions:
+                restrictions[pk] = PageViewRestriction(
+                    pk=pk, page_id=page_id, restriction_type=kind, password=password
+                )
+                groups[pk] = {}
+            if group_id is not None:
+                groups[pk][group_id] = Group(pk=group_id, name=group_name)
+        for pk, restriction in restrictions.items():
+            _keep_as_prefetched(restriction, "groups", list(groups[pk].values()))
+        page._nfp_view_restrictions = list(restrictions.values())
     return page._nfp_view_restrictions
+
+
+def _keep_as_prefetched(instance, relation: str, objects: list) -> None:
+    """What `prefetch_related(relation)` leaves on `instance`, from objects already read."""
+    queryset = getattr(instance, relation).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    instance._prefetched_objects_cache = {relation: queryset}
 
 
 def is_member(user) -> bool:

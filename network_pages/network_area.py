@@ -7,6 +7,7 @@ also carries its own, so that turning an alias into a real page never opens it.
 """
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
@@ -41,12 +42,35 @@ def ensure_network_collection() -> Collection:
     return collection
 
 
+NETWORK_ROOTS_KEY = "nfp:network_area:root_paths"
+# A safety net only: creating, moving or deleting a page forgets the value at once.
+NETWORK_ROOTS_SECONDS = 24 * 3600
+
+
+def network_root_paths() -> list[str]:
+    """Tree paths of the network roots (one per language), kept in the shared cache."""
+    paths = cache.get(NETWORK_ROOTS_KEY)
+    if paths is None:
+        paths = sorted(NetworkHomePage.objects.values_list("path", flat=True))
+        cache.set(NETWORK_ROOTS_KEY, paths, NETWORK_ROOTS_SECONDS)
+    return paths
+
+
+def forget_network_roots() -> None:
+    """Now, and again once the transaction commits (another process may have read the old
+    rows in between)."""
+    cache.delete(NETWORK_ROOTS_KEY)
+    transaction.on_commit(lambda: cache.delete(NETWORK_ROOTS_KEY))
+
+
+def network_roots_changed(sender, **kwargs) -> None:
+    """Connected (apps.py) to a network root's save and deletion, and to any page move."""
+    forget_network_roots()
+
+
 def is_in_network_area(page: Page) -> bool:
-    """True for a network root and every page below it, in any locale."""
-    ancestor_paths = [
-        page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
-    ]
-    return NetworkHomePage.objects.filter(path__in=ancestor_paths).exists()
+    """True for a network root and every page below it, in any locale (no query)."""
+    return any(page.path.startswith(root) for root in network_root_paths())
 
 
 def unrestricted_network_roots() -> list[NetworkHomePage]:

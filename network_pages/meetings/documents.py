@@ -7,8 +7,10 @@ network collection itself, which guests never see.
 
 from collections.abc import Iterable
 
+from django.contrib.auth.models import Group
+from django.db.models import Prefetch
 from django.http import HttpRequest
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 from network_pages import access
 from network_pages.network_area import NETWORK_COLLECTION
@@ -28,15 +30,39 @@ def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> lis
     """The meeting documents this reader may open, by the one access rule.
 
     The rule runs once per collection (a meeting's documents share one or two), not once
-    per document.
+    per document, on restrictions read in two queries for all of them.
     """
-    verdicts: dict[int, bool] = {}
-    readable = []
-    for item in meeting_documents:
-        collection = item.document.collection
-        if collection.pk not in verdicts:
-            outcome = access.verdict(request, collection.get_view_restrictions())
-            verdicts[collection.pk] = outcome is access.Verdict.ALLOW
-        if verdicts[collection.pk]:
-            readable.append(item)
-    return readable
+    meeting_documents = list(meeting_documents)
+    collections = {
+        item.document.collection.pk: item.document.collection for item in meeting_documents
+    }
+    restrictions = _restrictions_by_collection(collections.values())
+    verdicts = {
+        pk: access.verdict(request, restrictions[pk]) is access.Verdict.ALLOW for pk in collections
+    }
+    return [item for item in meeting_documents if verdicts[item.document.collection_id]]
+
+
+def _restrictions_by_collection(
+    collections: Iterable[Collection],
+) -> dict[int, list[CollectionViewRestriction]]:
+    """{collection id: the restrictions on it and its ancestors}, as `get_view_restrictions`."""
+    collections = list(collections)
+    paths = {
+        collection.path[:end]
+        for collection in collections
+        for end in range(Collection.steplen, len(collection.path) + 1, Collection.steplen)
+    }
+    found = (
+        list(
+            CollectionViewRestriction.objects.filter(collection__path__in=paths)
+            .select_related("collection")
+            .prefetch_related(Prefetch("groups", queryset=Group.objects.only("name")))
+        )
+        if paths
+        else []
+    )
+    return {
+        collection.pk: [r for r in found if collection.path.startswith(r.collection.path)]
+        for collection in collections
+    }
