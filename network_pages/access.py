@@ -57,29 +57,39 @@ def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
     ones (`restriction.groups.all()` reads no more)."""
     if not hasattr(page, "_nfp_view_restrictions"):
         paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-        rows = (
-            PageViewRestriction.objects.filter(
-                Q(page__path__in=paths, page__alias_of__isnull=True)
-                | Q(page__aliases__path__in=paths)
-            )
-            .values_list("pk", "page_id", "restriction_type", "password", "groups", "groups__name")
-            .order_by("pk")
-            .distinct()
+        page._nfp_view_restrictions = restrictions_with_groups(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         )
-        restrictions: dict[int, PageViewRestriction] = {}
-        groups: dict[int, dict[int, Group]] = {}
-        for pk, page_id, kind, password, group_id, group_name in rows:
-            if pk not in restrictions:
-                restrictions[pk] = PageViewRestriction(
-                    pk=pk, page_id=page_id, restriction_type=kind, password=password
-                )
-                groups[pk] = {}
-            if group_id is not None:
-                groups[pk][group_id] = Group(pk=group_id, name=group_name)
-        for pk, restriction in restrictions.items():
-            _keep_as_prefetched(restriction, "groups", list(groups[pk].values()))
-        page._nfp_view_restrictions = list(restrictions.values())
     return page._nfp_view_restrictions
+
+
+def restrictions_with_groups(where: Q) -> list[PageViewRestriction]:
+    """The page view restrictions matching `where`, in one query: each with its groups (as
+    if prefetched) and its page's id and tree path (`restriction.page.path`)."""
+    rows = (
+        PageViewRestriction.objects.filter(where)
+        .values_list(
+            "pk", "page_id", "page__path", "restriction_type", "password", "groups", "groups__name"
+        )
+        .order_by("pk")
+        .distinct()
+    )
+    restrictions: dict[int, PageViewRestriction] = {}
+    groups: dict[int, dict[int, Group]] = {}
+    for pk, page_id, path, kind, password, group_id, group_name in rows:
+        if pk not in restrictions:
+            restriction = PageViewRestriction(
+                pk=pk, page_id=page_id, restriction_type=kind, password=password
+            )
+            # Only what the access rule and the callers read of the page: where it is.
+            restriction.page = Page(pk=page_id, path=path)
+            restrictions[pk] = restriction
+            groups[pk] = {}
+        if group_id is not None:
+            groups[pk][group_id] = Group(pk=group_id, name=group_name)
+    for pk, restriction in restrictions.items():
+        _keep_as_prefetched(restriction, "groups", list(groups[pk].values()))
+    return list(restrictions.values())
 
 
 def _keep_as_prefetched(instance, relation: str, objects: list) -> None:

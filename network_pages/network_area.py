@@ -47,13 +47,26 @@ NETWORK_ROOTS_KEY = "nfp:network_area:root_paths"
 NETWORK_ROOTS_SECONDS = 24 * 3600
 
 
+def _network_roots() -> dict[str, bool]:
+    """{tree path: is the source (not an alias)} of the network roots, kept in the cache."""
+    roots = cache.get(NETWORK_ROOTS_KEY)
+    if roots is None:
+        roots = {
+            path: alias_of_id is None
+            for path, alias_of_id in NetworkHomePage.objects.values_list("path", "alias_of_id")
+        }
+        cache.set(NETWORK_ROOTS_KEY, roots, NETWORK_ROOTS_SECONDS)
+    return roots
+
+
 def network_root_paths() -> list[str]:
-    """Tree paths of the network roots (one per language), kept in the shared cache."""
-    paths = cache.get(NETWORK_ROOTS_KEY)
-    if paths is None:
-        paths = sorted(NetworkHomePage.objects.values_list("path", flat=True))
-        cache.set(NETWORK_ROOTS_KEY, paths, NETWORK_ROOTS_SECONDS)
-    return paths
+    """Tree paths of the network roots (one per language), without a query once cached."""
+    return sorted(_network_roots())
+
+
+def source_network_root_path() -> str | None:
+    """Tree path of the network root the others alias (where the area is written)."""
+    return next((path for path, is_source in sorted(_network_roots().items()) if is_source), None)
 
 
 def forget_network_roots() -> None:
@@ -83,8 +96,14 @@ def unrestricted_network_roots() -> list[NetworkHomePage]:
 
 
 def source_of(page: Page) -> Page:
-    """The page whose data an alias shows: records (responses, suggestions...) attach here."""
-    return page.alias_of.specific if page.alias_of_id else page
+    """The page whose data an alias shows: records (responses, suggestions...) attach here.
+
+    A specific alias reads its source's specific row directly, in one query (an alias has
+    its source's type)."""
+    if not page.alias_of_id:
+        return page
+    model = type(page)
+    return model.objects.get(pk=page.alias_of_id) if model is not Page else page.alias_of.specific
 
 
 def mirror_into_other_locales(page: Page) -> None:
