@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
 from network_pages import roles
 
@@ -63,26 +63,35 @@ def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
     return page._nfp_view_restrictions
 
 
-def restrictions_with_groups(where: Q) -> list[PageViewRestriction]:
-    """The page view restrictions matching `where`, in one query: each with its groups (as
-    if prefetched) and its page's id and tree path (`restriction.page.path`)."""
+def restrictions_with_groups(
+    where: Q, model: type[BaseViewRestriction] = PageViewRestriction
+) -> list[BaseViewRestriction]:
+    """The view restrictions (of pages, or of collections) matching `where`, in one query:
+    each with its groups (as if prefetched) and its page's or collection's id and tree path
+    (`restriction.page.path`, `restriction.collection.path`)."""
+    target = "collection" if model is CollectionViewRestriction else "page"
+    target_model = model._meta.get_field(target).related_model
     rows = (
-        PageViewRestriction.objects.filter(where)
+        model.objects.filter(where)
         .values_list(
-            "pk", "page_id", "page__path", "restriction_type", "password", "groups", "groups__name"
+            "pk",
+            f"{target}_id",
+            f"{target}__path",
+            "restriction_type",
+            "password",
+            "groups",
+            "groups__name",
         )
         .order_by("pk")
         .distinct()
     )
-    restrictions: dict[int, PageViewRestriction] = {}
+    restrictions: dict[int, BaseViewRestriction] = {}
     groups: dict[int, dict[int, Group]] = {}
-    for pk, page_id, path, kind, password, group_id, group_name in rows:
+    for pk, target_id, path, kind, password, group_id, group_name in rows:
         if pk not in restrictions:
-            restriction = PageViewRestriction(
-                pk=pk, page_id=page_id, restriction_type=kind, password=password
-            )
-            # Only what the access rule and the callers read of the page: where it is.
-            restriction.page = Page(pk=page_id, path=path)
+            restriction = model(pk=pk, restriction_type=kind, password=password)
+            # Only what the access rule and the callers read of the target: where it is.
+            setattr(restriction, target, target_model(pk=target_id, path=path))
             restrictions[pk] = restriction
             groups[pk] = {}
         if group_id is not None:

@@ -7,8 +7,7 @@ network collection itself, which guests never see.
 
 from collections.abc import Iterable
 
-from django.contrib.auth.models import Group
-from django.db.models import Prefetch
+from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -30,7 +29,7 @@ def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> lis
     """The meeting documents this reader may open, by the one access rule.
 
     The rule runs once per collection (a meeting's documents share one or two), not once
-    per document, on restrictions read in two queries for all of them.
+    per document, on restrictions read in one query for all of them.
     """
     meeting_documents = list(meeting_documents)
     collections = {
@@ -54,10 +53,8 @@ def _restrictions_by_collection(
         for end in range(Collection.steplen, len(collection.path) + 1, Collection.steplen)
     }
     found = (
-        list(
-            CollectionViewRestriction.objects.filter(collection__path__in=paths)
-            .select_related("collection")
-            .prefetch_related(Prefetch("groups", queryset=Group.objects.only("name")))
+        access.restrictions_with_groups(
+            Q(collection__path__in=paths), model=CollectionViewRestriction
         )
         if paths
         else []

@@ -78,8 +78,8 @@ class CommentListing:
 
 
 def comment_listing(page: Page, user, page_number=None) -> CommentListing:
-    """Three queries: both counts (top-level, and all), the top-level comments of one page of
-    the listing, and their replies."""
+    """Three queries at most: both counts (top-level, and all), the top-level comments of one
+    page of the listing, and their replies; one for a page without comments."""
     comments = MemberComment.objects.filter(page_id=source_id(page))
     counts = comments.aggregate(
         total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
@@ -88,7 +88,8 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
     paginator.count = counts["top_level"]  # known already: the paginator need not count
     pagination = paginator.get_page(page_number)
     now = timezone.now()
-    threads = [_shown(comment, user, now) for comment in pagination.object_list]
+    shown = pagination.object_list if counts["top_level"] else []
+    threads = [_shown(comment, user, now) for comment in shown]
     by_id = {thread.pk: thread for thread in threads}
     if threads:
         for reply in comments.filter(parent_id__in=by_id).with_people():
