@@ -8,7 +8,7 @@ empty. A stale entry would at worst name a locale by its old language code.
 from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 _by_language: dict[str, Locale | None] = {}
 
@@ -29,17 +29,6 @@ def active_locale() -> Locale | None:
     return locale_for(get_language() or settings.LANGUAGE_CODE) or locale_for(
         settings.LANGUAGE_CODE
     )
-
-
-def localized(page: Page) -> Page:
-    """`page.localized`: its live translation in the active language, else the page."""
-    locale = active_locale()
-    if locale is None or locale.pk == page.locale_id:
-        return page
-    translation = page.get_translation_or_none(locale)
-    if translation is None or not translation.live:
-        return page
-    return translation
 
 
 def forget() -> None:

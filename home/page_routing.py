@@ -1,8 +1,9 @@
 """Finding the page for a URL in a fixed number of queries, whatever its depth.
 
 Wagtail's `serve` walks down the tree from the site's root, one query for the child and one
-for its specific row per URL segment. Here the whole chain is read at once by `url_path`
-(each ancestor's is the root's followed by the first segments), then walked in memory with
+for its specific row per URL segment. Here the whole chain, with the root in the reader's
+language, is read at once by `url_path` (each ancestor's is the root's followed by the first
+segments; the roots' come from Wagtail's cached site root paths), then walked in memory with
 Wagtail's own rules: a page type that overrides `route` (a routable page's sub-routes, for
 instance) is asked itself, as Wagtail would; only the final page's specific row is read.
 
@@ -24,18 +25,36 @@ def _segments(path: str) -> list[str]:
     return [segment for segment in path.split("/") if segment]
 
 
-def _chain_below(root: Page, segments: list[str]) -> dict[str, Page]:
-    """The pages the segments name under `root`, by url_path: one query."""
-    if not segments:
-        return {}
+def _localized_root_path(site: Site) -> str | None:
+    """The url_path of the site root's translation in the active language, from Wagtail's
+    cached site root paths (no query)."""
+    locale = locales.active_locale()
+    if locale is None:
+        return None
+    for root in Site.get_site_root_paths():
+        if root.site_id == site.pk and root.language_code == locale.language_code:
+            return root.root_path
+    return None
+
+
+def _root_and_chain(site: Site, segments: list[str]) -> tuple[Page, dict[str, Page]]:
+    """The root to route from (`site.root_page.localized`) and the pages the segments may
+    name below it, by url_path: one query for both (a url_path is unique in the tree)."""
+    site_root = site.root_page
+    roots = {site_root.url_path}
+    localized_path = _localized_root_path(site)
+    if localized_path:
+        roots.add(localized_path)
     url_paths = [
-        root.url_path + "".join(f"{segment}/" for segment in segments[:count])
-        for count in range(1, len(segments) + 1)
+        root + "".join(f"{segment}/" for segment in segments[:count])
+        for root in roots
+        for count in range(len(segments) + 1)
     ]
-    pages = Page.objects.filter(
-        url_path__in=url_paths, path__startswith=root.path, depth__gt=root.depth
-    )
-    return {page.url_path: page for page in pages}
+    chain = {page.url_path: page for page in Page.objects.filter(url_path__in=url_paths)}
+    localized = chain.get(localized_path) if localized_path else None
+    # As `Page.localized`: the translation if it is live, else the site's own root.
+    root = localized if localized is not None and localized.live else site_root
+    return root, chain
 
 
 def _asks_itself(model: type[Page]) -> bool:
@@ -43,8 +62,8 @@ def _asks_itself(model: type[Page]) -> bool:
     return model.route is not Page.route
 
 
-def _route_from(request: HttpRequest, root: Page, segments: list[str]) -> RouteResult:
-    chain = _chain_below(root, segments)
+def _route_from(request: HttpRequest, site: Site, segments: list[str]) -> RouteResult:
+    root, chain = _root_and_chain(site, segments)
     page = root
     for position in range(len(segments) + 1):
         remaining = segments[position:]
@@ -83,7 +102,7 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         site = Site.find_for_request(request)
         if site is not None:
             try:
-                result = _route_from(request, locales.localized(site.root_page), _segments(path))
+                result = _route_from(request, site, _segments(path))
             except Http404:
                 result = None
         request._wagtail_route_for_request = result

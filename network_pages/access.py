@@ -12,13 +12,20 @@ from enum import Enum
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail import hooks
-from wagtail.models import BaseViewRestriction, Collection, Page, PageViewRestriction, TaskState
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    TaskState,
+)
 
 from network_pages import roles
 
@@ -50,22 +57,64 @@ def group_names_of(user) -> frozenset[str]:
 
 
 def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
-    """`page.get_view_restrictions()` with their groups, read once per page object: one
-    query for the restrictions and one for their groups, however deep the page.
+    """`page.get_view_restrictions()` with their groups, read once per page object, in one
+    query however deep the page.
 
     As in Wagtail, a page or ancestor that is an alias counts with its source's own
-    restrictions."""
+    restrictions. The groups come in the same rows and are kept as Django keeps prefetched
+    ones (`restriction.groups.all()` reads no more)."""
     if not hasattr(page, "_nfp_view_restrictions"):
         paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-        page._nfp_view_restrictions = list(
-            PageViewRestriction.objects.filter(
-                Q(page__path__in=paths, page__alias_of__isnull=True)
-                | Q(page__aliases__path__in=paths)
-            )
-            .distinct()
-            .prefetch_related(Prefetch("groups", queryset=Group.objects.only("name")))
+        page._nfp_view_restrictions = restrictions_with_groups(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         )
     return page._nfp_view_restrictions
+
+
+def restrictions_with_groups(
+    where: Q, model: type[BaseViewRestriction] = PageViewRestriction
+) -> list[BaseViewRestriction]:
+    """The view restrictions (of pages, or of collections) matching `where`, in one query:
+    each with its groups (as if prefetched) and its page's or collection's id and tree path
+    (`restriction.page.path`, `restriction.collection.path`)."""
+    target = "collection" if model is CollectionViewRestriction else "page"
+    target_model = model._meta.get_field(target).related_model
+    rows = (
+        model.objects.filter(where)
+        .values_list(
+            "pk",
+            f"{target}_id",
+            f"{target}__path",
+            "restriction_type",
+            "password",
+            "groups",
+            "groups__name",
+        )
+        .order_by("pk")
+        .distinct()
+    )
+    restrictions: dict[int, BaseViewRestriction] = {}
+    groups: dict[int, dict[int, Group]] = {}
+    for pk, target_id, path, kind, password, group_id, group_name in rows:
+        if pk not in restrictions:
+            restriction = model(pk=pk, restriction_type=kind, password=password)
+            # Only what the access rule and the callers read of the target: where it is.
+            setattr(restriction, target, target_model(pk=target_id, path=path))
+            restrictions[pk] = restriction
+            groups[pk] = {}
+        if group_id is not None:
+            groups[pk][group_id] = Group(pk=group_id, name=group_name)
+    for pk, restriction in restrictions.items():
+        _keep_as_prefetched(restriction, "groups", list(groups[pk].values()))
+    return list(restrictions.values())
+
+
+def _keep_as_prefetched(instance, relation: str, objects: list) -> None:
+    """What `prefetch_related(relation)` leaves on `instance`, from objects already read."""
+    queryset = getattr(instance, relation).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    instance._prefetched_objects_cache = {relation: queryset}
 
 
 def is_member(user) -> bool:

@@ -19,10 +19,10 @@ from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from home import locales
+from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
-from network_pages.models import NetworkHomePage
 
 ACTIVITY_HOOK = "community_network_activity"
 PENDING_TASKS_HOOK = "community_pending_tasks"
@@ -46,10 +46,6 @@ class PendingTask:
     title: str
     url: str
     due: datetime.date | None = None
-
-
-def _network_root() -> Page | None:
-    return NetworkHomePage.objects.filter(alias_of__isnull=True).first()
 
 
 class ReaderUrls:
@@ -89,13 +85,14 @@ def _name(user) -> str:
 def new_pages(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
     """New pages in the network area (meetings, requests, items, updates...), by first
     publication; the sections themselves (the root's children) are not news."""
-    root = _network_root()
-    if root is None:
+    root_path = network_area.source_network_root_path()
+    if root_path is None:
         return []
+    root_depth = len(root_path) // Page.steplen
     candidates = list(
-        Page.objects.descendant_of(root)
+        Page.objects.filter(path__startswith=root_path)
         .live()
-        .filter(alias_of__isnull=True, depth__gt=root.depth + 1)
+        .filter(alias_of__isnull=True, depth__gt=root_depth + 1)
         .exclude(first_published_at__isnull=True)
         .order_by("-first_published_at", "-pk")[: limit * OVERFETCH]
     )

@@ -8,10 +8,9 @@ two queries for all meetings at once.
 
 from datetime import timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
 from network_pages import access
 from network_pages.meetings import ical
@@ -43,11 +42,7 @@ def meetings_visible_to(user) -> list[MeetingPage]:
         for meeting in meetings
         for end in range(MeetingPage.steplen, len(meeting.path) + 1, MeetingPage.steplen)
     }
-    restrictions = list(
-        PageViewRestriction.objects.filter(page__path__in=ancestor_paths)
-        .select_related("page")
-        .prefetch_related("groups")
-    )
+    restrictions = access.restrictions_with_groups(Q(page__path__in=ancestor_paths))
     return [
         meeting
         for meeting in meetings

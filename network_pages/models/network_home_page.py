@@ -22,7 +22,8 @@ class NetworkHomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific()
+        # Titles and links only: no specific rows (one query per section type).
+        context["sections"] = self.get_children().live().in_menu()
         return context
 
     def route(self, request, path_components):

@@ -35,10 +35,3 @@ def test_a_new_locale_is_found_once_created(settings):
     Locale.objects.create(language_code="de")
 
     assert locales.locale_for("de").language_code == "de"
-
-
-def test_localized_is_the_live_translation_in_the_active_language(homes):
-    with translation.override("fr"):
-        assert locales.localized(homes["en"]).pk == homes["fr"].pk
-    with translation.override("en"):
-        assert locales.localized(homes["en"]).pk == homes["en"].pk
