@@ -57,10 +57,6 @@ PUBLICATION_SLUG = "bench-publication-{:03d}"
 NEWS_SLUG = "bench-news-{:03d}"
 GOOD_PRACTICE_SLUG = "bench-good-practice-{:03d}"
 
-# The pages whose cost the bench measures carry the heaviest content: all 46 responses
-# and this many comment threads (one top-level comment and two replies each).
-HEAVY_THREADS = 50
-
 TOPICS = (
     "reception of unaccompanied children",
     "alternatives to immigration detention",
@@ -108,6 +104,10 @@ class Sizes:
     news: int = 0
     good_practices: int = 0
     comments: int = 0
+    # The pages the bench measures carry the heaviest content: a request answered by every
+    # member state, and this many comment threads (a comment and two replies) on it, on a
+    # thematic group and on a meeting (the "50 top-level threads with replies").
+    heavy_threads: int = 50
 
 
 DEMO = Sizes()
@@ -407,7 +407,7 @@ class Grower:
     def _make_comment(self, number: int) -> None:
         rng = _rng("comment", number)
         heavy, others = self._commented_pages()
-        per_heavy_page = HEAVY_THREADS * 3
+        per_heavy_page = self.sizes.heavy_threads * 3
         if number < per_heavy_page * len(heavy):
             page = heavy[number // per_heavy_page]
             reply = number % 3 != 0

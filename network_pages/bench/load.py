@@ -73,6 +73,9 @@ class Browser:
             self.connection.close()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, text
 
+    def close(self) -> None:
+        self.connection.close()
+
     def submit(self, path: str, form: dict) -> tuple[int, dict[str, str], str]:
         """GET the form at `path`, then POST `form` to it with its CSRF token."""
         status, _headers, page = self.request("GET", path)
@@ -104,16 +107,18 @@ def sign_in(
     """
     address = urllib.parse.urlsplit(base_url)
     browser = Browser(address.hostname, address.port)
-    status, headers, _page = browser.submit(
-        login_path, {"username": username, "password": password}
-    )
-    if status != 302:
-        raise SignInFailed(f"{username}: the password step answered HTTP {status}")
-    for steps_ahead in (0, 1):
-        code = totp(totp_key, at=time.time() + 30 * steps_ahead)
-        status, headers, _page = browser.submit(verify_path, {"totp-code": code})
-        if status == 302:
-            return browser.cookies
+    try:
+        password_step = {"username": username, "password": password}
+        status, _headers, _page = browser.submit(login_path, password_step)
+        if status != 302:
+            raise SignInFailed(f"{username}: the password step answered HTTP {status}")
+        for steps_ahead in (0, 1):
+            code = totp(totp_key, at=time.time() + 30 * steps_ahead)
+            status, _headers, _page = browser.submit(verify_path, {"totp-code": code})
+            if status == 302:
+                return browser.cookies
+    finally:
+        browser.close()
     raise SignInFailed(f"{username}: the one-time code was refused")
 
 
@@ -160,8 +165,10 @@ def count_queries(base_url: str, path: str, cookies: dict[str, str]) -> int | No
     """Ask the bench's server how many queries one request of `path` runs."""
     address = urllib.parse.urlsplit(base_url)
     browser = Browser(address.hostname, address.port, dict(cookies))
-    _status, headers, _body = browser.request("GET", path, headers={COUNT_QUERIES: "1"})
-    browser.connection.close()
+    try:
+        _status, headers, _body = browser.request("GET", path, headers={COUNT_QUERIES: "1"})
+    finally:
+        browser.close()
     value = headers.get(QUERIES.lower())
     return int(value) if value is not None else None
 

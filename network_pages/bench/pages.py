@@ -121,15 +121,11 @@ def targets(calendar_user=None) -> list[Target]:
     if request_page is not None:
         extra.append(Target("request compilation", ANONYMOUS, f"{request_page.url}compilation/"))
     if calendar_user is not None:
+        # The feed's token stands for its owner: a calendar application sends no cookie.
         _feed, token = CalendarFeed.issue(calendar_user)
         with translation.override("en"):
-            extra.append(
-                Target(
-                    "calendar feed (.ics)",
-                    ANONYMOUS,
-                    reverse("meetings:calendar_feed", args=[token]),
-                )
-            )
+            feed = reverse("meetings:calendar_feed", args=[token])
+        found.append(Target("calendar feed (.ics, a Focal Point's token)", ANONYMOUS, feed))
     for role in (FOCAL_POINT, DMR):
         found += [Target(t.label, role, t.path) for t in busiest + network + extra]
 

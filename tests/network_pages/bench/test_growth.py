@@ -1,0 +1,117 @@
+"""Growing a database: the sizes are reached, the same size gives the same data, and a
+second growth adds nothing. At a tiny size, grown once for the module (twice, to compare),
+inside a transaction rolled back at its end."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from wagtail.models import Page
+
+from network_pages.bench import grow
+from network_pages.community.models import MemberComment
+from network_pages.information.models import InformationRequestPage, Response
+from network_pages.site_structure import ensure_site_structure
+
+pytestmark = pytest.mark.django_db
+
+TINY = grow.Sizes(
+    focal_points=12,
+    groups=2,
+    members_only_groups=1,
+    meetings=2,
+    requests=2,
+    items=2,
+    publications=2,
+    news=1,
+    good_practices=1,
+    comments=30,
+    heavy_threads=3,
+)
+
+
+def grow_tiny() -> None:
+    grow.Grower(ensure_site_structure(), TINY, say=lambda line: None).run()
+
+
+def fingerprint() -> list:
+    """What the growth made, without database ids: titles, answering states, comments."""
+    requests = InformationRequestPage.objects.filter(title__startswith="Survey")
+    return [
+        sorted(Page.objects.filter(alias_of__isnull=True).values_list("title", "slug")),
+        sorted(
+            Response.objects.filter(request__in=requests).values_list(
+                "request__title", "member_state__code", "status"
+            )
+        ),
+        sorted(MemberComment.objects.values_list("page__title", "author__username", "body")),
+    ]
+
+
+@dataclass(frozen=True)
+class Grown:
+    before: grow.Census
+    after: grow.Census
+    first_growth: list
+    second_growth: list
+
+
+@pytest.fixture(scope="module")
+def grown(django_db_setup, django_db_blocker):
+    """Grown once, undone, grown again (to compare both); every test of the module runs on
+    the second growth, which is rolled back after the last one."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = grow.census()
+        with transaction.atomic():
+            grow_tiny()
+            first = fingerprint()
+            transaction.set_rollback(True)
+        grow_tiny()
+        yield Grown(before, grow.census(), first, fingerprint())
+        transaction.set_rollback(True)
+
+
+def test_growth_reaches_the_sizes_asked_for(grown):
+    before, after = grown.before, grown.after
+    assert after.requests - before.requests == TINY.requests
+    assert after.meetings - before.meetings == TINY.meetings
+    assert after.groups - before.groups == TINY.groups
+    assert after.items - before.items == TINY.items
+    assert after.comments - before.comments == TINY.comments
+    assert after.focal_points - before.focal_points == TINY.focal_points
+
+
+def test_public_pages_are_grown_in_english_and_in_french(grown):
+    before, after = grown.before, grown.after
+    assert after.publications - before.publications == 2 * TINY.publications
+    assert after.news - before.news == 2 * TINY.news
+    assert after.good_practices - before.good_practices == 2 * TINY.good_practices
+
+
+def test_the_measured_request_has_an_answer_from_every_member_state(grown):
+    first = InformationRequestPage.objects.get(title__startswith="Survey 0001:", alias_of=None)
+    assert first.responses.count() == grown.after.member_states == 46
+
+
+def test_meetings_and_members_only_workspaces_add_view_restrictions(grown):
+    # One per meeting and one per members-only workspace page (its update).
+    added = grown.after.view_restrictions - grown.before.view_restrictions
+    assert added == TINY.meetings + TINY.members_only_groups
+
+
+def test_the_measured_pages_carry_the_heavy_comment_threads(grown):
+    first = InformationRequestPage.objects.get(title__startswith="Survey 0001:", alias_of=None)
+    threads = MemberComment.objects.filter(page=first, parent=None)
+    assert threads.count() == TINY.heavy_threads
+    assert MemberComment.objects.filter(page=first, parent__isnull=False).count() == (
+        2 * TINY.heavy_threads
+    )
+
+
+def test_the_same_size_grows_the_same_data(grown):
+    assert grown.second_growth == grown.first_growth
+
+
+def test_a_second_growth_adds_nothing(grown):
+    grow_tiny()
+    assert grow.census() == grown.after
