@@ -6,6 +6,7 @@ the reader's language. Aliases share their source's view restrictions; each netw
 also carries its own, so that turning an alias into a real page never opens it.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
@@ -58,9 +59,59 @@ def unrestricted_network_roots() -> list[NetworkHomePage]:
     )
 
 
+# The area's own pages, which setup_site creates and translates (section_translations.py).
+SECTION_TYPES = frozenset(
+    {
+        "network_pages.NetworkHomePage",
+        "network_pages.DirectoryPage",
+        "meetings.MeetingIndexPage",
+        "information.InformationRequestIndexPage",
+        "information.InformationItemIndexPage",
+        "community.ThematicGroupIndexPage",
+        "community.RapporteurListPage",
+        "community.WorkingMethodsPage",
+    }
+)
+
+
+def is_section(page: Page) -> bool:
+    model = page.specific_class or type(page)  # a base Page too (content types are cached)
+    return model._meta.label in SECTION_TYPES
+
+
+def original_section(page: Page) -> Page | None:
+    """The network locale's page of a section translated into another language, else None."""
+    if page.alias_of_id or not is_section(page):
+        return None
+    original = (
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            alias_of__isnull=True,
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .exclude(pk=page.pk)
+        .first()
+    )
+    return original.specific if original else None
+
+
 def source_of(page: Page) -> Page:
-    """The page whose data an alias shows: records (responses, suggestions...) attach here."""
-    return page.alias_of.specific if page.alias_of_id else page
+    """The page whose data an alias shows: records (responses, suggestions...) attach here.
+
+    A section translated into French (a real page, not an alias) shows the data of its
+    original in the network's locale: requests, items and comments are written once.
+    """
+    if page.alias_of_id:
+        return page.alias_of.specific
+    return original_section(page) or page
+
+
+def source_id(page: Page) -> int:
+    """`source_of(page).pk`, without a query for a content page or its alias."""
+    if page.alias_of_id:
+        return page.alias_of_id
+    original = original_section(page)
+    return original.pk if original else page.pk
 
 
 def mirror_into_other_locales(page: Page) -> None:

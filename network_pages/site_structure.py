@@ -14,6 +14,7 @@ from network_pages.publication_drafts.setup import (
     ensure_joint_approval_workflow,
     ensure_publication_drafts,
 )
+from network_pages.section_translations import translate_sections
 
 
 @dataclass(frozen=True)
@@ -30,4 +31,5 @@ def ensure_site_structure() -> SiteStructure:
     ensure_community_pages(network)
     ensure_public_indexes(homes)
     ensure_joint_approval_workflow(ensure_publication_drafts(network))
+    translate_sections(network)
     return SiteStructure(homes=homes, network=network)

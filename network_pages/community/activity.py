@@ -14,6 +14,7 @@ access rule) in a fixed number of queries.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import get_language, gettext, pgettext
 from wagtail import hooks
 from wagtail.models import Locale, Page
@@ -47,7 +48,10 @@ class PendingTask:
 
 
 def _network_root() -> Page | None:
-    return NetworkHomePage.objects.filter(alias_of__isnull=True).first()
+    # The area's original (its French root is a translation, not an alias: issue 15).
+    return NetworkHomePage.objects.filter(
+        alias_of__isnull=True, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
 
 
 class ReaderUrls:

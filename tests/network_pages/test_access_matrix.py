@@ -8,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from network_pages.models import NetworkHomePage
 from network_pages.network_area import ensure_network_collection
 from tests.conftest import sign_in
 
@@ -21,6 +22,10 @@ DOCUMENT_MARKER = "MARKER-confidential-document-91cc"
 def surfaces(network):
     network.intro = ROOT_MARKER
     network.save_revision().publish()
+    # The French root is a translation with its own intro (issue 15).
+    french = NetworkHomePage.objects.get(locale__language_code="fr")
+    french.intro = ROOT_MARKER
+    french.save_revision().publish()
     Document = get_document_model()
     document = Document(title="Minutes", collection=ensure_network_collection())
     document.file.save("minutes.txt", ContentFile(DOCUMENT_MARKER.encode()), save=False)
