@@ -70,6 +70,7 @@ SECTION_TYPES = frozenset(
         "community.ThematicGroupIndexPage",
         "community.RapporteurListPage",
         "community.WorkingMethodsPage",
+        "publication_drafts.PublicationDraftsPage",
     }
 )
 

@@ -82,6 +82,15 @@ def _french_sections() -> dict[str, SectionText]:
         "community.WorkingMethodsPage": SectionText(
             "Méthodes de travail", {"body": working_methods}
         ),
+        "publication_drafts.PublicationDraftsPage": SectionText(
+            "Projets de publication",
+            {
+                "intro": (
+                    "Actualités, publications et bonnes pratiques que le réseau et la DMR "
+                    "peuvent décider, conjointement, de rendre publiques."
+                )
+            },
+        ),
     }
 
 
@@ -91,6 +100,17 @@ def _translate(french: Page, text: SectionText) -> Page:
         skip_permission_checks=True
     )
     page = Page.objects.get(pk=french.pk).specific
+    page.title = text.title
+    page.draft_title = text.title
+    for name, value in text.fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+def _create(original: Page, locale: Locale, text: SectionText) -> Page:
+    """A French page for a section that has none, under the French root (live)."""
+    page = original.copy_for_translation(locale)
     page.title = text.title
     page.draft_title = text.title
     for name, value in text.fields.items():
@@ -111,9 +131,13 @@ def translate_sections(network: NetworkHomePage) -> list[Page]:
     for section in sections:
         text = texts.get(section._meta.label) if network_area.is_section(section) else None
         french = section.get_translation_or_none(french_locale)
-        if text is None or french is None or not french.alias_of_id:
+        if text is None:
             continue
-        translated.append(_translate(french, text))
+        if french is None:
+            # Publication drafts is never mirrored (its drafts are not): its page is created.
+            translated.append(_create(section, french_locale, text))
+        elif french.alias_of_id:
+            translated.append(_translate(french, text))
     for root in NetworkHomePage.objects.filter(locale=french_locale):
         # A converted root no longer borrows its source's restriction: it keeps its own.
         network_area.restrict_to_network(root)

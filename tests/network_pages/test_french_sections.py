@@ -6,9 +6,11 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale, Page
 
+from home.models import NewsItemPage
 from network_pages.community.models import MemberComment, WorkingMethodsPage
 from network_pages.models import NetworkHomePage
 from network_pages.network_area import SECTION_TYPES, source_of
+from network_pages.publication_drafts.models import PublicationDraftsPage
 from network_pages.section_translations import translate_sections
 from tests.conftest import sign_in
 
@@ -23,6 +25,7 @@ FRENCH_TITLES = {
     "community.ThematicGroupIndexPage": "Groupes thématiques",
     "community.RapporteurListPage": "Rapporteurs thématiques",
     "community.WorkingMethodsPage": "Méthodes de travail",
+    "publication_drafts.PublicationDraftsPage": "Projets de publication",
 }
 
 
@@ -113,6 +116,20 @@ def test_a_comment_on_the_french_working_methods_is_one_thread_with_the_english(
     assert source_of(french).pk == english.pk
     assert MemberComment.objects.get().page_id == english.pk
     assert "Une remarque sur 4.6." in client.get(english.url).content.decode()
+
+
+def test_the_french_publication_drafts_list_the_drafts_written_under_the_english_page(
+    client, focal_point
+):
+    english = PublicationDraftsPage.objects.get(locale__language_code="en")
+    french = PublicationDraftsPage.objects.get(locale__language_code="fr")
+    english.add_child(instance=NewsItemPage(title="Draft news", slug="draft-news", live=False))
+
+    html = sign_in(client, focal_point).get(french.url).content.decode()
+
+    assert "<h1>Projets de publication</h1>" in html
+    assert "Draft news" in html
+    assert french.get_children().count() == 0
 
 
 def test_a_member_can_still_open_the_english_sections(client, focal_point):

@@ -241,7 +241,12 @@ def build_publication_drafts(site: MarkedSite, network: NetworkHomePage) -> None
     drafts = ensure_publication_drafts(network)
     intro = site.mark("publication drafts index", MEMBERS)
     drafts = revise(drafts, publish=True, intro=intro)
-    site.probe_page(drafts, "", restricted_to(MEMBERS), intro)
+    site.probe_page(drafts, "", restricted_to(MEMBERS), intro, in_french=False)
+    # Its French page (issue 15) has an intro of its own, behind the same door.
+    french_intro = site.mark("publication drafts index in French", MEMBERS)
+    french = drafts.get_translation(Locale.objects.get(language_code="fr"))
+    french = revise(french, publish=True, intro=french_intro)
+    site.probe(french.url, restricted_to(MEMBERS), french_intro)
     live = site.mark("live page under publication drafts", MEMBERS)
     page = publish_under(
         drafts, NewsItemPage(title="Restricted news", slug="restricted-news", intro=live)
