@@ -6,6 +6,7 @@ the reader's language. Aliases share their source's view restrictions; each netw
 also carries its own, so that turning an alias into a real page never opens it.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import transaction
@@ -67,12 +68,15 @@ NETWORK_ROOTS_SECONDS = 24 * 3600
 
 
 def _network_roots() -> dict[str, bool]:
-    """{tree path: is the source (not an alias)} of the network roots, kept in the cache."""
+    """{tree path: is the source} of the network roots, kept in the cache. The source is the
+    root in the network's language (the French root is a translation, not an alias)."""
     roots = cache.get(NETWORK_ROOTS_KEY)
     if roots is None:
         roots = {
-            path: alias_of_id is None
-            for path, alias_of_id in NetworkHomePage.objects.values_list("path", "alias_of_id")
+            path: alias_of_id is None and language == settings.LANGUAGE_CODE
+            for path, alias_of_id, language in NetworkHomePage.objects.values_list(
+                "path", "alias_of_id", "locale__language_code"
+            )
         }
         cache.set(NETWORK_ROOTS_KEY, roots, NETWORK_ROOTS_SECONDS)
     return roots
@@ -84,7 +88,7 @@ def network_root_paths() -> list[str]:
 
 
 def source_network_root_path() -> str | None:
-    """Tree path of the network root the others alias (where the area is written)."""
+    """Tree path of the network root in the network's language (where the area is written)."""
     return next((path for path, is_source in sorted(_network_roots().items()) if is_source), None)
 
 
@@ -114,15 +118,65 @@ def unrestricted_network_roots() -> list[NetworkHomePage]:
     )
 
 
+# The area's own pages, which setup_site creates and translates (section_translations.py).
+SECTION_TYPES = frozenset(
+    {
+        "network_pages.NetworkHomePage",
+        "network_pages.DirectoryPage",
+        "meetings.MeetingIndexPage",
+        "information.InformationRequestIndexPage",
+        "information.InformationItemIndexPage",
+        "community.ThematicGroupIndexPage",
+        "community.RapporteurListPage",
+        "community.WorkingMethodsPage",
+        "publication_drafts.PublicationDraftsPage",
+    }
+)
+
+
+def is_section(page: Page) -> bool:
+    model = page.specific_class or type(page)  # a base Page too (content types are cached)
+    return model._meta.label in SECTION_TYPES
+
+
+def original_section(page: Page) -> Page | None:
+    """The network locale's page of a section translated into another language, else None."""
+    if page.alias_of_id or not is_section(page):
+        return None
+    original = (
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            alias_of__isnull=True,
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .exclude(pk=page.pk)
+        .first()
+    )
+    return original.specific if original else None
+
+
 def source_of(page: Page) -> Page:
     """The page whose data an alias shows: records (responses, suggestions...) attach here.
 
     A specific alias reads its source's specific row directly, in one query (an alias has
-    its source's type)."""
-    if not page.alias_of_id:
-        return page
-    model = type(page)
-    return model.objects.get(pk=page.alias_of_id) if model is not Page else page.alias_of.specific
+    its source's type). A section translated into French (a real page, not an alias) shows
+    the data of its original in the network's locale: requests, items and comments are
+    written once.
+    """
+    if page.alias_of_id:
+        model = type(page)
+        return (
+            model.objects.get(pk=page.alias_of_id) if model is not Page else page.alias_of.specific
+        )
+    return original_section(page) or page
+
+
+def source_id(page: Page) -> int:
+    """`source_of(page).pk`, without a query for a content page or its alias."""
+    if page.alias_of_id:
+        return page.alias_of_id
+    original = original_section(page)
+    return original.pk if original else page.pk
 
 
 def mirror_into_other_locales(page: Page) -> None:

@@ -3,6 +3,8 @@
 
 from dataclasses import dataclass
 
+from wagtail.models import Locale
+
 from home.models import HomePage
 from home.site_setup import ensure_home_pages, ensure_public_indexes
 from network_pages.community.site_setup import ensure_community_pages
@@ -14,6 +16,7 @@ from network_pages.publication_drafts.setup import (
     ensure_joint_approval_workflow,
     ensure_publication_drafts,
 )
+from network_pages.section_translations import translate_sections
 
 
 @dataclass(frozen=True)
@@ -29,5 +32,11 @@ def ensure_site_structure() -> SiteStructure:
     ensure_information_indexes(network)
     ensure_community_pages(network)
     ensure_public_indexes(homes)
-    ensure_joint_approval_workflow(ensure_publication_drafts(network))
+    drafts = ensure_publication_drafts(network)
+    ensure_joint_approval_workflow(drafts)
+    translate_sections(network)
+    french_drafts = drafts.get_translation_or_none(Locale.objects.get(language_code="fr"))
+    if french_drafts is not None:
+        # Anything written under the French page would need the same joint approval.
+        ensure_joint_approval_workflow(french_drafts)
     return SiteStructure(homes=homes, network=network)

@@ -7,6 +7,7 @@ Loaded as a template builtin (settings TEMPLATES "builtins"), so it replaces Dja
 
 from django import template
 from django.template.defaultfilters import date as django_date
+from django.utils import formats
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -19,6 +20,14 @@ def french_first_of_month(text: str, day: int) -> str:
     """« 1 décembre 2026 » → « 1er décembre 2026 »; every other day unchanged."""
     if day == 1 and text.startswith("1 "):
         return "1er " + text[2:]
+    return text
+
+
+def local_date(value, format_name: str = "DATE_FORMAT") -> str:
+    """`django.utils.formats.date_format` with the same French « 1er », for Python code."""
+    text = formats.date_format(value, format_name)
+    if format_name in DAY_FIRST_FORMATS and (get_language() or "").startswith("fr"):
+        return french_first_of_month(text, getattr(value, "day", 0))
     return text
 
 

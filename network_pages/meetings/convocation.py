@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
@@ -39,6 +38,7 @@ from network_pages.meetings.working_days import (
     working_days_after,
 )
 from network_pages.network_area import source_of
+from nfp_site.dates import local_date
 
 SEND_ACTION = "meetings.send_convocation"
 
@@ -88,7 +88,7 @@ class ConvocationTiming:
         """ "Convocation due in N working days", "due today" or "overdue"."""
         if self.is_overdue:
             return str(_("Convocation overdue (deadline %(deadline)s)")) % {
-                "deadline": date_format(self.deadline, "DATE_FORMAT")
+                "deadline": local_date(self.deadline)
             }
         if self.today == self.deadline:
             return str(_("Convocation due today"))
@@ -97,7 +97,7 @@ class ConvocationTiming:
             "Convocation due in %(count)s working day (by %(deadline)s)",
             "Convocation due in %(count)s working days (by %(deadline)s)",
             left,
-        ) % {"count": left, "deadline": date_format(self.deadline, "DATE_FORMAT")}
+        ) % {"count": left, "deadline": local_date(self.deadline)}
 
 
 def timing_for(
@@ -194,7 +194,7 @@ def send_convocation(
                 )
                 % {
                     "days": CONVOCATION_NOTICE_WORKING_DAYS,
-                    "deadline": date_format(timing.deadline, "DATE_FORMAT"),
+                    "deadline": local_date(timing.deadline),
                 }
             )
         recipients = participants.invitees(page)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, WorkflowState
 
+from network_pages import network_area
 from workflows.gate import JointApprovalGated
 
 
@@ -25,11 +26,13 @@ class PublicationDraftsPage(JointApprovalGated, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        drafts = list(self.get_children().order_by("-latest_revision_created_at"))
+        # The drafts live under the original; its French page lists the same ones.
+        source = network_area.source_of(self)
+        drafts = list(source.get_children().order_by("-latest_revision_created_at"))
         in_moderation = set(
             WorkflowState.objects.active()
             .filter(
-                base_content_type_id=self.get_base_content_type().pk,
+                base_content_type_id=source.get_base_content_type().pk,
                 object_id__in=[str(draft.pk) for draft in drafts],
             )
             .values_list("object_id", flat=True)

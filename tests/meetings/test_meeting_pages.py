@@ -67,7 +67,10 @@ def test_meetings_index_is_created_once_in_the_menu_and_mirrored_in_french(netwo
     assert first.pk == second.pk
     assert first.show_in_menus
     assert first.url == "/en/network/meetings/"
-    assert MeetingIndexPage.objects.filter(alias_of=first, locale__language_code="fr").exists()
+    # In French: a translation with its own title (issue 15), not an alias.
+    assert MeetingIndexPage.objects.filter(
+        translation_key=first.translation_key, locale__language_code="fr"
+    ).exists()
 
 
 # --- the editor ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from network_pages.meetings.factories import make_meeting
 from network_pages.meetings.models import MeetingDocument
 from network_pages.meetings.site_setup import ensure_meetings_index
+from network_pages.models import NetworkHomePage
 from network_pages.network_area import ensure_network_collection
 from tests.conftest import sign_in
 
@@ -24,6 +25,10 @@ DOCUMENT_MARKER = "MARKER-confidential-document-91cc"
 def surfaces(network):
     network.intro = ROOT_MARKER
     network.save_revision().publish()
+    # The French root is a translation with its own intro (issue 15).
+    french = NetworkHomePage.objects.get(locale__language_code="fr")
+    french.intro = ROOT_MARKER
+    french.save_revision().publish()
     Document = get_document_model()
     document = Document(title="Minutes", collection=ensure_network_collection())
     document.file.save("minutes.txt", ContentFile(DOCUMENT_MARKER.encode()), save=False)

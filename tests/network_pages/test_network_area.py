@@ -50,7 +50,8 @@ def test_a_network_page_that_lost_its_restriction_is_refused_even_to_members(
 def test_french_copy_of_the_network_carries_its_own_restriction(network):
     french = NetworkHomePage.objects.get(locale__language_code="fr")
 
-    assert french.alias_of_id == network.pk
+    # A translation of the root since issue 15 (not an alias): its own restriction is its door.
+    assert french.translation_key == network.translation_key
     assert PageViewRestriction.objects.filter(page=french).exists()
 
 

@@ -6,6 +6,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from nfp_site.dates import local_date
+
 
 def render(source: str, language: str, **values) -> str:
     with translation.override(language):
@@ -44,3 +46,10 @@ def test_machine_formats_are_left_alone():
 
 def test_no_date_renders_as_nothing():
     assert render("{{ missing|date }}", "fr") == ""
+
+
+def test_python_code_writes_dates_as_the_templates_do():
+    with translation.override("fr"):
+        assert local_date(date(2026, 12, 1)) == "1er décembre 2026"
+    with translation.override("en"):
+        assert local_date(date(2026, 12, 1)) == "1 December 2026"

@@ -2,7 +2,7 @@
 with it), live and draft, and the records members leave on it; each carries markers."""
 
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.models import NewsItemPage, PublicationPage
 from network_pages.community import thematic_groups
@@ -33,7 +33,15 @@ FRANCE_AND_DMR = frozenset({Role.FOCAL_POINT, Role.DMR})
 def build_network_area(site: MarkedSite, network: NetworkHomePage, users: dict) -> None:
     text = site.mark("network root", MEMBERS)
     network = revise(network, publish=True, intro=text)
-    site.probe_page(network, "", restricted_to(MEMBERS), text)
+    site.probe_page(network, "", restricted_to(MEMBERS), text, in_french=False)
+    # The French root is a translation with its own intro (issue 15), behind the same door.
+    french_text = site.mark("network root in French", MEMBERS)
+    french = revise(
+        network.get_translation(Locale.objects.get(language_code="fr")),
+        publish=True,
+        intro=french_text,
+    )
+    site.probe(french.url, restricted_to(MEMBERS), french_text)
     site.things["network"] = network
     build_meetings(site, network, users)
     build_information(site, network, users)
@@ -252,7 +260,12 @@ def build_publication_drafts(site: MarkedSite, network: NetworkHomePage) -> None
     drafts = ensure_publication_drafts(network)
     intro = site.mark("publication drafts index", MEMBERS)
     drafts = revise(drafts, publish=True, intro=intro)
-    site.probe_page(drafts, "", restricted_to(MEMBERS), intro)
+    site.probe_page(drafts, "", restricted_to(MEMBERS), intro, in_french=False)
+    # Its French page (issue 15) has an intro of its own, behind the same door.
+    french_intro = site.mark("publication drafts index in French", MEMBERS)
+    french = drafts.get_translation(Locale.objects.get(language_code="fr"))
+    french = revise(french, publish=True, intro=french_intro)
+    site.probe(french.url, restricted_to(MEMBERS), french_intro)
     live = site.mark("live page under publication drafts", MEMBERS)
     page = publish_under(
         drafts, NewsItemPage(title="Restricted news", slug="restricted-news", intro=live)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page
 
+from network_pages import network_area
 from network_pages.community.models.member_comment import MemberComment
 
 from . import rules
@@ -20,7 +21,7 @@ PAGE_PARAMETER = "comments-page"
 
 
 def source_id(page: Page) -> int:
-    return page.alias_of_id or page.pk
+    return network_area.source_id(page)  # an alias or a translated section: its source
 
 
 def author_label(comment: MemberComment) -> str:

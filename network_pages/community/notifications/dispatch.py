@@ -6,13 +6,14 @@ from functools import partial
 from django.db import transaction
 from wagtail.models import Page
 
+from network_pages import network_area
 from network_pages.community.models.notification_preference import Kind
 
 from . import tasks
 
 
 def _source_id(page: Page) -> int:
-    return page.alias_of_id or page.pk
+    return network_area.source_id(page)  # an alias or a translated section: its source
 
 
 def notify(

@@ -3,11 +3,12 @@
 from django.db import transaction
 from wagtail.models import Page
 
+from network_pages import network_area
 from network_pages.community.models.follow import Follow
 
 
 def _source_id(page: Page) -> int:
-    return page.alias_of_id or page.pk
+    return network_area.source_id(page)  # an alias or a translated section: its source
 
 
 def follow(user, page: Page, reason: str = Follow.Reason.CHOSEN) -> Follow:

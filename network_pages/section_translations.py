@@ -1,0 +1,144 @@
+"""The network area's own pages in French (issue 15): real translations, not English aliases.
+
+`setup_site` creates the area's sections in English (network home, directory, meetings,
+information requests, information, thematic groups, rapporteurs, working methods) and mirrors
+them into French as aliases, which show the English title and intro. Here each French alias
+of a section becomes a real French page with a French title and introduction (and, for the
+working methods, the French text of the clauses), keeping its slug, its place and therefore
+the French network root's own members-only restriction. Content written by members stays
+one page, aliased, in the language it was written in (4.6).
+
+Sections already translated are left alone, so that the DMR's later edits are kept; running
+`setup_site` converts an existing installation.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale, Page
+
+from network_pages import network_area
+from network_pages.community.site_setup import working_methods_blocks
+from network_pages.models import NetworkHomePage
+
+FRENCH_WORKING_METHODS = (
+    Path(__file__).resolve().parent / "community" / "seed" / "working-methods.fr.txt"
+)
+
+
+@dataclass(frozen=True)
+class SectionText:
+    title: str
+    fields: dict = field(default_factory=dict)
+
+
+def _french_sections() -> dict[str, SectionText]:
+    """French texts by the section's page type (each type appears once in the area)."""
+    _adopted_on, working_methods = working_methods_blocks(
+        FRENCH_WORKING_METHODS.read_text(encoding="utf-8")
+    )
+    return {
+        "network_pages.NetworkHomePage": SectionText(
+            "Espace du réseau",
+            {
+                "intro": (
+                    "L'espace réservé du Réseau de points de contact sur les migrations\u00a0: "
+                    "pour ses membres et le Secrétariat de la DMR uniquement."
+                )
+            },
+        ),
+        "network_pages.DirectoryPage": SectionText("Annuaire"),
+        "meetings.MeetingIndexPage": SectionText(
+            "Réunions",
+            {
+                "intro": (
+                    "Réunions plénières, sessions thématiques et réunions conjointes du "
+                    "réseau\u00a0: convocations, projets d'ordre du jour, documents et "
+                    "procès-verbaux."
+                )
+            },
+        ),
+        "information.InformationRequestIndexPage": SectionText(
+            "Demandes d'information",
+            {"intro": "Demandes d'information adressées au réseau (4.5, 4.6)."},
+        ),
+        "information.InformationItemIndexPage": SectionText(
+            "Informations et bonnes pratiques",
+            {"intro": "Informations partagées par les membres et actualités de la DMR (2.1, 4.7)."},
+        ),
+        "community.ThematicGroupIndexPage": SectionText(
+            "Groupes thématiques",
+            {
+                "intro": (
+                    "Les groupes thématiques réunissent des membres du réseau qui partagent, "
+                    "sur une base volontaire, une expertise spécialisée sur un thème "
+                    "(méthodes de travail, 4.8)."
+                )
+            },
+        ),
+        "community.RapporteurListPage": SectionText("Rapporteurs thématiques"),
+        "community.WorkingMethodsPage": SectionText(
+            "Méthodes de travail", {"body": working_methods}
+        ),
+        "publication_drafts.PublicationDraftsPage": SectionText(
+            "Projets de publication",
+            {
+                "intro": (
+                    "Actualités, publications et bonnes pratiques que le réseau et la DMR "
+                    "peuvent décider, conjointement, de rendre publiques."
+                )
+            },
+        ),
+    }
+
+
+def _translate(french: Page, text: SectionText) -> Page:
+    """Turn the French alias into a French page with `text` (live, same slug, same place)."""
+    ConvertAliasPageAction(french, log_action="wagtail.convert_alias").execute(
+        skip_permission_checks=True
+    )
+    page = Page.objects.get(pk=french.pk).specific
+    page.title = text.title
+    page.draft_title = text.title
+    for name, value in text.fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+def _create(original: Page, locale: Locale, text: SectionText) -> Page:
+    """A French page for a section that has none, under the French root (live)."""
+    page = original.copy_for_translation(locale)
+    page.title = text.title
+    page.draft_title = text.title
+    for name, value in text.fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+@transaction.atomic
+def translate_sections(network: NetworkHomePage) -> list[Page]:
+    """Give each section of the network area (root included) its French page; idempotent."""
+    french_locale = Locale.objects.filter(language_code="fr").first()
+    if french_locale is None:
+        return []
+    texts = _french_sections()
+    sections = [network, *network.get_children().specific()]
+    translated = []
+    for section in sections:
+        text = texts.get(section._meta.label) if network_area.is_section(section) else None
+        french = section.get_translation_or_none(french_locale)
+        if text is None:
+            continue
+        if french is None:
+            # Publication drafts is never mirrored (its drafts are not): its page is created.
+            translated.append(_create(section, french_locale, text))
+        elif french.alias_of_id:
+            translated.append(_translate(french, text))
+    for root in NetworkHomePage.objects.filter(locale=french_locale):
+        # A converted root no longer borrows its source's restriction: it keeps its own.
+        network_area.restrict_to_network(root)
+    return translated
