@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page
 from network_pages import network_area
 from network_pages.community.site_setup import working_methods_blocks
 from network_pages.models import NetworkHomePage
+from workflows.gate import acting_as_system
 
 FRENCH_WORKING_METHODS = (
     Path(__file__).resolve().parent / "community" / "seed" / "working-methods.fr.txt"
@@ -120,6 +121,7 @@ def _create(original: Page, locale: Locale, text: SectionText) -> Page:
 
 
 @transaction.atomic
+@acting_as_system("site setup")
 def translate_sections(network: NetworkHomePage) -> list[Page]:
     """Give each section of the network area (root included) its French page; idempotent."""
     french_locale = Locale.objects.filter(language_code="fr").first()
