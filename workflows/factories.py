@@ -9,9 +9,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 def complete_translation(
     page: Page, locale: Locale, translate: Callable[[str], str], *, user=None
 ) -> Page:
-    """Translate every string of `page` with `translate` and save the translation as a draft,
-    as a translator does in wagtail-localize's editor. It goes public only through the joint
-    approval (`workflows.translation.submit_translation`)."""
+    """Translate every string of `page` with `translate`, as a translator does in
+    wagtail-localize's editor (strings only). The translation goes public only through the
+    joint approval (`workflows.translation.submit_translation`, which makes its draft)."""
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale=locale
     )
@@ -29,5 +29,4 @@ def complete_translation(
                 "last_translated_by": user,
             },
         )
-    translation.save_target(user=user, publish=False)
     return translation.get_target_instance()

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.text import slugify
 from django.utils.translation import gettext
+from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
@@ -91,11 +93,24 @@ def may_submit_translation(user, page: Page) -> bool:
         workflow is not None
         and page.alias_of_id is None
         and not page.workflow_in_progress
-        and page.has_unpublished_changes
         and JointApprovalTask.objects.filter(workflow_tasks__workflow=workflow).exists()
         and page.permissions_for_user(user).can_edit()
         and is_translation(page)
     )
+
+
+def save_translators_draft(page: Page, user):
+    """A revision of what the translator wrote in wagtail-localize's editor (its strings),
+    without touching the page's row: a live translation keeps showing its approved text."""
+    translation = Translation.objects.select_related("source").get(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    )
+    translated = translation.source.get_ephemeral_translated_instance(page.locale, fallback=True)
+    # As wagtail-localize does when it saves a translation: a translated slug, made valid.
+    translated.slug = find_available_slug(
+        translated.get_parent(), slugify(translated.slug), ignore_page_id=translated.pk
+    )
+    return translated.save_revision(user=user)
 
 
 @transaction.atomic
@@ -107,4 +122,6 @@ def submit_translation(page: Page, user) -> WorkflowState:
         raise ApprovalRefused(
             gettext("This translation cannot be submitted to the joint approval now.")
         )
+    save_translators_draft(page, user)
+    page = Page.objects.get(pk=page.pk).specific
     return page.get_workflow().start(page, user)

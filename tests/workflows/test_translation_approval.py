@@ -99,3 +99,33 @@ def test_submitting_a_translation_is_refused_to_who_may_not_edit_it(who, french_
 
     assert response.status_code in (302, 403)
     assert not Page.objects.get(pk=french_draft.pk).workflow_in_progress
+
+
+def test_a_change_to_a_live_french_page_goes_back_through_the_joint_approval(
+    client,
+    publish,
+    translate,
+    dmr_editor,
+    approver,
+    dmr_reviewer,
+    django_capture_on_commit_callbacks,
+):
+    english = publish(title="Reception of asylum seekers")
+    french = translate(english)
+    approved_title = french.title
+
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_translation(
+            english,
+            Locale.objects.get(language_code="fr"),
+            lambda text: "Nouveau titre" if text == "Reception of asylum seekers" else text,
+            user=dmr_editor,
+        )
+    sign_in(client, dmr_editor).post(submit_url(french))
+    task_state = Page.objects.get(pk=french.pk).current_workflow_task_state
+
+    assert Page.objects.get(pk=french.pk).title == approved_title  # still the approved text
+    approve_by_model(task_state, approver)
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_by_model(task_state, dmr_reviewer, **PRECAUTION)
+    assert Page.objects.get(pk=french.pk).title == "Nouveau titre"
