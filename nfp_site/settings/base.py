@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "network_pages.publication_drafts",
     "network_pages.search",
     "network_pages.decisions",
+    "network_pages.date_polls",
     "workflows",
     "nfp_site.operations",
     "django_tasks_db",

@@ -163,3 +163,17 @@ def test_odd_queries_are_never_a_server_error(client, library, focal_point, quer
     sign_in(client, focal_point)
 
     assert client.get(search_url(q=query)).status_code == 200
+
+
+def test_a_meetings_decisions_are_found_with_the_meeting(
+    client, library, focal_point, django_capture_on_commit_callbacks
+):
+    from network_pages.decisions.models import Decision
+
+    sign_in(client, focal_point)
+    with django_capture_on_commit_callbacks(execute=True):
+        Decision.objects.create(meeting=library["other_meeting"], text="Adopt the okapi plan.")
+
+    body = plain(body_of(client.get(search_url(q="okapi"))))
+
+    assert "Plenary on digitalisation and other matters" in body

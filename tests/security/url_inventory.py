@@ -65,6 +65,8 @@ CLASSIFICATION: dict[str, Access] = {
     "network/register/export.csv": Access.NETWORK_MEMBER,
     "network/register/export.xlsx": Access.NETWORK_MEMBER,
     "network/register/actions/<int:pk>/progress/": Access.NETWORK_MEMBER_OWNER,
+    "network/date-polls/": Access.NETWORK_MEMBER,
+    "network/date-polls/<int:pk>/": Access.NETWORK_MEMBER,
     "notifications/follow/<int:page_id>/": Access.NETWORK_PERSON,
     "_util/login/": Access.ACCOUNT_STEP,
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
