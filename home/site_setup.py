@@ -14,6 +14,7 @@ from home.models import (
     PublicationIndexPage,
     PublicIndexPage,
 )
+from workflows.gate import acting_as_system
 
 HOME_TEXT = {
     "en": {
@@ -36,6 +37,7 @@ HOME_TEXT = {
 
 
 @transaction.atomic
+@acting_as_system("site setup")
 def ensure_home_pages() -> dict[str, HomePage]:
     """Return the live home page of each official language, creating what is missing."""
     english = Locale.objects.get(language_code="en")
@@ -103,6 +105,7 @@ PUBLIC_INDEXES: list[tuple[type[PublicIndexPage], dict[str, dict[str, str]]]] = 
 
 
 @transaction.atomic
+@acting_as_system("site setup")
 def ensure_public_indexes(homes: dict[str, HomePage]) -> dict[str, dict[str, PublicIndexPage]]:
     """The live public indexes under each home, the French ones translations of the English."""
     indexes: dict[str, dict[str, PublicIndexPage]] = {code: {} for code in homes}

@@ -10,12 +10,22 @@ Every surface that shows network content calls this module.
 from collections.abc import Iterable
 from enum import Enum
 
+from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from wagtail.models import BaseViewRestriction, Page
+from wagtail import hooks
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    TaskState,
+)
 
 from network_pages import roles
 
@@ -33,12 +43,78 @@ def is_verified(user) -> bool:
 
 
 def group_names_of(user) -> frozenset[str]:
-    """The user's group names, read once per user object."""
+    """The user's group names, read once per user object.
+
+    The groups are kept as Django keeps prefetched ones, so that Wagtail's own restriction
+    check (`user.groups.all()`) reads them from there too."""
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_nfp_group_names"):
-        user._nfp_group_names = frozenset(user.groups.values_list("name", flat=True))
+        user = getattr(user, "_wrapped", user)  # request.user: the user behind it
+        prefetch_related_objects([user], "groups")
+        user._nfp_group_names = frozenset(group.name for group in user.groups.all())
     return user._nfp_group_names
+
+
+def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
+    """`page.get_view_restrictions()` with their groups, read once per page object, in one
+    query however deep the page.
+
+    As in Wagtail, a page or ancestor that is an alias counts with its source's own
+    restrictions. The groups come in the same rows and are kept as Django keeps prefetched
+    ones (`restriction.groups.all()` reads no more)."""
+    if not hasattr(page, "_nfp_view_restrictions"):
+        paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+        page._nfp_view_restrictions = restrictions_with_groups(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        )
+    return page._nfp_view_restrictions
+
+
+def restrictions_with_groups(
+    where: Q, model: type[BaseViewRestriction] = PageViewRestriction
+) -> list[BaseViewRestriction]:
+    """The view restrictions (of pages, or of collections) matching `where`, in one query:
+    each with its groups (as if prefetched) and its page's or collection's id and tree path
+    (`restriction.page.path`, `restriction.collection.path`)."""
+    target = "collection" if model is CollectionViewRestriction else "page"
+    target_model = model._meta.get_field(target).related_model
+    rows = (
+        model.objects.filter(where)
+        .values_list(
+            "pk",
+            f"{target}_id",
+            f"{target}__path",
+            "restriction_type",
+            "password",
+            "groups",
+            "groups__name",
+        )
+        .order_by("pk")
+        .distinct()
+    )
+    restrictions: dict[int, BaseViewRestriction] = {}
+    groups: dict[int, dict[int, Group]] = {}
+    for pk, target_id, path, kind, password, group_id, group_name in rows:
+        if pk not in restrictions:
+            restriction = model(pk=pk, restriction_type=kind, password=password)
+            # Only what the access rule and the callers read of the target: where it is.
+            setattr(restriction, target, target_model(pk=target_id, path=path))
+            restrictions[pk] = restriction
+            groups[pk] = {}
+        if group_id is not None:
+            groups[pk][group_id] = Group(pk=group_id, name=group_name)
+    for pk, restriction in restrictions.items():
+        _keep_as_prefetched(restriction, "groups", list(groups[pk].values()))
+    return list(restrictions.values())
+
+
+def _keep_as_prefetched(instance, relation: str, objects: list) -> None:
+    """What `prefetch_related(relation)` leaves on `instance`, from objects already read."""
+    queryset = getattr(instance, relation).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    instance._prefetched_objects_cache = {relation: queryset}
 
 
 def is_member(user) -> bool:
@@ -84,18 +160,128 @@ def verdict(request: HttpRequest, restrictions: Iterable[BaseViewRestriction]) -
 
 
 def page_verdict(request: HttpRequest, page: Page) -> Verdict:
-    return verdict(request, page.get_view_restrictions())
+    return verdict(request, view_restrictions_of(page))
+
+
+# Files follow their owner: each app that attaches documents to something (a response, an
+# item, a meeting, a workspace update) registers a function under this hook name. Called
+# as `owners(user, document_ids)`, it yields `(document_id, may_read)` for every attachment
+# of those documents that it knows, `may_read` saying whether `user` (verified) may read
+# the thing the document is attached to.
+DOCUMENT_OWNERS_HOOK = "nfp_document_owners"
+
+
+def document_owner_hooks() -> list:
+    return hooks.get_hooks(DOCUMENT_OWNERS_HOOK)
+
+
+def readable_by_owners(user, document_ids: Iterable[int]) -> set[int]:
+    """Of `document_ids` (documents in restricted collections), those `user` may read by
+    the owner rule: attached to at least one thing, and the user may read every thing it is
+    attached to. A document attached to nothing is the DMR's alone; so is a document still
+    attached to one thing the user may not read (a draft, an item waiting for review)."""
+    document_ids = set(document_ids)
+    if not document_ids or is_dmr(user):
+        return document_ids
+    owned: set[int] = set()
+    refused: set[int] = set()
+    for owners in document_owner_hooks():
+        for document_id, may_read in owners(user, document_ids):
+            owned.add(document_id)
+            if not may_read:
+                refused.add(document_id)
+    return owned - refused
+
+
+def document_verdict_for_user(user, document, *, verified: bool) -> Verdict:
+    """The collection's restrictions first (sign in, verify, the collection's groups), then,
+    for a document in a restricted collection, its owners (`readable_by_owners`)."""
+    restrictions = document.collection.get_view_restrictions()
+    outcome = verdict_for_user(user, restrictions, verified=verified)
+    if outcome is not Verdict.ALLOW or not restrictions:
+        return outcome
+    return Verdict.ALLOW if readable_by_owners(user, [document.pk]) else Verdict.REFUSE
 
 
 def document_verdict(request: HttpRequest, document) -> Verdict:
-    return verdict(request, document.collection.get_view_restrictions())
+    return document_verdict_for_user(request.user, document, verified=is_verified(request.user))
+
+
+def readable_documents(request: HttpRequest, documents: QuerySet) -> QuerySet:
+    """`documents` narrowed to those this request may read: for listings (choosers, the
+    admin's API and search). A few queries whatever the number of documents."""
+    user = request.user
+    if user.is_authenticated and user.is_superuser:
+        return documents
+    public, restricted = [], []
+    for collection in Collection.objects.all():
+        restrictions = collection.get_view_restrictions()
+        if not restrictions:
+            public.append(collection.pk)
+        elif verdict(request, restrictions) is Verdict.ALLOW:
+            restricted.append(collection.pk)
+    candidates = documents.filter(collection_id__in=restricted).values_list("pk", flat=True)
+    readable = readable_by_owners(user, candidates)
+    return documents.filter(Q(collection_id__in=public) | Q(pk__in=readable))
 
 
 def user_may_view_page(user, page: Page) -> bool:
     """For emails and notifications: would this user, once verified, see the page?"""
     if not user.is_active:
         return False
-    return verdict_for_user(user, page.get_view_restrictions(), verified=True) is Verdict.ALLOW
+    return verdict_for_user(user, view_restrictions_of(page), verified=True) is Verdict.ALLOW
+
+
+def readable_images(request: HttpRequest, images: QuerySet) -> QuerySet:
+    """Images are public files (`uploads.PublicImageForm` keeps them out of restricted
+    collections); one that got into a restricted collection anyway is the DMR's to see."""
+    if is_dmr(request.user):
+        return images
+    public = [
+        collection.pk
+        for collection in Collection.objects.all()
+        if not collection.get_view_restrictions()
+    ]
+    return images.filter(collection_id__in=public)
+
+
+def readable_pages(request: HttpRequest, pages: QuerySet) -> QuerySet:
+    """`pages` narrowed to those this request may read, for the admin's listings (explorer,
+    search, choosers, the admin API): the one access rule on each page's restrictions (an
+    alias's are its source's), and a page not published only for those who review it (an
+    open task of theirs in its workflow) or own it. The DMR reads everything (4.9).
+
+    A few queries whatever the number of pages (one per restriction to weigh)."""
+    user = request.user
+    if is_dmr(user):
+        return pages
+    denied = [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+            "groups"
+        )
+        if verdict(request, [restriction]) is not Verdict.ALLOW
+    ]
+    readable = Page.objects.all()
+    for path in denied:
+        readable = readable.exclude(path__startswith=path).exclude(alias_of__path__startswith=path)
+    reviewed = [
+        int(object_id)
+        for object_id in TaskState.objects.reviewable_by(user).values_list(
+            "workflow_state__object_id", flat=True
+        )
+    ]
+    readable = readable.filter(Q(live=True) | Q(pk__in=reviewed) | Q(owner=user))
+    # By id: the admin's searches filter only on indexed fields, and the id is one.
+    return pages.filter(pk__in=readable.values_list("pk", flat=True))
+
+
+def may_read_attachments_of(user, page: Page) -> bool:
+    """A page's documents go with the page: its readers once it is live; before that, its
+    editors in the admin (the DMR)."""
+    if not user_may_view_page(user, page):
+        return False
+    return page.live or is_dmr(user)
 
 
 def mark_restricted(request: HttpRequest) -> None:

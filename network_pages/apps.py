@@ -10,12 +10,32 @@ class NetworkPagesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_login_failed
+        from django.db.models.signals import post_delete, post_save
         from wagtail.documents.models import document_served
+        from wagtail.signals import post_page_move
 
-        from network_pages import audit, checks  # noqa: F401 - checks registers itself
+        from network_pages import (  # noqa: F401 - the checks register themselves
+            audit,
+            checks,
+            demo_accounts_check,
+            network_area,
+            revocation,
+        )
+        from network_pages.models import NetworkHomePage
         from network_pages.security import record_login_time
 
         user_logged_in.connect(record_login_time, dispatch_uid="nfp_record_login_time")
         user_logged_in.connect(audit.on_user_logged_in, dispatch_uid="nfp_audit_sign_in")
         user_login_failed.connect(audit.on_user_login_failed, dispatch_uid="nfp_audit_refused")
         document_served.connect(audit.on_document_served, dispatch_uid="nfp_audit_download")
+        revocation.connect()
+        # The network roots' paths are kept in the cache (network_area.is_in_network_area).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                network_area.network_roots_changed,
+                sender=NetworkHomePage,
+                dispatch_uid=f"nfp_network_roots_{id(signal)}",
+            )
+        post_page_move.connect(
+            network_area.network_roots_changed, dispatch_uid="nfp_network_roots_move"
+        )

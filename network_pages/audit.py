@@ -23,6 +23,7 @@ BACKUP_CODES_REPLACED = "network_pages.backup_codes_replaced"
 SIGNED_OUT_EVERYWHERE = "network_pages.signed_out_everywhere"
 DOCUMENT_DOWNLOADED = "network_pages.document_downloaded"
 EXPORTED = "network_pages.exported"
+STEWARDSHIP = "network_pages.stewardship"
 
 ACTIONS = {
     SIGN_IN: (_("Sign in"), _("Signed in with a password")),
@@ -34,6 +35,10 @@ ACTIONS = {
     SIGNED_OUT_EVERYWHERE: (_("Signed out everywhere"), _("Every session ended")),
     DOCUMENT_DOWNLOADED: (_("Download"), _("Restricted document downloaded")),
     EXPORTED: (_("Export"), _("Data exported")),
+    STEWARDSHIP: (
+        _("Superuser or network approver changed"),
+        _("Superuser status or network approver membership changed"),
+    ),
 }
 
 

@@ -35,6 +35,8 @@ class DemoAccount:
     function: str
     institution: str
     language: str = "en"
+    # An account steward (network_pages/admin/stewardship.py): a superuser outside the DMR.
+    superuser: bool = False
 
 
 DEMO_ACCOUNTS = [
@@ -104,6 +106,16 @@ DEMO_ACCOUNTS = [
         MemberProfile.Function.GUEST,
         "Migration Research Institute",
     ),
+    DemoAccount(
+        "steward",
+        "Sam",
+        "Steward",
+        (),
+        None,
+        MemberProfile.Function.GUEST,
+        "Council of Europe, IT administration",
+        superuser=True,
+    ),
 ]
 
 
@@ -132,9 +144,10 @@ def _ensure_account(account: DemoAccount) -> tuple[str, list[str]]:
             preferred_language=account.language,
             work_email=f"{account.username}@demo.nfp.example",
         )
-        if roles.DMR_SECRETARIAT in account.groups:
+        if roles.DMR_SECRETARIAT in account.groups or account.superuser:
             user.is_staff = True
-            user.save(update_fields=["is_staff"])
+            user.is_superuser = account.superuser
+            user.save(update_fields=["is_staff", "is_superuser"])
     if not user.totpdevice_set.exists():
         add_totp_device(user, key=demo_totp_key(account.username))
     device = backup_device_of(user)
@@ -169,7 +182,8 @@ def seed_demo_content() -> list[str]:
     for account in DEMO_ACCOUNTS:
         key, codes = _ensure_account(account)
         lines.append(
-            f"  {account.username:<9} {', '.join(account.groups):<32} "
+            f"  {account.username:<9} "
+            f"{', '.join(account.groups) or 'account steward (superuser)':<32} "
             f"TOTP key {key}  backup codes {' '.join(codes[:3])} …"
         )
     lines.append("")

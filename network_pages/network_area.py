@@ -6,9 +6,17 @@ the reader's language. Aliases share their source's view restrictions; each netw
 also carries its own, so that turning an alias into a real page never opens it.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db import transaction
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupPagePermission,
+    Locale,
+    Page,
+    PageViewRestriction,
+)
 
 from home.models import HomePage
 from network_pages import roles
@@ -41,12 +49,60 @@ def ensure_network_collection() -> Collection:
     return collection
 
 
+def let_the_dmr_publish(network_root: Page) -> None:
+    """4.9: the DMR publishes in the network area, and only there: in the public section
+    nobody does, the joint approval's release aside (3.3, `workflows.gate`)."""
+    GroupPagePermission.objects.get_or_create(
+        group=Group.objects.get(name=roles.DMR_SECRETARIAT),
+        page=network_root,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="publish_page"
+        ),
+    )
+
+
+NETWORK_ROOTS_KEY = "nfp:network_area:root_paths"
+# A safety net only: creating, moving or deleting a page forgets the value at once.
+NETWORK_ROOTS_SECONDS = 24 * 3600
+
+
+def _network_roots() -> dict[str, bool]:
+    """{tree path: is the source (not an alias)} of the network roots, kept in the cache."""
+    roots = cache.get(NETWORK_ROOTS_KEY)
+    if roots is None:
+        roots = {
+            path: alias_of_id is None
+            for path, alias_of_id in NetworkHomePage.objects.values_list("path", "alias_of_id")
+        }
+        cache.set(NETWORK_ROOTS_KEY, roots, NETWORK_ROOTS_SECONDS)
+    return roots
+
+
+def network_root_paths() -> list[str]:
+    """Tree paths of the network roots (one per language), without a query once cached."""
+    return sorted(_network_roots())
+
+
+def source_network_root_path() -> str | None:
+    """Tree path of the network root the others alias (where the area is written)."""
+    return next((path for path, is_source in sorted(_network_roots().items()) if is_source), None)
+
+
+def forget_network_roots() -> None:
+    """Now, and again once the transaction commits (another process may have read the old
+    rows in between)."""
+    cache.delete(NETWORK_ROOTS_KEY)
+    transaction.on_commit(lambda: cache.delete(NETWORK_ROOTS_KEY))
+
+
+def network_roots_changed(sender, **kwargs) -> None:
+    """Connected (apps.py) to a network root's save and deletion, and to any page move."""
+    forget_network_roots()
+
+
 def is_in_network_area(page: Page) -> bool:
-    """True for a network root and every page below it, in any locale."""
-    ancestor_paths = [
-        page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
-    ]
-    return NetworkHomePage.objects.filter(path__in=ancestor_paths).exists()
+    """True for a network root and every page below it, in any locale (no query)."""
+    return any(page.path.startswith(root) for root in network_root_paths())
 
 
 def unrestricted_network_roots() -> list[NetworkHomePage]:
@@ -59,8 +115,14 @@ def unrestricted_network_roots() -> list[NetworkHomePage]:
 
 
 def source_of(page: Page) -> Page:
-    """The page whose data an alias shows: records (responses, suggestions...) attach here."""
-    return page.alias_of.specific if page.alias_of_id else page
+    """The page whose data an alias shows: records (responses, suggestions...) attach here.
+
+    A specific alias reads its source's specific row directly, in one query (an alias has
+    its source's type)."""
+    if not page.alias_of_id:
+        return page
+    model = type(page)
+    return model.objects.get(pk=page.alias_of_id) if model is not Page else page.alias_of.specific
 
 
 def mirror_into_other_locales(page: Page) -> None:
@@ -108,5 +170,19 @@ def ensure_network_area(home: HomePage) -> NetworkHomePage:
         mirror_into_other_locales(Page.objects.get(pk=page.pk).specific)
     for alias_root in NetworkHomePage.objects.exclude(pk=network.pk):
         restrict_to_network(alias_root)
+    for root in NetworkHomePage.objects.all():
+        let_the_dmr_publish(root)
     ensure_network_collection()
     return NetworkHomePage.objects.get(pk=network.pk)
+
+
+def restrictions_narrower_than_the_area(page: Page) -> list[PageViewRestriction]:
+    """The restrictions an alias has through its source beyond the network's own: on the
+    source itself or on a page between it and the network root (a workspace, a meeting)."""
+    source = source_of(page)
+    roots = NetworkHomePage.objects.values_list("path", flat=True)
+    return [
+        restriction
+        for restriction in source.get_view_restrictions().select_related("page")
+        if restriction.page.path not in roots
+    ]

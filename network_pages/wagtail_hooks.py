@@ -1,16 +1,24 @@
 """Wiring only: the access rule in front of Wagtail's own page and document checks."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from network_pages import access, audit, network_area
+from network_pages.admin.bulk_listing import READABLE_PAGE_BULK_ACTIONS
 from network_pages.admin.log_actions import register_membership_log_actions
 from network_pages.admin.viewsets import NetworkMembershipViewSetGroup
+from nfp_site import admin_api_listing
 
 
 @hooks.register("before_serve_page", order=-100)
 def require_verified_member_for_restricted_pages(page, request, serve_args, serve_kwargs):
     # Wagtail's own check (an on_serve_page hook) knows groups but not one-time passwords.
-    restrictions = page.get_view_restrictions()
+    restrictions = access.view_restrictions_of(page)
+    # That check runs next, on this same page object: it reads the same restrictions
+    # instead of querying them again (and the user's groups, prefetched by the verdict).
+    page.get_view_restrictions = lambda: restrictions
     if not restrictions:
         if network_area.is_in_network_area(page):
             # A network page that lost its restriction is a mistake, never an opening.
@@ -26,14 +34,64 @@ def require_verified_member_for_restricted_pages(page, request, serve_args, serv
 
 @hooks.register("before_serve_document", order=-100)
 def require_verified_member_for_restricted_documents(document, request):
-    restrictions = document.collection.get_view_restrictions()
-    if not restrictions:
+    # Files follow their owner: the collection's rule, then the attachments' (access.py).
+    if not document.collection.get_view_restrictions():
         return None
     access.mark_restricted(request)
-    outcome = access.verdict(request, restrictions)
+    outcome = access.document_verdict(request, document)
     if outcome is not access.Verdict.ALLOW:
         return access.refusal(request, outcome)
     return None
+
+
+# The admin lists only what the user may read (issue 13, 3): network approvers have the
+# admin (to review) but not every page, document or image in it.
+@hooks.register("construct_explorer_page_queryset")
+def readable_pages_in_the_explorer(parent_page, pages, request):
+    return access.readable_pages(request, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def readable_pages_in_the_chooser(pages, request):
+    return access.readable_pages(request, pages)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def readable_documents_in_the_chooser(documents, request):
+    return access.readable_documents(request, documents)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def readable_images_in_the_chooser(images, request):
+    return access.readable_images(request, images)
+
+
+# After Wagtail's own apps registered theirs.
+hooks.register("construct_admin_api", admin_api_listing.register_readable_endpoints, order=100)
+for bulk_action in READABLE_PAGE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=100)
+
+
+@hooks.register("before_convert_alias_page")
+def keep_restricted_aliases(request, page):
+    """Issue 13, 6: a French copy is an alias so that it carries its source's restriction
+    (a members-only workspace, a meeting's guests). Converted into an ordinary page, it
+    would keep only the network root's: every member would read it. Refused, and said."""
+    if not network_area.is_in_network_area(page):
+        return None
+    if not network_area.restrictions_narrower_than_the_area(page):
+        return None
+    messages.error(
+        request,
+        _(
+            "“%(title)s” cannot be converted into an ordinary page: its original is "
+            "restricted to fewer people than the network (a members-only workspace or a "
+            "meeting), and the copy would lose that restriction. It stays a copy of the "
+            "original."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("after_create_page")

@@ -9,8 +9,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 def complete_translation(
     page: Page, locale: Locale, translate: Callable[[str], str], *, user=None
 ) -> Page:
-    """Translate every string of `page` with `translate` and publish, as wagtail-localize's
-    editor does when a translator has finished (published once the transaction commits)."""
+    """Translate every string of `page` with `translate` and save the translation as a draft,
+    as a translator does in wagtail-localize's editor. It goes public only through the joint
+    approval (`workflows.translation.submit_translation`)."""
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale=locale
     )
@@ -28,5 +29,5 @@ def complete_translation(
                 "last_translated_by": user,
             },
         )
-    translation.save_target(user=user, publish=True)
+    translation.save_target(user=user, publish=False)
     return translation.get_target_instance()

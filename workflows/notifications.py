@@ -19,6 +19,8 @@ from workflows.models import JointApprovalTask, JointApprovalTaskState
 ACTION_NEEDED = "action_needed"
 PUBLISHED = "published"
 CHANGES_REQUESTED = "changes_requested"
+CANCELLED = "cancelled"
+WITHDRAWN = "withdrawn"
 
 
 def absolute(url: str) -> str:
@@ -27,13 +29,13 @@ def absolute(url: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
-def send(users: Iterable, kind: str, *, title: str, link: str) -> int:
+def send(users: Iterable, kind: str, *, title: str, link: str, **extra) -> int:
     """One email per user, each rendered in that user's language."""
     sent = 0
     for user in users:
         if not (user.is_active and user.email):
             continue
-        context = {"title": title, "link": link, "user": user}
+        context = {"title": title, "link": link, "user": user, **extra}
         language = conf.recipient_language(user)
         with translation.override(language):
             subject = render_to_string(f"workflows/emails/{kind}_subject.txt", context)
@@ -102,3 +104,61 @@ def notify_author(workflow_state_id: int, kind: str) -> int:
             return 0
         link = absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     return send([author], kind, title=str(page.title), link=link)
+
+
+def party_members(task: JointApprovalTask, page, *, exclude=()) -> list:
+    """Every member of every party who may see the page (the approvers, both sides)."""
+    users = (
+        get_user_model()
+        .objects.filter(groups__in=[party.group_id for party in task.get_parties()], is_active=True)
+        .exclude(pk__in=[user.pk for user in exclude if user is not None])
+        .distinct()
+        .order_by("pk")
+    )
+    return [user for user in users if not isinstance(page, Page) or conf.may_view_page(user, page)]
+
+
+def notify_cancellation(workflow_state_id: int, user_id: int | None) -> int:
+    """Point 3 of issue 12: the approvers learn that a draft left the joint approval, and who
+    took it out, so that a cancelled approval is never silent."""
+    workflow_state = WorkflowState.objects.get(pk=workflow_state_id)
+    page = workflow_state.content_object
+    task = JointApprovalTask.objects.filter(
+        workflow_tasks__workflow_id=workflow_state.workflow_id
+    ).first()
+    if page is None or task is None:
+        return 0
+    page = page.specific if isinstance(page, Page) else page
+    by = get_user_model().objects.filter(pk=user_id).first()
+    link = (
+        absolute(reverse("wagtailadmin_pages:history", args=[page.pk]))
+        if isinstance(page, Page)
+        else ""
+    )
+    return send(
+        party_members(task, page, exclude=[by]),
+        CANCELLED,
+        title=str(page.title),
+        link=link,
+        by=by.get_full_name() or by.get_username() if by else "",
+    )
+
+
+def notify_withdrawal(page_id: int, user_id: int | None, reason: str) -> int:
+    """Both parties learn that a public page was withdrawn, by whom and why (3.3)."""
+    page = Page.objects.filter(pk=page_id).first()
+    by = get_user_model().objects.filter(pk=user_id).first()
+    if page is None:
+        return 0
+    users = {}
+    for task in JointApprovalTask.objects.filter(active=True):
+        for user in party_members(task, None, exclude=[by]):
+            users[user.pk] = user
+    return send(
+        users.values(),
+        WITHDRAWN,
+        title=str(page.title),
+        link=absolute(reverse("wagtailadmin_pages:history", args=[page.pk])),
+        by=by.get_full_name() or by.get_username() if by else "",
+        reason=reason,
+    )

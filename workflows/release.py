@@ -17,6 +17,7 @@ from wagtail.models import COMMENTS_RELATION_NAME, Page, Revision, WorkflowState
 from workflows import log_actions, tasks
 from workflows.destination import public_parent_for, release_obstacles
 from workflows.exceptions import ApprovalRefused
+from workflows.gate import acting_as_system
 from workflows.links import restricted_links
 from workflows.models import PublicRelease
 
@@ -32,6 +33,7 @@ def approved_revision(workflow_state: WorkflowState) -> Revision:
 
 
 @transaction.atomic
+@acting_as_system("release")
 def release_approved_revision(workflow_state: WorkflowState, user=None) -> PublicRelease | None:
     """Move and publish what the workflow approved; `user` (the last approver) is only logged."""
     revision = approved_revision(workflow_state)

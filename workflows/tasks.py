@@ -21,6 +21,16 @@ def notify_author(workflow_state_id: int, kind: str) -> int:
 
 
 @task()
+def notify_cancellation(workflow_state_id: int, user_id: int | None) -> int:
+    return notifications.notify_cancellation(workflow_state_id, user_id)
+
+
+@task()
+def notify_withdrawal(page_id: int, user_id: int | None, reason: str) -> int:
+    return notifications.notify_withdrawal(page_id, user_id, reason)
+
+
+@task()
 def translate_release(release_id: int) -> list[int]:
     release = PublicRelease.objects.filter(pk=release_id, withdrawn_at=None).first()
     if release is None or release.page_id is None:

@@ -7,11 +7,16 @@ The source may be in any content language.
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
 from workflows import log_actions
+from workflows.exceptions import ApprovalRefused
+from workflows.models import JointApprovalTask, PublicRelease
 
 
 def other_locales(page: Page) -> list[Locale]:
@@ -47,3 +52,59 @@ def request_translations(page: Page) -> list[Page]:
 def translations_waiting(page: Page) -> list[Page]:
     """The page's translations that are not live yet."""
     return list(page.get_translations().filter(live=False).select_related("locale"))
+
+
+def releases_waiting_for_translation():
+    """Live public releases with a translation into another official language not live yet
+    (the DMR's report, and the DMR's "what needs doing")."""
+    live_translations = (
+        Page.objects.filter(translation_key=OuterRef("page__translation_key"), live=True)
+        .exclude(pk=OuterRef("page_id"))
+        .order_by()
+        .values("translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    other_languages = max(Locale.objects.count() - 1, 0)
+    return (
+        PublicRelease.objects.filter(withdrawn_at=None, page__live=True)
+        .annotate(
+            live_translations=Coalesce(Subquery(live_translations, output_field=IntegerField()), 0)
+        )
+        .filter(live_translations__lt=other_languages)
+        .select_related("page__locale")
+        .order_by("-released_at", "-pk")
+    )
+
+
+def is_translation(page: Page) -> bool:
+    """A page that wagtail-localize translates from another language (its editor has no
+    "Submit" button: the joint approval is started from the page's header instead)."""
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists()
+
+
+def may_submit_translation(user, page: Page) -> bool:
+    workflow = page.get_workflow()
+    return bool(
+        workflow is not None
+        and page.alias_of_id is None
+        and not page.workflow_in_progress
+        and page.has_unpublished_changes
+        and JointApprovalTask.objects.filter(workflow_tasks__workflow=workflow).exists()
+        and page.permissions_for_user(user).can_edit()
+        and is_translation(page)
+    )
+
+
+@transaction.atomic
+def submit_translation(page: Page, user) -> WorkflowState:
+    """3.3: a translation goes public through the same joint approval as its source, both
+    parties comparing it with the source and the DMR doing the precaution review."""
+    page = Page.objects.select_for_update().get(pk=page.pk).specific
+    if not may_submit_translation(user, page):
+        raise ApprovalRefused(
+            gettext("This translation cannot be submitted to the joint approval now.")
+        )
+    return page.get_workflow().start(page, user)

@@ -11,6 +11,11 @@ urlpatterns = [
     path("review/<int:task_state_id>/preview/", views.PreviewView.as_view(), name="preview"),
     path("withdraw/<int:page_id>/", views.WithdrawView.as_view(), name="withdraw"),
     path(
+        "submit-translation/<int:page_id>/",
+        views.SubmitTranslationView.as_view(),
+        name="submit_translation",
+    ),
+    path(
         "waiting-for-translation/",
         views.WaitingForTranslationView.as_view(),
         name="waiting_for_translation",

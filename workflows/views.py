@@ -4,8 +4,6 @@ public pages waiting for their translation."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,17 +12,23 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page, TaskState
+from wagtail.models import Page, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.utils.decorators import xframe_options_sameorigin_override
 
 from workflows import conf
+from workflows.comparison import comparison_for
 from workflows.destination import public_parent_for, release_obstacles
 from workflows.exceptions import ApprovalRefused, NoPublicDestination
 from workflows.forms import ApprovalForm, RejectionForm, WithdrawalForm
 from workflows.links import restricted_links
-from workflows.models import JointApprovalTaskState, PublicRelease
+from workflows.models import JointApprovalTaskState
 from workflows.tally import approval_refusals, open_parties
+from workflows.translation import (
+    may_submit_translation,
+    releases_waiting_for_translation,
+    submit_translation,
+)
 from workflows.withdrawal import current_release, may_withdraw, withdraw
 
 
@@ -186,6 +190,9 @@ class ReviewView(TaskStateMixin, View):
             "restricted_links": restricted_links(approved) if self.in_progress else [],
             "obstacles": obstacles,
             "destination": destination,
+            "comparison": comparison_for(self.page, approved)
+            if isinstance(self.page, Page)
+            else None,
             "refusals": self.refusals() if self.in_progress else [],
             "approval_form": approval_form,
             "rejection_form": rejection_form if self.in_progress else None,
@@ -264,6 +271,54 @@ class WithdrawView(View):
         )
 
 
+class SubmitTranslationView(View):
+    """3.3: a translator submits a translation made in wagtail-localize (whose editor has no
+    "Submit" button) to the joint approval that will publish it."""
+
+    template_name = "workflows/submit_translation.html"
+
+    def setup(self, request: HttpRequest, *args, page_id: int, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        self.page = get_object_or_404(Page, pk=page_id).specific
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return self.render()
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            submit_translation(self.page, request.user)
+        except ApprovalRefused as error:
+            messages.error(request, " ".join(error.messages))
+            return self.render(status=409)
+        messages.success(
+            request,
+            gettext("“%(title)s” is submitted to the joint approval.") % {"title": self.page.title},
+        )
+        return redirect("wagtailadmin_explore", self.page.get_parent().pk)
+
+    def render(self, status: int = 200) -> HttpResponse:
+        source = self.page.get_translations().filter(live=True).select_related("locale").first()
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "page_title": gettext("Submit “%(title)s” to the joint approval")
+                % {"title": self.page.title},
+                "header_icon": "resubmit",
+                "object": self.page,
+                "source": source,
+                "may_submit": may_submit_translation(self.request.user, self.page),
+                "action_url": reverse("workflows:submit_translation", args=[self.page.pk]),
+            },
+            status=status,
+        )
+
+
 class WaitingForTranslationView(ReportView):
     """Public pages whose translation into another official language is not live yet."""
 
@@ -279,26 +334,7 @@ class WaitingForTranslationView(ReportView):
     list_export = ["title", "released_at"]
 
     def get_queryset(self):
-        live_translations = (
-            Page.objects.filter(translation_key=OuterRef("page__translation_key"), live=True)
-            .exclude(pk=OuterRef("page_id"))
-            .order_by()
-            .values("translation_key")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        other_languages = max(Locale.objects.count() - 1, 0)
-        return (
-            PublicRelease.objects.filter(withdrawn_at=None, page__live=True)
-            .annotate(
-                live_translations=Coalesce(
-                    Subquery(live_translations, output_field=IntegerField()), 0
-                )
-            )
-            .filter(live_translations__lt=other_languages)
-            .select_related("page__locale")
-            .order_by("-released_at", "-pk")
-        )
+        return releases_waiting_for_translation()
 
     def decorate_paginated_queryset(self, object_list):
         releases = list(object_list)

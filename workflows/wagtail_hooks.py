@@ -1,5 +1,6 @@
 """Wiring only: admin URLs, the review link in the page editor, withdrawing, the report."""
 
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,15 +9,46 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from workflows import urls
+from workflows import gate, urls
+from workflows.localize import GatedUpdateTranslationsView
 from workflows.log_actions import register_joint_approval_log_actions
 from workflows.models import JointApprovalTask
+from workflows.translation import may_submit_translation
 from workflows.withdrawal import is_released, may_withdraw
 
 
 @hooks.register("register_admin_urls")
 def register_joint_approval_urls():
     return [path("joint-approval/", include(urls, namespace="workflows"))]
+
+
+@hooks.register("before_edit_page")
+def say_why_publishing_a_gated_page_saves_a_draft(request, page):
+    # The editor offers no "Publish" on gated pages; a request that asks anyway is saved as
+    # a draft by Wagtail: say why (3.3).
+    if request.method == "POST" and request.POST.get("action-publish"):
+        reason = gate.refusal(request.user, page, gate.PUBLISH)
+        if reason:
+            messages.warning(request, reason)
+
+
+@hooks.register("before_create_page")
+def say_why_publishing_into_the_public_section_saves_a_draft(request, parent_page, page_class):
+    if request.method == "POST" and request.POST.get("action-publish"):
+        reason = gate.refusal(request.user, parent_page, gate.PUBLISH_SUBPAGE)
+        if reason:
+            messages.warning(request, reason)
+
+
+@hooks.register("register_admin_urls", order=-100)
+def gate_wagtail_localize_sync():
+    # Before wagtail-localize's own URLs, so that this view answers (see workflows.localize).
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            GatedUpdateTranslationsView.as_view(),
+        )
+    ]
 
 
 class ReviewMenuItem(ActionMenuItem):
@@ -66,6 +98,21 @@ def withdraw_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def withdraw_listing_button(page, user, next_url=None):
     yield WithdrawButton(page=page)
+
+
+class SubmitTranslationButton(PageMenuItem):
+    label = _("Submit the translation to the joint approval")
+    icon_name = "resubmit"
+    url_name = "workflows:submit_translation"
+    priority = 40
+
+    def is_shown(self, user) -> bool:
+        return may_submit_translation(user, self.page)
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_header_button(page, user, view_name, next_url=None):
+    yield SubmitTranslationButton(page=page)
 
 
 class WaitingForTranslationMenuItem(MenuItem):

@@ -7,9 +7,10 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from workflows import log_actions
+from workflows import log_actions, tasks
 from workflows.exceptions import ApprovalRefused
-from workflows.models import PublicRelease
+from workflows.gate import acting_as_system
+from workflows.models import JointApprovalTask, PublicRelease
 
 
 def current_release(page: Page) -> PublicRelease | None:
@@ -34,10 +35,26 @@ def is_released(user, page: Page) -> bool:
 
 
 def may_withdraw(user, page: Page) -> bool:
-    return page.permissions_for_user(user).can_unpublish()
+    """The party that holds the precaution review (the DMR, whose website it is, 3.3) may
+    take a public page offline at once, alone, saying why: withdrawing is the cautious
+    direction. Both parties are told (see `notifications`). Wagtail's "Unpublish" stays
+    closed (`workflows.gate`). One query per user object, so that listings may ask."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_workflows_may_withdraw"):
+        group_ids = set(user.groups.values_list("pk", flat=True))
+        user._workflows_may_withdraw = any(
+            party.precaution_review and party.group_id in group_ids
+            for task in JointApprovalTask.objects.filter(active=True)
+            for party in task.get_parties()
+        )
+    return user._workflows_may_withdraw
 
 
 @transaction.atomic
+@acting_as_system("withdrawal")
 def withdraw(release: PublicRelease, user, reason: str) -> list[Page]:
     """Unpublish the released page and all its translations; keep who, when and why."""
     release = PublicRelease.objects.select_for_update().get(pk=release.pk)
@@ -51,8 +68,10 @@ def withdraw(release: PublicRelease, user, reason: str) -> list[Page]:
         if page.live:
             UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
         log(instance=page, action=log_actions.WITHDRAW, user=user, data={"reason": reason})
-    release.withdrawn_at = timezone.now()
-    release.withdrawn_by = user
-    release.withdrawal_reason = reason
-    release.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    page_id, user_id = release.page_id, getattr(user, "pk", None)
+    transaction.on_commit(lambda: tasks.notify_withdrawal.enqueue(page_id, user_id, reason))
+    # Every language's release ends with it (each translation had its own joint approval).
+    PublicRelease.objects.filter(
+        page__translation_key=release.page.translation_key, withdrawn_at=None
+    ).update(withdrawn_at=timezone.now(), withdrawn_by=user, withdrawal_reason=reason)
     return pages

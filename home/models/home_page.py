@@ -6,9 +6,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.public_pages import only_public
+from workflows.gate import JointApprovalGated
 
 
-class HomePage(Page):
+class HomePage(JointApprovalGated, Page):
     """The root of the public DMR section, one per language."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -26,5 +28,5 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The public indexes; the restricted network area is never listed here.
-        context["sections"] = self.get_children().live().public().in_menu()
+        context["sections"] = only_public(self.get_children().live().in_menu())
         return context

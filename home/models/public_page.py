@@ -18,6 +18,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.public_pages import only_public
+from workflows.gate import JointApprovalGated
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -27,7 +29,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class PublicPage(Page):
+class PublicPage(JointApprovalGated, Page):
     """Base of News item, Publication and Good practice."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -71,7 +73,7 @@ class PublicPage(Page):
         return [*parents, *drafts]
 
 
-class PublicIndexPage(Page):
+class PublicIndexPage(JointApprovalGated, Page):
     """A public list of one page type, newest first, in the language of the page."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -92,11 +94,10 @@ class PublicIndexPage(Page):
 
     def items(self) -> models.QuerySet:
         """Live, public items of this index: never a draft nor anything restricted."""
-        return (
+        return only_public(
             self.item_model()
             .objects.child_of(self)
             .live()
-            .public()
             .select_related("locale")
             .order_by("-date", "-first_published_at", "-pk")
         )

@@ -75,7 +75,7 @@ class LoginForm(forms.Form):
         if self.user is None:
             rate_limits.record_password_failure(username, address)
             raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
-        rate_limits.forget_account_failures(username)
+        rate_limits.forget_account_failures(username, address)
         return cleaned
 
 

@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from network_pages import access, audit
 
-from . import devices, navigation
+from . import devices, navigation, rate_limits
 from .forms import AuthenticatorCodeForm, BackupCodeForm, LoginForm, add_code_error
 from .mixins import PrivateViewMixin
 
@@ -87,8 +87,14 @@ class VerifyView(PrivateViewMixin, TemplateView):
             if check.outcome is devices.Outcome.ACCEPTED:
                 audit.record(audit.CODE_ACCEPTED, user, request, kind=kind)
                 django_otp.login(request, check.device)
+                # Signed in for good from here: a usual network of the member's (the
+                # password limits never lock them out of it, rate_limits.py).
+                rate_limits.remember_usual_network(
+                    user.get_username(), rate_limits.client_address(request)
+                )
                 request.session.cycle_key()
-                return redirect(navigation.destination(request))
+                response = redirect(navigation.destination_after_sign_in(request))
+                return navigation.remember_language(response, user)
             audit.record(audit.CODE_REFUSED, user, request, kind=kind, outcome=check.outcome.value)
             add_code_error(form, check)
         return self.render_to_response(self.get_context_data(**{form_name: form}))

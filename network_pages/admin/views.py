@@ -20,6 +20,7 @@ from wagtail.permissions import policy_registry
 from network_pages import invitations
 from network_pages.models import Invitation, MemberProfile
 
+from . import stewardship
 from .forms import InvitationForm
 from .two_factor import otp_devices, reset_two_factor
 
@@ -40,9 +41,10 @@ def can_resend_invitation(user) -> bool:
 
 
 def can_reset_two_factor(user, profile: MemberProfile) -> bool:
-    """Whoever may change profiles; only a superuser resets a superuser's second factor."""
+    """Whoever may change profiles; only an account steward resets a superuser's second
+    factor (see `stewardship`)."""
     allowed = policy_registry.get_by_type(MemberProfile).user_has_permission(user, "change")
-    return allowed and (user.is_superuser or not profile.user.is_superuser)
+    return allowed and (stewardship.is_steward(user) or not profile.user.is_superuser)
 
 
 def _field_label(name: str) -> str:
@@ -212,6 +214,14 @@ class InviteView(generic.WagtailAdminTemplateMixin, FormView):
         if not can_invite(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not stewardship.is_steward(self.request.user):
+            # 3.3: who sits on the network's side is not the DMR's to decide alone.
+            role = form.fields["role"]
+            role.choices = [c for c in role.choices if c[0] != invitations.Role.NETWORK_APPROVER]
+        return form
 
     def get_breadcrumbs_items(self):
         items = []

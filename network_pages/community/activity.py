@@ -14,13 +14,15 @@ access rule) in a fixed number of queries.
 import datetime
 from dataclasses import dataclass
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
+from home import locales
+from network_pages import network_area
 from network_pages.community import visibility
+from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
-from network_pages.models import NetworkHomePage
 
 ACTIVITY_HOOK = "community_network_activity"
 PENDING_TASKS_HOOK = "community_pending_tasks"
@@ -46,10 +48,6 @@ class PendingTask:
     due: datetime.date | None = None
 
 
-def _network_root() -> Page | None:
-    return NetworkHomePage.objects.filter(alias_of__isnull=True).first()
-
-
 class ReaderUrls:
     """Page URLs in the reader's language: the alias in their locale when there is one."""
 
@@ -60,7 +58,7 @@ class ReaderUrls:
     @property
     def locale(self) -> Locale | None:
         if self._locale is None:
-            self._locale = Locale.objects.filter(language_code=get_language()).first()
+            self._locale = locales.locale_for(get_language())
         return self._locale
 
     def map(self, pages: list[Page]) -> dict[int, str]:
@@ -87,13 +85,14 @@ def _name(user) -> str:
 def new_pages(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
     """New pages in the network area (meetings, requests, items, updates...), by first
     publication; the sections themselves (the root's children) are not news."""
-    root = _network_root()
-    if root is None:
+    root_path = network_area.source_network_root_path()
+    if root_path is None:
         return []
+    root_depth = len(root_path) // Page.steplen
     candidates = list(
-        Page.objects.descendant_of(root)
+        Page.objects.filter(path__startswith=root_path)
         .live()
-        .filter(alias_of__isnull=True, depth__gt=root.depth + 1)
+        .filter(alias_of__isnull=True, depth__gt=root_depth + 1)
         .exclude(first_published_at__isnull=True)
         .order_by("-first_published_at", "-pk")[: limit * OVERFETCH]
     )
@@ -118,13 +117,21 @@ def recent_comments(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
         .order_by("-created_at", "-pk")[: limit * OVERFETCH]
     )
     pages = list({comment.page_id: comment.page for comment in comments}.values())
-    visible = {page.pk for page in visibility.pages_visible_to(user, pages) if page.live}
+    # Only comments the user may read: the page open to them and they in its audience.
+    audiences = comment_audience.audiences_of(pages)
+    visible = {
+        page.pk
+        for page in visibility.pages_visible_to(user, pages)
+        if page.live and audiences[page.pk].includes(user)
+    }
     comments = [comment for comment in comments if comment.page_id in visible][:limit]
     links = urls.map(list({c.page_id: c.page for c in comments}.values()))
     return [
         ActivityEntry(
             when=comment.created_at,
-            label=gettext("Reply") if comment.parent_id else gettext("Comment"),
+            label=pgettext("kind of activity", "Reply")
+            if comment.parent_id
+            else gettext("Comment"),
             title=comment.page.title,
             url=f"{links[comment.page_id]}#comments",
             by=_name(comment.author),

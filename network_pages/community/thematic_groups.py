@@ -9,6 +9,7 @@ the one access rule in `network_pages.access` then does every check. The group p
 Focal Points can see what a group does and join it on a voluntary basis.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
@@ -19,6 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from network_pages import access, network_area, roles
+from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models.membership import Membership
 
 GROUP_PREFIX = "Thematic group: "
@@ -213,3 +215,27 @@ def group_listing(index_page: Page, user) -> list[GroupSummary]:
         GroupSummary(page=page, member_count=counts.get(pk, 0), is_member=pk in joined)
         for page, pk in zip(groups, ids, strict=True)
     ]
+
+
+# --- Comment audiences (comments/audience.py) -------------------------------------------
+
+
+def comment_audiences(
+    pages: Iterable[Page], group_of: dict[int, int]
+) -> dict[int, comment_audience.CommentAudience]:
+    """`group_of` maps each page id to its group's (source) id: a members-only group's
+    pages have the group's members for comment audience, other groups' the network's.
+    One query whatever the number of pages."""
+    members_only = set(
+        Page.objects.filter(
+            pk__in=set(group_of.values()), thematicgrouppage__workspace_members_only=True
+        ).values_list("pk", flat=True)
+    )
+    return {
+        page.pk: (
+            comment_audience.group_members(GROUP_NAME.format(pk=group_of[page.pk]))
+            if group_of.get(page.pk) in members_only
+            else comment_audience.NETWORK_MEMBERS
+        )
+        for page in pages
+    }

@@ -7,8 +7,7 @@ restrictions on every ancestor of a set of pages, and each user's groups.
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from django.contrib.auth.models import Group
-from django.db.models import Prefetch
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from network_pages import access
@@ -19,7 +18,7 @@ def _ancestor_paths(path: str) -> list[str]:
 
 
 def restrictions_by_page(pages: Sequence[Page]) -> dict[int, list[PageViewRestriction]]:
-    """{page id: every restriction on the page or an ancestor}, in two or three queries.
+    """{page id: every restriction on the page or an ancestor}, in one or two queries.
 
     An alias has its source's restrictions, as in Wagtail (`Page.get_view_restrictions`).
     """
@@ -34,12 +33,7 @@ def restrictions_by_page(pages: Sequence[Page]) -> dict[int, list[PageViewRestri
     paths = {path for path in path_of.values() for path in _ancestor_paths(path)}
     found: dict[str, list[PageViewRestriction]] = defaultdict(list)
     if paths:
-        restrictions = (
-            PageViewRestriction.objects.filter(page__path__in=paths)
-            .select_related("page")
-            .prefetch_related(Prefetch("groups", queryset=Group.objects.only("name")))
-        )
-        for restriction in restrictions:
+        for restriction in access.restrictions_with_groups(Q(page__path__in=paths)):
             found[restriction.page.path].append(restriction)
     return {
         pk: [r for ancestor in _ancestor_paths(path) for r in found.get(ancestor, [])]
@@ -67,3 +61,9 @@ def prime_group_names(users: Iterable) -> None:
     """Fill `access.group_names_of`'s per-user cache from prefetched `groups`."""
     for user in users:
         user._nfp_group_names = frozenset(group.name for group in user.groups.all())
+
+
+def pages_readable_by(user, pages: Sequence[Page]) -> list[Page]:
+    """The pages (in order) this user may read on the site: published, and open to them.
+    What a follow, a notification setting or a listing may name (issue 13, 4)."""
+    return pages_visible_to(user, [page for page in pages if page.live])

@@ -1,4 +1,5 @@
-"""The register as CSV and XLSX, safe to open in a spreadsheet program (no formula runs)."""
+"""The register as CSV and XLSX, safe to open in a spreadsheet program (`spreadsheets`:
+no cell runs as a formula, whatever separator the reader's program uses)."""
 
 import csv
 import io
@@ -7,15 +8,16 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from network_pages.information.exports import neutralised
+from network_pages import spreadsheets
 
 from .models import ActionPoint, Decision
 
 
 def _cell(value):
+    # Control characters have no place in a workbook (openpyxl refuses them).
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return neutralised(value)
+        value = spreadsheets.text_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
 
 
 def header() -> list[str]:
@@ -75,7 +77,7 @@ def as_csv(table: list[list]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(header())
     for row in table:
-        writer.writerow([neutralised(value) for value in row])
+        writer.writerow([spreadsheets.csv_cell(value) for value in row])
     return buffer.getvalue()
 
 

@@ -8,9 +8,9 @@ two queries for all meetings at once.
 
 from datetime import timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
 from network_pages import access
 from network_pages.meetings import ical
@@ -42,11 +42,7 @@ def meetings_visible_to(user) -> list[MeetingPage]:
         for meeting in meetings
         for end in range(MeetingPage.steplen, len(meeting.path) + 1, MeetingPage.steplen)
     }
-    restrictions = list(
-        PageViewRestriction.objects.filter(page__path__in=ancestor_paths)
-        .select_related("page")
-        .prefetch_related("groups")
-    )
+    restrictions = access.restrictions_with_groups(Q(page__path__in=ancestor_paths))
     return [
         meeting
         for meeting in meetings
@@ -59,8 +55,10 @@ def meetings_visible_to(user) -> list[MeetingPage]:
     ]
 
 
-def feed_calendar(user, language: str) -> bytes:
-    """The iCalendar feed of `user`, its links in `language` (the French aliases for fr)."""
+def feed_calendar(user, language: str, request: HttpRequest | None = None) -> bytes:
+    """The iCalendar feed of `user`, its links in `language` (the French aliases for fr).
+
+    With the request, Wagtail reads the site's root paths once, not once per meeting."""
     meetings = meetings_visible_to(user)
     ids = [meeting.pk for meeting in meetings]
     translations = {
@@ -80,7 +78,7 @@ def feed_calendar(user, language: str) -> bytes:
                 MeetingSnapshot.from_page(meeting),
                 uid=ical.event_uid(meeting),
                 sequence=sequences.get(meeting.pk, 0),
-                url=absolute_url(shown.get_url_parts()[2]),
+                url=absolute_url(shown.get_url_parts(request)[2]),
             )
         )
     return ical.calendar_bytes(events, name="NFP")

@@ -7,8 +7,9 @@ network collection itself, which guests never see.
 
 from collections.abc import Iterable
 
+from django.db.models import Q
 from django.http import HttpRequest
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 from network_pages import access
 from network_pages.network_area import NETWORK_COLLECTION
@@ -27,16 +28,49 @@ def is_members_only_collection(collection: Collection) -> bool:
 def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> list:
     """The meeting documents this reader may open, by the one access rule.
 
-    The rule runs once per collection (a meeting's documents share one or two), not once
-    per document.
+    The collection rule runs once per collection (a meeting's documents share one or two),
+    on restrictions read in one query for all of them; the owner rule once for all the
+    documents.
     """
-    verdicts: dict[int, bool] = {}
-    readable = []
-    for item in meeting_documents:
-        collection = item.document.collection
-        if collection.pk not in verdicts:
-            outcome = access.verdict(request, collection.get_view_restrictions())
-            verdicts[collection.pk] = outcome is access.Verdict.ALLOW
-        if verdicts[collection.pk]:
-            readable.append(item)
-    return readable
+    meeting_documents = list(meeting_documents)
+    collections = {
+        item.document.collection.pk: item.document.collection for item in meeting_documents
+    }
+    restrictions = _restrictions_by_collection(collections.values())
+    verdicts = {
+        pk: access.verdict(request, restrictions[pk]) is access.Verdict.ALLOW for pk in collections
+    }
+    restricted_ids = {pk for pk in collections if restrictions[pk]}
+    candidates = [item for item in meeting_documents if verdicts[item.document.collection_id]]
+    owned = {
+        item.document_id for item in candidates if item.document.collection_id in restricted_ids
+    }
+    readable = access.readable_by_owners(request.user, owned)
+    return [
+        item
+        for item in candidates
+        if item.document.collection_id not in restricted_ids or item.document_id in readable
+    ]
+
+
+def _restrictions_by_collection(
+    collections: Iterable[Collection],
+) -> dict[int, list[CollectionViewRestriction]]:
+    """{collection id: the restrictions on it and its ancestors}, as `get_view_restrictions`."""
+    collections = list(collections)
+    paths = {
+        collection.path[:end]
+        for collection in collections
+        for end in range(Collection.steplen, len(collection.path) + 1, Collection.steplen)
+    }
+    found = (
+        access.restrictions_with_groups(
+            Q(collection__path__in=paths), model=CollectionViewRestriction
+        )
+        if paths
+        else []
+    )
+    return {
+        collection.pk: [r for r in found if collection.path.startswith(r.collection.path)]
+        for collection in collections
+    }

@@ -44,9 +44,10 @@ def meeting_page_context(page, request: HttpRequest) -> dict:
         context["may_suggest"] = refusal is None
         if context["may_suggest"]:
             context["suggestion_form"] = AgendaSuggestionForm()
-    context["is_invited"] = participants.is_invited(user, page)
+    # The source, read once above: each of these would read it again from an alias.
+    context["is_invited"] = participants.is_invited(user, source)
     if context["is_invited"]:
-        answer = attendance.answer_of(user, page)
+        answer = attendance.answer_of(user, source)
         context["answer"] = answer
         if attendance.is_closed(page):
             context["attendance_refusal"] = str(attendance.CLOSED_MESSAGE)

@@ -19,7 +19,7 @@ from network_pages.models import MemberProfile, NetworkHomePage
 from workflows import precaution
 from workflows.factories import complete_translation
 from workflows.models import JointApprovalTask
-from workflows.translation import request_translations
+from workflows.translation import request_translations, submit_translation
 
 from .setup import ensure_joint_approval_workflow, ensure_publication_drafts
 
@@ -87,7 +87,8 @@ def _approve(page: PublicationPage, users) -> None:
     """Each user approves for their party; the DMR ticks the whole precaution checklist."""
     checklist = [key for key, _label in precaution.checklist()]
     for user in users:
-        task_state = PublicationPage.objects.get(pk=page.pk).current_workflow_task_state
+        page = PublicationPage.objects.get(pk=page.pk)
+        task_state = page.current_workflow_task_state
         task: JointApprovalTask = task_state.task.specific
         task.record_approval(
             task_state,
@@ -118,9 +119,15 @@ def seed_publication_demo(homes: dict[str, HomePage], network: NetworkHomePage) 
         _approve(public, [approver, dmr])
         public = PublicationPage.objects.get(pk=public.pk)
         request_translations(public)
-        complete_translation(
-            public, Locale.objects.get(language_code="fr"), lambda text: FRENCH.get(text, text)
+        # 3.3: the French version goes public through the same joint approval.
+        french = complete_translation(
+            public,
+            Locale.objects.get(language_code="fr"),
+            lambda text: FRENCH.get(text, text),
+            user=editor,
         )
+        submit_translation(french, editor)
+        _approve(french, [approver, dmr])
     public = PublicationPage.objects.get(pk=public.pk)
     french = public.get_translation_or_none(Locale.objects.get(language_code="fr"))
     task_state = waiting.current_workflow_task_state

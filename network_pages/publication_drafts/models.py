@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, WorkflowState
 
+from workflows.gate import JointApprovalGated
 
-class PublicationDraftsPage(Page):
+
+class PublicationDraftsPage(JointApprovalGated, Page):
     """Publication drafts (3.3): public page types written in the network area, waiting for
     the network and the DMR to approve them jointly. Restricted by the network root."""
 

@@ -7,10 +7,12 @@ approval" workflow applies to it, so that Wagtail's default moderation does not.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask, get_page_models
 
+from home.models import PublicIndexPage
 from network_pages import roles
 from network_pages.models import NetworkHomePage
+from workflows.gate import acting_as_system
 from workflows.models import JointApprovalTask
 
 from .models import PublicationDraftsPage
@@ -20,6 +22,7 @@ TASK_NAME = "Network and DMR approval"
 
 
 @transaction.atomic
+@acting_as_system("site setup")
 def ensure_publication_drafts(network: NetworkHomePage) -> PublicationDraftsPage:
     """The drafts index under the (English) network root."""
     drafts = PublicationDraftsPage.objects.child_of(network).first()
@@ -40,6 +43,11 @@ def ensure_publication_drafts(network: NetworkHomePage) -> PublicationDraftsPage
     return PublicationDraftsPage.objects.get(pk=drafts.pk)
 
 
+def public_indexes() -> list[Page]:
+    models = [model for model in get_page_models() if issubclass(model, PublicIndexPage)]
+    return [page for model in models for page in model.objects.all()]
+
+
 @transaction.atomic
 def ensure_joint_approval_workflow(drafts_index: Page) -> Workflow:
     """One task, two parties: Network approvers (quorum 1) and the DMR Secretariat (quorum 1,
@@ -58,7 +66,10 @@ def ensure_joint_approval_workflow(drafts_index: Page) -> Workflow:
     if workflow is None:
         workflow = Workflow.objects.create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=drafts_index, defaults={"workflow": workflow})
+    # 3.3: the drafts, and every public index in every language (edits of public pages and
+    # translations go through the same joint approval).
+    for page in [drafts_index, *public_indexes()]:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     network_approvers.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )

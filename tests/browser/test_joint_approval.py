@@ -100,13 +100,48 @@ def test_a_publication_goes_public_in_english_then_french_through_the_joint_appr
     page.get_by_role("navigation", name="Language").get_by_role("link", name="français").click()
     assert page.get_by_role("note").is_visible()
 
-    # A translator completes the French version (wagtail-localize) and publishes it.
+    # A translator completes the French version (wagtail-localize) and submits it from the
+    # page; both parties compare it with the original and approve it (3.3): it goes public.
     publication = PublicationPage.objects.get(title=TITLE, locale__language_code="en")
-    complete_translation(
+    french = complete_translation(
         publication,
         Locale.objects.get(language_code="fr"),
         lambda text: FRENCH_TITLE if text == TITLE else text,
+        user=editor,
     )
+    mail.outbox.clear()
+    tab = signed_in_tab(browser, live_server, editor)
+    tab.goto(f"{live_server.url}/admin/joint-approval/submit-translation/{french.pk}/")
+    tab.get_by_role("button", name="Submit to the joint approval").click()
+    tab.get_by_text("is submitted to the joint approval").wait_for()
+
+    link = next(m for m in mail.outbox if m.to == ["approver@example.org"]).body.split()[-1]
+    link = link.replace("http://testserver", live_server.url)
+    tab = signed_in_tab(browser, live_server, approver)
+    tab.goto(link)
+    side_by_side = (
+        tab.get_by_role("table")
+        .filter(has_text="Side by side")
+        .or_(tab.locator("section[aria-labelledby=comparison-heading] table"))
+    )
+    assert TITLE in side_by_side.first.inner_text()
+    assert FRENCH_TITLE in side_by_side.first.inner_text()
+    tab.get_by_role("button", name="Approve", exact=True).click()
+    tab.get_by_text("Your approval for Network approvers is recorded.").wait_for()
+
+    tab = signed_in_tab(browser, live_server, reviewer)
+    tab.goto(link)
+    for item in (
+        "The content contains no personal data.",
+        "Nothing is attributed to a member state without its consent.",
+        "The content neither contains nor links to a confidential document or page.",
+    ):
+        tab.get_by_label(item).check()
+    tab.get_by_role("button", name="Approve", exact=True).click()
+    tab.get_by_text("is now public").wait_for()
+
+    # Another visitor (this browser may keep the English page for its max-age of 60 s).
+    page = browser.new_context(locale="en-GB").new_page()
     page.goto(english_url)
     page.get_by_role("navigation", name="Language").get_by_role("link", name="français").click()
     assert "/fr/publications/" in page.url

@@ -62,17 +62,19 @@ def test_reply_to_a_reply_stays_one_level_deep(
     assert MemberComment.objects.get(body="Answer").parent == top
 
 
-def test_guest_reads_comments_on_a_page_opened_to_them_but_cannot_post(
+def test_guest_reads_no_comments_on_a_page_opened_to_them_and_cannot_post(
     client, working_methods, focal_point, guest
 ):
+    """Issue 13, 5: comments are the members' (README, "Comment audiences")."""
     guest.groups.add(open_to_guests(working_methods))
-    make_comment(working_methods, focal_point, "Visible to the invited guest")
+    make_comment(working_methods, focal_point, "Meant for the members")
     sign_in(client, guest)
 
     page = client.get(url_of(working_methods)).content.decode()
     refused = post(client, working_methods, "Guest speaking")
 
-    assert "Visible to the invited guest" in page
+    assert "Meant for the members" not in page
+    assert "Comments on this page are for the members of the network only." in page
     assert 'id="comment-form"' not in page
     assert refused.status_code == 403
     assert not MemberComment.objects.filter(body="Guest speaking").exists()

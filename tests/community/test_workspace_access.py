@@ -7,7 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, PageViewRestriction
+from wagtail.models import Collection, Locale, Page, PageViewRestriction
 
 from network_pages.community import thematic_groups
 from network_pages.community.factories import make_update
@@ -146,3 +146,29 @@ def test_a_workspace_document_must_sit_in_the_groups_collection(private_group):
     assert thematic_groups.document_collection_allowed(
         private_group, thematic_groups.workspace_collection(private_group)
     )
+
+
+def test_converting_the_french_copy_of_a_members_only_workspace_page_is_refused(
+    client, update, focal_point, other_focal_point, dmr_user
+):
+    """Issue 13, 6: the copy would lose the workspace's restriction."""
+    thematic_groups.join(focal_point, update.get_parent())
+    french = update.get_translation(Locale.objects.get(language_code="fr"))
+
+    response = sign_in(client, dmr_user).post(f"/admin/pages/{french.pk}/convert_alias/")
+    client.logout()
+    outsider = sign_in(client, other_focal_point).get(french.url)
+
+    assert response.status_code == 302
+    assert Page.objects.get(pk=french.pk).alias_of_id == update.pk
+    assert outsider.status_code == 403
+    assert "MARKER-private-update-body" not in body_of(outsider)
+
+
+def test_the_french_copy_of_an_open_workspace_page_may_be_converted(client, group, dmr_user):
+    update = make_update(group, "Open minutes")
+    french = update.get_translation(Locale.objects.get(language_code="fr"))
+
+    sign_in(client, dmr_user).post(f"/admin/pages/{french.pk}/convert_alias/")
+
+    assert Page.objects.get(pk=french.pk).alias_of_id is None

@@ -41,6 +41,9 @@ class Probe:
     restricted: bool = True
     # A search echoes its query: that marker is judged by whether it was found.
     echo: str | None = field(default=None, compare=False)
+    # Who must find `shows` in an OK response (None: everyone answered OK). A page open to
+    # more people than its comments shows its comment marker to the comment audience only.
+    shown_to: frozenset[Role] | None = field(default=None, compare=False)
 
 
 def restricted_to(readers: Iterable[Role], **outcomes: Outcome) -> dict[Role, Outcome]:
@@ -166,7 +169,7 @@ def problems(
         if was_found != should_be_found:
             verb = "does not find" if should_be_found else "finds"
             found.append(f"{where}: the public search {verb} {probe.echo}")
-    elif got is Outcome.OK:
+    elif got is Outcome.OK and (probe.shown_to is None or role in probe.shown_to):
         found += [
             f"{where}: allowed, but {text} is missing (the probe does not reach its content)"
             for text in probe.shows

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Locale, Page
 
-from .expectations import Marker, Outcome, Probe, for_everyone
-from .roles import EVERYONE, Role
+from .expectations import Marker, Outcome, Probe, for_everyone, restricted_to
+from .roles import EVERYONE, MEMBERS, Role
 
 
 @dataclass
@@ -21,8 +21,15 @@ class MarkedSite:
         self.markers.append(Marker(text, frozenset(readers), where))
         return text
 
-    def probe(self, url: str, expected: dict[Role, Outcome], *shows: str, restricted=True):
-        self.probes.append(Probe(url, expected, tuple(shows), restricted))
+    def probe(
+        self,
+        url: str,
+        expected: dict[Role, Outcome],
+        *shows: str,
+        restricted=True,
+        shown_to: frozenset[Role] | None = None,
+    ):
+        self.probes.append(Probe(url, expected, tuple(shows), restricted, shown_to=shown_to))
 
     def probe_public(self, url: str, *shows: str) -> None:
         self.probe(url, for_everyone(Outcome.OK), *shows, restricted=False)
@@ -32,6 +39,15 @@ class MarkedSite:
         anyone, before any access rule runs (and a 404 tells nothing worth caching)."""
         self.probe(url, for_everyone(Outcome.NOT_FOUND), restricted=False)
 
+    def probe_missing_in_network(self, url: str) -> None:
+        """Issue 13, 11: under the network area, a page that is not there (never published,
+        or no page at all) is refused to whoever may not enter the area, exactly as an
+        existing restricted page is; only members learn that it is not found."""
+        members_find_nothing = dict.fromkeys(
+            ("focal_point", "other_state", "dmr"), Outcome.NOT_FOUND
+        )
+        self.probe(url, restricted_to(MEMBERS, **members_find_nothing))
+
     def probe_page(
         self,
         page: Page,
@@ -39,6 +55,7 @@ class MarkedSite:
         expected: dict[Role, Outcome],
         *shows: str,
         in_french: bool | None = None,
+        shown_to: frozenset[Role] | None = None,
     ) -> None:
         """The page (with `route` appended) in English and through its French alias or copy:
         both carry the same restriction and the same content (DESIGN.md).
@@ -50,7 +67,7 @@ class MarkedSite:
         if not (route == "" if in_french is None else in_french):
             urls = urls[:1]
         for url in urls:
-            self.probe(f"{url}{route}", expected, *shows, restricted=restricted)
+            self.probe(f"{url}{route}", expected, *shows, restricted=restricted, shown_to=shown_to)
 
     def forbidden_for(self, role: Role) -> list[Marker]:
         return [marker for marker in self.markers if role not in marker.readers]

@@ -82,24 +82,39 @@ def build_meetings(site: MarkedSite, network: NetworkHomePage, users: dict) -> N
     add_comments(site, meeting_a, MEETING_A, users)
 
 
-def add_comments(site: MarkedSite, page: Page, readers: frozenset, users: dict) -> None:
-    """A comment by the French Focal Point on `page`, and every comment route for it."""
-    text = site.mark(f"comment on {page.slug}", readers)
+def add_comments(
+    site: MarkedSite,
+    page: Page,
+    readers: frozenset,
+    users: dict,
+    comment_readers: frozenset | None = None,
+) -> None:
+    """A comment by the French Focal Point on `page`, and every comment route for it.
+
+    `readers` may open the page; `comment_readers` (by default the same people, less any
+    guest: comments are the members', README "Comment audiences") read its comments."""
+    comment_readers = (readers - {Role.GUEST}) if comment_readers is None else comment_readers
+    text = site.mark(f"comment on {page.slug}", comment_readers)
     comment = make_comment(page, users[Role.FOCAL_POINT], body=text)
     site.things["comment"] = comment
-    site.probe_page(page, "", restricted_to(readers), text)
-    # Guests read the comments of pages opened to them, but only members post (rules.py).
-    posters = {role.name.lower(): Outcome.REFUSED for role in readers - MEMBERS}
-    only_author = {role.name.lower(): Outcome.REFUSED for role in readers - {Role.FOCAL_POINT}}
-    only_dmr = {role.name.lower(): Outcome.REFUSED for role in readers - {Role.DMR}}
-    site.probe_page(page, "comments/", restricted_to(readers, **posters))
+    site.probe_page(page, "", restricted_to(readers), text, shown_to=comment_readers)
+    # Outside the comment audience, every comment route is refused; inside it, only
+    # members post, only the author edits or deletes, only the DMR hides or restores.
+    outside = {role.name.lower(): Outcome.REFUSED for role in readers - comment_readers}
+    only_author = {
+        role.name.lower(): Outcome.REFUSED for role in comment_readers - {Role.FOCAL_POINT}
+    }
+    only_dmr = {role.name.lower(): Outcome.REFUSED for role in comment_readers - {Role.DMR}}
+    site.probe_page(page, "comments/", restricted_to(readers, **outside))
     route = f"comments/{comment.pk}/"
-    site.probe_page(page, f"{route}reply/", restricted_to(readers, **posters))
-    site.probe_page(page, f"{route}edit/", restricted_to(readers, **only_author))
-    site.probe_page(page, f"{route}delete/", restricted_to(readers, **only_author))
-    site.probe_page(page, f"{route}hide/", restricted_to(readers, **only_dmr))
+    site.probe_page(page, f"{route}reply/", restricted_to(readers, **outside))
+    site.probe_page(page, f"{route}edit/", restricted_to(readers, **outside, **only_author))
+    site.probe_page(page, f"{route}delete/", restricted_to(readers, **outside, **only_author))
+    site.probe_page(page, f"{route}hide/", restricted_to(readers, **outside, **only_dmr))
     site.probe_page(
-        page, f"{route}restore/", restricted_to(readers, **only_dmr, dmr=Outcome.NOT_ALLOWED)
+        page,
+        f"{route}restore/",
+        restricted_to(readers, **outside, **only_dmr, dmr=Outcome.NOT_ALLOWED),
     )
 
 
@@ -124,7 +139,7 @@ def build_information(site: MarkedSite, network: NetworkHomePage, users: dict) -
         deadline=timezone.localdate() + timezone.timedelta(days=20),
     )
     france_draft = site.mark("French draft response", FRANCE_AND_DMR)
-    make_response(
+    site.things["french_draft_response"] = make_response(
         request,
         "FR",
         [france_draft],
@@ -160,6 +175,7 @@ def build_information(site: MarkedSite, network: NetworkHomePage, users: dict) -
     )
     revise(item, publish=False, summary=site.mark("unpublished revision of item", NOBODY))
     site.probe_page(item, "", restricted_to(MEMBERS), summary)
+    site.things["item"] = item
     add_comments(site, item, MEMBERS, users)
     hidden = site.mark("hidden comment", frozenset({Role.DMR}))
     hidden_comment = make_comment(item, users[Role.FOCAL_POINT], body=hidden)
@@ -171,7 +187,8 @@ def build_information(site: MarkedSite, network: NetworkHomePage, users: dict) -
         member_state=france(users),
         live=False,
     )
-    site.probe_never_published(f"{item_index.url}{never.slug}/")
+    site.probe_missing_in_network(f"{item_index.url}{never.slug}/")
+    site.probe_missing_in_network(f"{item_index.url}no-such-item/")
 
 
 def build_community(site: MarkedSite, network: NetworkHomePage, users: dict) -> None:
@@ -194,6 +211,8 @@ def build_community(site: MarkedSite, network: NetworkHomePage, users: dict) -> 
         pages["thematic_groups"], "Private group", theme="Digital tools", members_only=True
     )
     thematic_groups.join(users[Role.FOCAL_POINT], private)
+    # Every member opens the group's page; only its members (and the DMR) read its comments.
+    add_comments(site, private, MEMBERS, users, comment_readers=GROUP_MEMBERS)
     workspace = site.mark("members-only workspace update", GROUP_MEMBERS)
     update = make_update(private, "Minutes of the call", body=f"<p>{workspace}</p>")
     site.probe_page(update, "", restricted_to(GROUP_MEMBERS), workspace)
@@ -245,5 +264,5 @@ def build_publication_drafts(site: MarkedSite, network: NetworkHomePage) -> None
     )
     drafts.add_child(instance=draft)
     draft.save_revision()
-    site.probe_never_published(f"{drafts.url}draft-publication/")
+    site.probe_missing_in_network(f"{drafts.url}draft-publication/")
     site.things["publication_draft"] = Page.objects.get(pk=draft.pk)

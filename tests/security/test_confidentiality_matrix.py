@@ -58,6 +58,10 @@ def test_sitemap_and_public_feeds_name_no_restricted_page(findings):
     assert not findings.public_listings, report(findings.public_listings)
 
 
+def test_the_public_page_cache_never_holds_or_serves_anything_restricted(findings):
+    assert not findings.page_cache, report(findings.page_cache)
+
+
 def test_a_calendar_feed_lists_only_the_meetings_its_owner_may_open(findings):
     assert not findings.calendar_feeds, report(findings.calendar_feeds)
 

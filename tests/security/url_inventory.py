@@ -59,6 +59,7 @@ CLASSIFICATION: dict[str, Access] = {
     "feed/": Access.PUBLIC,
     "calendar/": Access.NETWORK_PERSON,
     "calendar/<str:token>.ics": Access.TOKEN,
+    "your-meetings/": Access.NETWORK_PERSON,
     "notifications/": Access.NETWORK_PERSON,
     "network/search/": Access.NETWORK_PERSON,
     "network/register/": Access.NETWORK_MEMBER,

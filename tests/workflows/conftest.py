@@ -15,6 +15,7 @@ from network_pages.publication_drafts.setup import (
 )
 from tests.conftest import PASSWORD, sign_in
 from workflows.factories import complete_translation
+from workflows.translation import submit_translation
 
 DRAFT_MARKER = "MARKER-draft-publication-5e1d"
 
@@ -149,15 +150,35 @@ def publish(drafts, dmr_editor, approver, dmr_reviewer, django_capture_on_commit
     return _publish
 
 
+def approve_translation(page, translator, approver, reviewer, capture):
+    """The translator submits the French version; both parties approve it (3.3)."""
+    with capture(execute=True):
+        task_state = submit_translation(page, translator).current_task_state
+    approve_by_model(task_state, approver)
+    with capture(execute=True):
+        approve_by_model(task_state, reviewer, **PRECAUTION)
+    return Page.objects.get(pk=page.pk).specific
+
+
 @pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """translate(page, "fr"): a translator completes and publishes the French version."""
+def translate(django_capture_on_commit_callbacks, dmr_editor, approver, dmr_reviewer):
+    """translate(page, "fr"): a translator completes the French version in wagtail-localize
+    and submits it; the network and the DMR approve it jointly, which publishes it."""
 
     def _translate(page, language="fr", prefix="[FR] "):
         with django_capture_on_commit_callbacks(execute=True):
             translated = complete_translation(
-                page, Locale.objects.get(language_code=language), lambda text: prefix + text
+                page,
+                Locale.objects.get(language_code=language),
+                lambda text: prefix + text,
+                user=dmr_editor,
             )
-        return Page.objects.get(pk=translated.pk).specific
+        return approve_translation(
+            Page.objects.get(pk=translated.pk).specific,
+            dmr_editor,
+            approver,
+            dmr_reviewer,
+            django_capture_on_commit_callbacks,
+        )
 
     return _translate

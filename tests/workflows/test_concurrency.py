@@ -7,9 +7,10 @@ on PostgreSQL, which CI uses; `test_release` proves the single release on every 
 """
 
 import threading
+import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from wagtail.models import Page, TaskState, WorkflowState
 
 from tests.workflows.conftest import PRECAUTION, approve_by_model, create_draft
@@ -56,3 +57,63 @@ def test_two_approvers_finishing_at_the_same_moment_publish_one_page(
     assert workflow_state.status == WorkflowState.STATUS_APPROVED
     assert PublicRelease.objects.count() == 1
     assert Page.objects.get(pk=page.pk).live
+
+
+def race_edit_against_last_approval(page_pk: int, task_state_pk: int, editor, reviewer) -> list:
+    """The last approval holds its lock, uncommitted, while the editor saves a new version."""
+    approval_recorded = threading.Event()
+    errors = []
+
+    def last_approval():
+        try:
+            with transaction.atomic():
+                state = TaskState.objects.get(pk=task_state_pk).specific
+                approve_by_model(state, reviewer, **PRECAUTION)
+                approval_recorded.set()
+                time.sleep(0.5)  # the editor saves now, while this is uncommitted
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            approval_recorded.set()
+            connections.close_all()
+
+    def edit():
+        try:
+            approval_recorded.wait(timeout=10)
+            draft = Page.objects.get(pk=page_pk).specific.get_latest_revision_as_object()
+            draft.intro = "Changed while the approval was recorded"
+            draft.save_revision(user=editor)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=last_approval), threading.Thread(target=edit)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+def test_an_edit_racing_the_last_approval_leaves_the_approved_revision_on_record(
+    drafts, dmr_editor, approver, dmr_reviewer
+):
+    """The task, its release and the live page keep the revision both parties approved;
+    the edit is a later draft (before the lock, 6 rounds in 7 recorded the edit)."""
+    for round_number in range(3):
+        page = create_draft(drafts, dmr_editor, title=f"Race {round_number}")
+        task_state = drafts.get_workflow().start(page, dmr_editor).current_task_state
+        approve_by_model(TaskState.objects.get(pk=task_state.pk).specific, approver)
+        approved_revision_id = Page.objects.get(pk=page.pk).latest_revision_id
+
+        errors = race_edit_against_last_approval(page.pk, task_state.pk, dmr_editor, dmr_reviewer)
+
+        assert errors == []
+        state = TaskState.objects.get(pk=task_state.pk)
+        assert state.status == TaskState.STATUS_APPROVED
+        assert state.revision_id == approved_revision_id
+        assert PublicRelease.objects.get(page_id=page.pk).revision_id == approved_revision_id
+        live = Page.objects.get(pk=page.pk)
+        assert live.live_revision_id == approved_revision_id
+        assert live.latest_revision_id != approved_revision_id  # the edit is a later draft

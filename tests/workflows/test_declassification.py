@@ -8,6 +8,7 @@ from wagtail.models import Collection
 from network_pages.network_area import ensure_network_collection
 from tests.conftest import sign_in
 from tests.workflows.conftest import PRECAUTION, approve, create_draft, review_url, submit
+from workflows.gate import acting_as_system
 from workflows.links import restricted_links
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +111,8 @@ def test_approval_is_refused_while_the_draft_has_sub_pages(client, drafts, dmr_e
 def test_approval_is_refused_while_the_public_section_has_no_place_for_the_page(
     client, drafts, indexes, dmr_editor, approver
 ):
-    indexes["en"]["publicationindexpage"].unpublish()
+    with acting_as_system("arrangement: the index is offline"):
+        indexes["en"]["publicationindexpage"].unpublish()
     page = create_draft(drafts, dmr_editor)
     task_state = submit(client, page, dmr_editor)
 

@@ -7,6 +7,7 @@ from home.models import PublicationIndexPage, PublicationPage
 from network_pages.publication_drafts.models import PublicationDraftsPage
 from tests.conftest import sign_in
 from tests.workflows.conftest import PRECAUTION, approve_by_model, create_draft
+from workflows.gate import acting_as_system
 
 pytestmark = pytest.mark.django_db
 
@@ -84,12 +85,13 @@ def test_a_page_drafted_in_french_goes_to_the_french_index_and_gets_an_english_d
     network, drafts, dmr_editor, approver, dmr_reviewer, django_capture_on_commit_callbacks
 ):
     french_network = network.get_translation(Locale.objects.get(language_code="fr"))
-    french_drafts = french_network.add_child(
-        instance=PublicationDraftsPage(
-            title="Brouillons", slug="brouillons", locale_id=french_network.locale_id
+    with acting_as_system("site setup"):
+        french_drafts = french_network.add_child(
+            instance=PublicationDraftsPage(
+                title="Brouillons", slug="brouillons", locale_id=french_network.locale_id
+            )
         )
-    )
-    french_drafts.save_revision().publish()
+        french_drafts.save_revision().publish()
     page = create_draft(french_drafts, dmr_editor, title="Accueil des demandeurs d'asile")
     with django_capture_on_commit_callbacks(execute=True):
         task_state = drafts.get_workflow().start(page, dmr_editor).current_task_state

@@ -32,9 +32,11 @@ def test_the_dmr_withdraws_a_public_page_in_both_languages_with_a_reason(
     assert response.status_code == 302
     assert not Page.objects.get(pk=english.pk).live
     assert not Page.objects.get(pk=french.pk).live
-    release = PublicRelease.objects.get()
-    assert release.withdrawn_by == dmr_user
-    assert release.withdrawal_reason == "A member state withdrew its consent."
+    # Both languages were released (each by its own joint approval); both are withdrawn.
+    releases = PublicRelease.objects.all()
+    assert {release.page_id for release in releases} == {english.pk, french.pk}
+    assert {release.withdrawn_by for release in releases} == {dmr_user}
+    assert {r.withdrawal_reason for r in releases} == {"A member state withdrew its consent."}
     entries = PageLogEntry.objects.filter(action="workflows.withdraw")
     assert {entry.page_id for entry in entries} == {english.pk, french.pk}
     assert all(e.data["reason"] == "A member state withdrew its consent." for e in entries)

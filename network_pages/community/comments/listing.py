@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page
@@ -77,18 +78,23 @@ class CommentListing:
 
 
 def comment_listing(page: Page, user, page_number=None) -> CommentListing:
-    """Four queries: the count, the top-level comments of one page of the listing, their
-    replies, and the total including replies."""
+    """Three queries at most: both counts (top-level, and all), the top-level comments of one
+    page of the listing, and their replies; one for a page without comments."""
     comments = MemberComment.objects.filter(page_id=source_id(page))
+    counts = comments.aggregate(
+        total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+    )
     paginator = Paginator(comments.top_level().with_people(), PER_PAGE)
+    paginator.count = counts["top_level"]  # known already: the paginator need not count
     pagination = paginator.get_page(page_number)
     now = timezone.now()
-    threads = [_shown(comment, user, now) for comment in pagination.object_list]
+    shown = pagination.object_list if counts["top_level"] else []
+    threads = [_shown(comment, user, now) for comment in shown]
     by_id = {thread.pk: thread for thread in threads}
     if threads:
         for reply in comments.filter(parent_id__in=by_id).with_people():
             by_id[reply.parent_id].replies.append(_shown(reply, user, now))
-    total = comments.count() if threads else 0
+    total = counts["total"] if threads else 0
     return CommentListing(threads=threads, pagination=pagination, total=total)
 
 

@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from network_pages import access
 from network_pages.community.models.member_comment import MemberComment
 
-from . import listing, posting, rate_limit, rules
+from . import audience, listing, posting, rate_limit, rules
 from .forms import CommentForm, EditCommentForm, HideCommentForm
 
 FORM_TEMPLATE = "community/comments/comment_form_page.html"
@@ -30,11 +30,18 @@ class CommentablePageMixin(RoutablePageMixin):
 
     takes_member_comments = True
 
+    # Who reads this page type's comments (`audience.py`); None: ask `comment_audience()`.
+    fixed_comment_audience: "audience.CommentAudience | None" = audience.NETWORK_MEMBERS
+
     # --- helpers ----------------------------------------------------------------------
 
     def _comments_open(self) -> None:
         if not rules.page_takes_comments(self):
             raise Http404
+
+    def _outside_audience(self, request: HttpRequest) -> bool:
+        """Whoever is not in the page's comment audience is refused every comment route."""
+        return not audience.may_read_comments(request.user, self)
 
     def _comment(self, comment_id: int) -> MemberComment:
         return get_object_or_404(
@@ -105,6 +112,8 @@ class CommentablePageMixin(RoutablePageMixin):
     @path("comments/", name="comments_post")
     def comments_post_route(self, request: HttpRequest) -> HttpResponse:
         self._comments_open()
+        if self._outside_audience(request):
+            return self._refused(request)
         if not rules.may_post(request.user):
             return self._refused(request)
         return self._post_or_form(request, parent=None)
@@ -112,6 +121,8 @@ class CommentablePageMixin(RoutablePageMixin):
     @path("comments/<int:comment_id>/reply/", name="comments_reply")
     def comments_reply_route(self, request: HttpRequest, comment_id: int) -> HttpResponse:
         self._comments_open()
+        if self._outside_audience(request):
+            return self._refused(request)
         parent = self._comment(comment_id)
         if not rules.may_post(request.user):
             return self._refused(request)
@@ -123,6 +134,8 @@ class CommentablePageMixin(RoutablePageMixin):
     @path("comments/<int:comment_id>/edit/", name="comments_edit")
     def comments_edit_route(self, request: HttpRequest, comment_id: int) -> HttpResponse:
         self._comments_open()
+        if self._outside_audience(request):
+            return self._refused(request)
         comment = self._comment(comment_id)
         if not rules.is_author(request.user, comment):
             return self._refused(request)
@@ -159,6 +172,8 @@ class CommentablePageMixin(RoutablePageMixin):
     @path("comments/<int:comment_id>/delete/", name="comments_delete")
     def comments_delete_route(self, request: HttpRequest, comment_id: int) -> HttpResponse:
         self._comments_open()
+        if self._outside_audience(request):
+            return self._refused(request)
         comment = self._comment(comment_id)
         if not rules.is_author(request.user, comment):
             return self._refused(request)
@@ -176,6 +191,8 @@ class CommentablePageMixin(RoutablePageMixin):
     @path("comments/<int:comment_id>/hide/", name="comments_hide")
     def comments_hide_route(self, request: HttpRequest, comment_id: int) -> HttpResponse:
         self._comments_open()
+        if self._outside_audience(request):
+            return self._refused(request)
         comment = self._comment(comment_id)
         if not rules.may_moderate(request.user):
             return self._refused(request)
@@ -199,6 +216,8 @@ class CommentablePageMixin(RoutablePageMixin):
     @path("comments/<int:comment_id>/restore/", name="comments_restore")
     def comments_restore_route(self, request: HttpRequest, comment_id: int) -> HttpResponse:
         self._comments_open()
+        if self._outside_audience(request):
+            return self._refused(request)
         comment = self._comment(comment_id)
         if not rules.may_moderate(request.user):
             return self._refused(request)

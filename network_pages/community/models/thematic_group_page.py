@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 
 from network_pages import access, network_area
 from network_pages.community import thematic_groups, visibility
+from network_pages.community.comments.audience import CommentAudience
 from network_pages.community.comments.mixin import CommentablePageMixin
 from network_pages.community.models.follow import Follow
 from network_pages.community.models.membership import Membership
@@ -65,6 +66,15 @@ class ThematicGroupPage(CommentablePageMixin, Page):
 
     class Meta:
         verbose_name = _("thematic group")
+
+    fixed_comment_audience = None  # it depends on the group's setting
+
+    @classmethod
+    def comment_audiences_of(cls, pages) -> dict[int, CommentAudience]:
+        """A members-only workspace keeps the group's comments to its members (4.8)."""
+        return thematic_groups.comment_audiences(
+            pages, {page.pk: thematic_groups.source_id(page) for page in pages}
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

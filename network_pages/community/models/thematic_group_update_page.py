@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from network_pages.community import thematic_groups
+from network_pages.community.comments.audience import CommentAudience
 from network_pages.community.comments.mixin import CommentablePageMixin
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -70,6 +71,24 @@ class ThematicGroupUpdatePage(CommentablePageMixin, Page):
 
     class Meta:
         verbose_name = _("thematic group update")
+
+    fixed_comment_audience = None  # it depends on the group's setting
+
+    @classmethod
+    def comment_audiences_of(cls, pages) -> dict[int, CommentAudience]:
+        """A workspace page's comments have its group's audience (the source's parent)."""
+        source_ids = {page.pk: page.alias_of_id or page.pk for page in pages}
+        paths = dict(Page.objects.filter(pk__in=set(source_ids.values())).values_list("pk", "path"))
+        parent_ids = dict(
+            Page.objects.filter(
+                path__in={path[: -Page.steplen] for path in paths.values()}
+            ).values_list("path", "pk")
+        )
+        group_of = {
+            page_id: parent_ids.get(paths.get(source, "")[: -Page.steplen])
+            for page_id, source in source_ids.items()
+        }
+        return thematic_groups.comment_audiences(pages, group_of)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from network_pages import access, network_area
 from network_pages.community import visibility
+from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models.notification import Notification
 from network_pages.community.models.notification_preference import (
     DEFAULT_DELIVERY,
@@ -68,10 +69,15 @@ def dispatch(
             "user_id", "delivery"
         )
     )
+    # Comments and replies are told only to the page's comment audience (issue 13, 5).
+    about_comments = kind in (Kind.COMMENT, Kind.REPLY)
+    readers = comment_audience.audience_of(page) if about_comments else None
     rows = []
     for user in users:
         delivery = chosen.get(user.pk, DEFAULT_DELIVERY[kind])
         if delivery == Delivery.OFF or not may_receive(user, kind, restrictions):
+            continue
+        if readers is not None and not readers.includes(user):
             continue
         rows.append(
             Notification(

@@ -10,7 +10,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from network_pages.community import activity
-from network_pages.community.comments import listing, rules
+from network_pages.community.comments import audience, listing, rules
 from network_pages.community.comments.forms import CommentForm
 from network_pages.community.comments.text import render_comment_text
 from network_pages.community.notifications import is_following
@@ -31,9 +31,15 @@ def comments_for(context: template.Context, page) -> dict:
     if request is None or page.pk is None or not rules.page_takes_comments(page):
         return {"show": False}
     user = request.user
+    page_audience = audience.audience_of(page)
+    if not page_audience.includes(user):
+        # The page is open to this reader, its comments are not: say so, show none.
+        return {"show": True, "may_read": False, "audience": page_audience}
     comments = listing.comment_listing(page, user, request.GET.get(listing.PAGE_PARAMETER))
     return {
         "show": True,
+        "may_read": True,
+        "audience": page_audience,
         "page": page,
         "request": request,
         "csrf_token": context.get("csrf_token"),

@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from network_pages import access
+from network_pages.community.comments import audience as comment_audience
 from network_pages.community.comments.mixin import CommentablePageMixin
 from network_pages.meetings import agenda, attendance, ical
 from network_pages.meetings.editor_panels import ConvocationPanel
@@ -158,6 +159,9 @@ class MeetingPage(CommentablePageMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("meetings")
 
     # --- rules ------------------------------------------------------------------------
+
+    # Members only: the meeting's guests read the page, not the members' comments.
+    fixed_comment_audience = comment_audience.MEMBERS_NOT_GUESTS
 
     @property
     def is_plenary(self) -> bool:

@@ -285,9 +285,59 @@ def test_accounts_pages_have_a_french_interface(
 
 
 def test_french_sign_in_stays_in_french(client, authenticator):
+    # The preferred language decides after sign-in (test_preferred_language.py).
+    authenticator.user.member_profile.preferred_language = "fr"
+    authenticator.user.member_profile.save()
     response = enter_password(client, "fp_fr", language="fr")
     assert response["Location"] == "/fr/accounts/verify/"
 
     response = enter_code(client, authenticator_code(authenticator), language="fr")
 
     assert response["Location"] == "/fr/network/"
+
+
+def test_a_stranger_cannot_lock_a_member_out_of_their_usual_network(client, authenticator):
+    """Issue 13, 9: five wrong passwords from anyone no longer block the member's own."""
+    enter_password(client, "fp_fr")
+    enter_code(client, authenticator_code(authenticator))  # from 127.0.0.1: a usual network
+    client.logout()
+    for attempt in range(rate_limits.FAILURES_PER_ACCOUNT * 3):
+        enter_password(Client(), "fp_fr", "wrong", REMOTE_ADDR=f"198.51.100.{attempt}")
+
+    at_home = enter_password(client, "fp_fr", REMOTE_ADDR="127.0.0.9")
+    elsewhere = enter_password(Client(), "fp_fr", REMOTE_ADDR="203.0.113.5")
+
+    assert at_home.status_code == 302
+    assert at_home["Location"].startswith("/en/accounts/verify/")
+    assert elsewhere.status_code == 429
+
+
+def test_a_stranger_on_the_members_network_is_held_per_address(client, authenticator):
+    enter_password(client, "fp_fr")
+    enter_code(client, authenticator_code(authenticator))
+    client.logout()
+    for _ in range(rate_limits.FAILURES_PER_ACCOUNT):
+        enter_password(Client(), "fp_fr", "wrong", REMOTE_ADDR="127.0.0.66")
+
+    stranger = enter_password(Client(), "fp_fr", REMOTE_ADDR="127.0.0.66")
+    member = enter_password(client, "fp_fr", REMOTE_ADDR="127.0.0.9")
+
+    assert stranger.status_code == 429
+    assert member.status_code == 302
+
+
+def test_each_new_lock_of_an_account_lasts_twice_as_long(monkeypatch):
+    locks = []
+    original = rate_limits.cache.set
+
+    def recording_set(key, value, timeout=None, **kwargs):
+        if ":lock:" in key:
+            locks.append(timeout)
+        return original(key, value, timeout=timeout, **kwargs)
+
+    monkeypatch.setattr(rate_limits.cache, "set", recording_set)
+    for round_ in range(3):
+        for attempt in range(rate_limits.FAILURES_PER_ACCOUNT):
+            rate_limits.record_password_failure("fp_fr", f"198.51.{round_}.{attempt}")
+
+    assert locks == [rate_limits.WINDOW_SECONDS * factor for factor in (1, 2, 4)]

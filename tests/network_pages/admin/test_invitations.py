@@ -9,7 +9,9 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from network_pages import invitations, roles
+from network_pages.factories import make_member
 from network_pages.models import Invitation, MemberProfile, MemberState
+from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +77,12 @@ def test_the_role_decides_groups_and_function(
     dmr_client, django_capture_on_commit_callbacks, role, groups, function
 ):
     state = None if role == "dmr_secretariat" else MemberState.objects.get(code="FR").pk
+    if role == "network_approver":
+        # 3.3: the network's side is designated by an account steward, not by the DMR.
+        steward = make_member("steward", groups=(), state=None)
+        steward.is_superuser = True
+        steward.save()
+        dmr_client = sign_in(dmr_client, steward)
 
     invite(
         dmr_client, django_capture_on_commit_callbacks, role=role, member_state=state, function=""

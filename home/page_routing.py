@@ -1,0 +1,115 @@
+"""Finding the page for a URL in a fixed number of queries, whatever its depth.
+
+Wagtail's `serve` walks down the tree from the site's root, one query for the child and one
+for its specific row per URL segment. Here the whole chain, with the root in the reader's
+language, is read at once by `url_path` (each ancestor's is the root's followed by the first
+segments; the roots' come from Wagtail's cached site root paths), then walked in memory with
+Wagtail's own rules: a page type that overrides `route` (a routable page's sub-routes, for
+instance) is asked itself, as Wagtail would; only the final page's specific row is read.
+
+The route is left where Wagtail looks for it (`request._wagtail_route_for_request`), so
+Wagtail's own `serve` runs next, with every `before_serve_page` and `on_serve_page` hook.
+"""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import Resolver404
+from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+
+from home import locales
+
+
+def _segments(path: str) -> list[str]:
+    return [segment for segment in path.split("/") if segment]
+
+
+def _localized_root_path(site: Site) -> str | None:
+    """The url_path of the site root's translation in the active language, from Wagtail's
+    cached site root paths (no query)."""
+    locale = locales.active_locale()
+    if locale is None:
+        return None
+    for root in Site.get_site_root_paths():
+        if root.site_id == site.pk and root.language_code == locale.language_code:
+            return root.root_path
+    return None
+
+
+def _root_and_chain(site: Site, segments: list[str]) -> tuple[Page, dict[str, Page]]:
+    """The root to route from (`site.root_page.localized`) and the pages the segments may
+    name below it, by url_path: one query for both (a url_path is unique in the tree)."""
+    site_root = site.root_page
+    roots = {site_root.url_path}
+    localized_path = _localized_root_path(site)
+    if localized_path:
+        roots.add(localized_path)
+    url_paths = [
+        root + "".join(f"{segment}/" for segment in segments[:count])
+        for root in roots
+        for count in range(len(segments) + 1)
+    ]
+    chain = {page.url_path: page for page in Page.objects.filter(url_path__in=url_paths)}
+    localized = chain.get(localized_path) if localized_path else None
+    # As `Page.localized`: the translation if it is live, else the site's own root.
+    root = localized if localized is not None and localized.live else site_root
+    return root, chain
+
+
+def _asks_itself(model: type[Page]) -> bool:
+    """The page type routes in a way of its own (Wagtail's `Page.route` is not its)."""
+    return model.route is not Page.route
+
+
+def _route_from(request: HttpRequest, site: Site, segments: list[str]) -> RouteResult:
+    root, chain = _root_and_chain(site, segments)
+    page = root
+    for position in range(len(segments) + 1):
+        remaining = segments[position:]
+        model = page.specific_class or Page
+        if _asks_itself(model):
+            if model.route is RoutablePageMixin.route:
+                # Its sub-routes come first; when none matches, its children (as Wagtail).
+                if page.live and _has_sub_route(model, remaining):
+                    return page.specific.route(request, remaining)
+            else:
+                return page.specific.route(request, remaining)
+        if not remaining:
+            if page.live:
+                return RouteResult(page.specific)
+            raise Http404
+        child = chain.get(page.url_path + remaining[0] + "/")
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = page
+        page = child
+    raise Http404  # not reached: the last position has no segment left
+
+
+def _has_sub_route(model: type[RoutablePageMixin], remaining: list[str]) -> bool:
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{segment}/" for segment in remaining))
+    except Resolver404:
+        return False
+    return True
+
+
+def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
+    """What `Page.route_for_request` answers, cached on the request where it looks."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        result = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            try:
+                result = _route_from(request, site, _segments(path))
+            except Http404:
+                result = None
+        request._wagtail_route_for_request = result
+    return request._wagtail_route_for_request
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """Wagtail's `serve`, with the route found here first."""
+    route_for_request(request, path)
+    return wagtail_views.serve(request, path)
