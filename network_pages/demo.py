@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from network_pages import roles
 from network_pages.accounts.devices import backup_device_of, replace_backup_codes
 from network_pages.community.demo import seed_community_demo
+from network_pages.decisions.demo import seed_register_demo
 from network_pages.factories import add_totp_device, make_member
 from network_pages.information.demo import seed_information_demo
 from network_pages.meetings.demo import seed_meetings_demo
@@ -193,4 +194,6 @@ def seed_demo_content() -> list[str]:
     lines += seed_community_demo(network)
     lines.append("")
     lines += seed_publication_demo(structure.homes, network)
+    lines.append("")
+    lines += seed_register_demo(network)
     return lines

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from network_pages import network_area
 from network_pages.community.models import MemberComment, ThematicGroupPage, ThematicGroupUpdatePage
+from network_pages.decisions.models import ActionPoint, Decision
 from network_pages.information.models import InformationItemPage, InformationRequestPage, Response
 from network_pages.meetings.models import MeetingPage
 
@@ -124,13 +125,18 @@ def item_entries(page: InformationItemPage) -> list[EntryData]:
 def meeting_entries(page: MeetingPage) -> list[EntryData]:
     items = page.agenda_items.all().order_by("sort_order")
     agenda = " ".join(f"{item.title} {item.description}" for item in items)
+    # Its outcome: the decisions and action points recorded for it.
+    outcome = " ".join(
+        [decision.text for decision in Decision.objects.filter(meeting=page)]
+        + [action.description for action in ActionPoint.objects.filter(meeting=page)]
+    )
     return [
         EntryData(
             Kind.MEETING,
             page.pk,
             page.pk,
             page.title,
-            body=plain(f"{page.intro} {agenda} {page.minutes}"),
+            body=plain(f"{page.intro} {agenda} {page.minutes} {outcome}"),
             date=_local_date(page.opening),
         )
     ]

@@ -1,7 +1,10 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
+from network_pages.community.models import ThematicGroupPage
+from network_pages.meetings.models import MeetingPage
 from network_pages.models import MemberState
 
 from .models import SearchEntry
@@ -16,6 +19,11 @@ class DateInput(forms.DateInput):
 class MemberStateChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: MemberState) -> str:
         return obj.name
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Page) -> str:
+        return obj.title
 
 
 class NetworkSearchForm(forms.Form):
@@ -39,8 +47,31 @@ class NetworkSearchForm(forms.Form):
         required=False,
         choices=[("", _("All languages")), *settings.LANGUAGES],
     )
+    meeting = PageChoiceField(
+        label=_("Meeting"),
+        required=False,
+        queryset=MeetingPage.objects.none(),
+        empty_label=_("All meetings"),
+    )
+    group = PageChoiceField(
+        label=_("Thematic group"),
+        required=False,
+        queryset=ThematicGroupPage.objects.none(),
+        empty_label=_("All thematic groups"),
+    )
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput)
+
+    def __init__(self, *args, readable_page_ids: list[int] = (), **kwargs) -> None:
+        """Only the meetings and groups the reader may open are offered (a guest never
+        learns the title of a meeting they are not invited to)."""
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = MeetingPage.objects.filter(
+            pk__in=readable_page_ids
+        ).order_by("-opening")
+        self.fields["group"].queryset = ThematicGroupPage.objects.filter(
+            pk__in=readable_page_ids
+        ).order_by("title")
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())

@@ -48,6 +48,10 @@ def filtered(entries: QuerySet, filters: dict, *, with_kind: bool = True) -> Que
         entries = entries.filter(member_state=filters["state"])
     if filters.get("language"):
         entries = entries.filter(language=filters["language"])
+    if filters.get("meeting"):
+        entries = entries.filter(page=filters["meeting"])
+    if filters.get("group_page_ids"):
+        entries = entries.filter(page__in=filters["group_page_ids"])
     if filters.get("date_from"):
         entries = entries.filter(date__gte=filters["date_from"])
     if filters.get("date_to"):
@@ -70,12 +74,26 @@ def _urls(request: HttpRequest, entries: list[SearchEntry], language: str) -> di
     return {page_id: page.get_url(request) or "" for page_id, page in pages.items()}
 
 
+def group_page_ids(group: Page) -> list[int]:
+    """A thematic group's page and its workspace (the updates below it)."""
+    return [group.pk, *Page.objects.child_of(group).values_list("pk", flat=True)]
+
+
 def search(
-    request: HttpRequest, query: str, filters: dict, page_number, language: str
+    request: HttpRequest,
+    query: str,
+    filters: dict,
+    page_number,
+    language: str,
+    page_ids: list[int] | None = None,
 ) -> SearchOutcome:
     backend = get_search_backend()
     terms = query.translate(UNSEARCHABLE).strip()
-    readable = readers.readable_entries(request.user).select_related("page", "member_state")
+    if filters.get("group"):
+        filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
+    readable = readers.readable_entries(request.user, page_ids).select_related(
+        "page", "member_state"
+    )
     if terms:
         results = backend.search(terms, filtered(readable, filters), operator="and")
         everything = backend.search(

@@ -52,8 +52,11 @@ def audience_filter(user) -> Q:
     return allowed
 
 
-def readable_entries(user) -> QuerySet[SearchEntry]:
-    """Every entry this user may read, and only those: the base of every search."""
+def readable_entries(user, page_ids: list[int] | None = None) -> QuerySet[SearchEntry]:
+    """Every entry this user may read, and only those: the base of every search.
+    `page_ids`, when given, is `readable_page_ids(user)` already computed."""
     if not may_search(user):
         return SearchEntry.objects.none()
-    return SearchEntry.objects.filter(audience_filter(user), page__in=readable_page_ids(user))
+    if page_ids is None:
+        page_ids = readable_page_ids(user)
+    return SearchEntry.objects.filter(audience_filter(user), page__in=page_ids)

@@ -7,6 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from network_pages.community.models import MemberComment
+from network_pages.decisions.models import ActionPoint, Decision
 from network_pages.information.models import Response
 
 from . import extraction, indexing, tasks
@@ -22,6 +23,12 @@ def page_changed(sender, instance, **kwargs) -> None:
     if kwargs.get("raw") or instance.alias_of_id:
         return
     schedule(indexing.PAGE, instance.pk)
+
+
+def outcome_changed(sender, instance, **kwargs) -> None:
+    """A decision or action point is part of its meeting's text."""
+    if not kwargs.get("raw"):
+        schedule(indexing.PAGE, instance.meeting_id)
 
 
 def response_changed(sender, instance, **kwargs) -> None:
@@ -50,6 +57,10 @@ def connect() -> None:
         post_save.connect(page_changed, sender=page_class, dispatch_uid=f"{uid}_saved")
         page_published.connect(page_changed, sender=page_class, dispatch_uid=f"{uid}_published")
         page_unpublished.connect(page_changed, sender=page_class, dispatch_uid=f"{uid}_unpub")
+    for record in (Decision, ActionPoint):
+        uid = f"network_search_{record.__name__}"
+        post_save.connect(outcome_changed, sender=record, dispatch_uid=f"{uid}_saved")
+        post_delete.connect(outcome_changed, sender=record, dispatch_uid=f"{uid}_deleted")
     post_save.connect(response_changed, sender=Response, dispatch_uid="network_search_response")
     post_delete.connect(
         response_deleted, sender=Response, dispatch_uid="network_search_response_deleted"

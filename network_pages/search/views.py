@@ -25,7 +25,8 @@ class NetworkSearchView(VerifiedRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        form = NetworkSearchForm(self.request.GET or None)
+        page_ids = readers.readable_page_ids(self.request.user)
+        form = NetworkSearchForm(self.request.GET or None, readable_page_ids=page_ids)
         outcome = None
         if form.is_valid():
             outcome = query.search(
@@ -34,6 +35,7 @@ class NetworkSearchView(VerifiedRequiredMixin, TemplateView):
                 form.cleaned_data,
                 self.request.GET.get("page"),
                 (get_language() or "en")[:2],
+                page_ids=page_ids,
             )
         params = self.request.GET.copy()
         params.pop("page", None)

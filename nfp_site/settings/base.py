@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "network_pages.information",
     "network_pages.publication_drafts",
     "network_pages.search",
+    "network_pages.decisions",
+    "network_pages.date_polls",
     "workflows",
     "nfp_site.operations",
     "django_tasks_db",
@@ -183,6 +185,7 @@ NFP_TASK_STALE_AFTER_MINUTES = env.integer("NFP_TASK_STALE_AFTER_MINUTES", 30)
 NFP_DAILY_JOBS = {
     "send_request_reminders": env.text("NFP_REMINDERS_AT", "06:00"),
     "send_digests": env.text("NFP_DIGESTS_AT", "07:00"),
+    "send_action_point_reminders": env.text("NFP_ACTION_REMINDERS_AT", "06:15"),
     # Finished task results older than 14 days (django-tasks-db).
     "prune_db_task_results": env.text("NFP_PRUNE_TASKS_AT", "03:30"),
 }

@@ -112,8 +112,8 @@ def test_hidden_and_deleted_comments_are_not_found(
     [
         ({"state": "DE"}, "started in 2020", "Brouillon"),
         ({"language": "fr"}, "Brouillon", "started in 2020"),
-        ({"kind": "meeting"}, "Plenary on", "asylum files"),
-        ({"date_from": "2099-01-01"}, "0 results", "Plenary on"),
+        ({"kind": "meeting"}, "Plenary on", "Tablets for"),
+        ({"date_from": "2099-01-01"}, "0 results", "Adoption of the agenda"),
     ],
 )
 def test_filters_narrow_what_the_reader_may_read(
@@ -163,3 +163,39 @@ def test_odd_queries_are_never_a_server_error(client, library, focal_point, quer
     sign_in(client, focal_point)
 
     assert client.get(search_url(q=query)).status_code == 200
+
+
+def test_a_meetings_decisions_are_found_with_the_meeting(
+    client, library, focal_point, django_capture_on_commit_callbacks
+):
+    from network_pages.decisions.models import Decision
+
+    sign_in(client, focal_point)
+    with django_capture_on_commit_callbacks(execute=True):
+        Decision.objects.create(meeting=library["other_meeting"], text="Adopt the okapi plan.")
+
+    body = plain(body_of(client.get(search_url(q="okapi"))))
+
+    assert "Plenary on digitalisation and other matters" in body
+
+
+def test_a_meeting_or_a_thematic_group_narrows_the_search_to_it(client, library, dmr_user):
+    sign_in(client, dmr_user)
+    meeting, group = library["meeting"], library["group"]
+
+    def pages_found(**params) -> set[int]:
+        response = client.get(search_url(q="digitalisation", **params))
+        return {hit.entry.page_id for hit in response.context["outcome"].hits}
+
+    assert pages_found(meeting=meeting.pk) == {meeting.pk}
+    assert pages_found(group=group.pk) == {group.pk, library["update"].pk}
+
+
+def test_a_guest_is_offered_only_the_meetings_they_may_open(client, library, guest):
+    sign_in(client, guest)
+
+    body = body_of(client.get(search_url()))
+
+    assert "Thematic session on digitalisation" in body
+    assert "Plenary on digitalisation" not in body
+    assert "Digital tools" not in body

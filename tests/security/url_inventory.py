@@ -26,6 +26,8 @@ class Access(StrEnum):
     ACCOUNT_STEP = "sign-in steps: anyone, each step for its own session only"
     SHARED_PASSWORD_FORM = "Wagtail's shared-password forms: gone (410), for everyone"
     NETWORK_PERSON = "a verified member or guest of the network"
+    NETWORK_MEMBER = "a verified member of the network (not a guest)"
+    NETWORK_MEMBER_OWNER = "a verified member, then POST only, then the action's owner"
     PAGE = "a Wagtail page: the page's own restriction, through the access rule"
     DOCUMENT = "a document: its collection's restriction, through the access rule"
     TOKEN = "a calendar feed: its secret token stands for its owner"
@@ -60,6 +62,12 @@ CLASSIFICATION: dict[str, Access] = {
     "your-meetings/": Access.NETWORK_PERSON,
     "notifications/": Access.NETWORK_PERSON,
     "network/search/": Access.NETWORK_PERSON,
+    "network/register/": Access.NETWORK_MEMBER,
+    "network/register/export.csv": Access.NETWORK_MEMBER,
+    "network/register/export.xlsx": Access.NETWORK_MEMBER,
+    "network/register/actions/<int:pk>/progress/": Access.NETWORK_MEMBER_OWNER,
+    "network/date-polls/": Access.NETWORK_MEMBER,
+    "network/date-polls/<int:pk>/": Access.NETWORK_MEMBER,
     "notifications/follow/<int:page_id>/": Access.NETWORK_PERSON,
     "_util/login/": Access.ACCOUNT_STEP,
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
