@@ -23,6 +23,7 @@ BACKUP_CODES_REPLACED = "network_pages.backup_codes_replaced"
 SIGNED_OUT_EVERYWHERE = "network_pages.signed_out_everywhere"
 DOCUMENT_DOWNLOADED = "network_pages.document_downloaded"
 EXPORTED = "network_pages.exported"
+PASSWORD_CHANGED = "network_pages.password_changed"  # noqa: S105 - an action name
 
 ACTIONS = {
     SIGN_IN: (_("Sign in"), _("Signed in with a password")),
@@ -34,6 +35,7 @@ ACTIONS = {
     SIGNED_OUT_EVERYWHERE: (_("Signed out everywhere"), _("Every session ended")),
     DOCUMENT_DOWNLOADED: (_("Download"), _("Restricted document downloaded")),
     EXPORTED: (_("Export"), _("Data exported")),
+    PASSWORD_CHANGED: (_("Password changed"), _("Password changed by its owner")),
 }
 
 

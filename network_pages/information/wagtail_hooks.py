@@ -4,9 +4,12 @@ from django.urls import path
 from wagtail import hooks
 
 from network_pages.community.activity import PENDING_TASKS_HOOK
+from network_pages.community.state_record import STATE_RECORD_HOOK
+from network_pages.community.worklists import WORK_LISTS_HOOK
 
-from . import document_access, pending
+from . import document_access, pending, worklists
 from .models import InformationRequestPage
+from .state_record import information_record
 from .views.admin import URL_NAME, RequestResponsesMenuItem, RequestResponsesView
 
 
@@ -42,3 +45,5 @@ def keep_draft_documents_with_their_readers(document, request):
 
 
 hooks.register(PENDING_TASKS_HOOK, pending.requests_awaiting_answer)
+hooks.register(WORK_LISTS_HOOK, worklists.information_work_lists)
+hooks.register(STATE_RECORD_HOOK, information_record)

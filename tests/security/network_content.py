@@ -30,10 +30,15 @@ GROUP_MEMBERS = frozenset({Role.FOCAL_POINT, Role.DMR})
 FRANCE_AND_DMR = frozenset({Role.FOCAL_POINT, Role.DMR})
 
 
+# 1.2: the network home and the meetings index send a guest to "Your meetings" (a
+# redirect that names nothing) instead of refusing them; members see the page.
+GUEST_TO_THEIR_MEETINGS = {**restricted_to(MEMBERS), Role.GUEST: Outcome.REDIRECT}
+
+
 def build_network_area(site: MarkedSite, network: NetworkHomePage, users: dict) -> None:
     text = site.mark("network root", MEMBERS)
     network = revise(network, publish=True, intro=text)
-    site.probe_page(network, "", restricted_to(MEMBERS), text)
+    site.probe_page(network, "", GUEST_TO_THEIR_MEETINGS, text)
     site.things["network"] = network
     build_meetings(site, network, users)
     build_information(site, network, users)
@@ -44,7 +49,7 @@ def build_network_area(site: MarkedSite, network: NetworkHomePage, users: dict) 
 
 def build_meetings(site: MarkedSite, network: NetworkHomePage, users: dict) -> None:
     index = ensure_meetings_index(network)
-    site.probe_page(index, "", restricted_to(MEMBERS))
+    site.probe_page(index, "", GUEST_TO_THEIR_MEETINGS)
     guest = users[Role.GUEST]
     title_a = site.mark("meeting A title", MEETING_A)
     intro_a = site.mark("meeting A purpose", MEETING_A)
@@ -226,6 +231,7 @@ def build_directory(site: MarkedSite, network: NetworkHomePage, users: dict) -> 
         directory, f"{france}{organisation.pk}/delete/", restricted_to(MEMBERS, **not_germany)
     )
     site.things["directory"] = directory
+    site.things["french_organisation"] = name
 
 
 def build_publication_drafts(site: MarkedSite, network: NetworkHomePage) -> None:

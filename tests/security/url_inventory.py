@@ -26,6 +26,8 @@ class Access(StrEnum):
     ACCOUNT_STEP = "sign-in steps: anyone, each step for its own session only"
     SHARED_PASSWORD_FORM = "Wagtail's shared-password forms: gone (410), for everyone"
     NETWORK_PERSON = "a verified member or guest of the network"
+    MEMBER = "a verified member of the network (never a guest)"
+    STATE_RECORD = "a state's own Focal Points and the DMR"
     PAGE = "a Wagtail page: the page's own restriction, through the access rule"
     DOCUMENT = "a document: its collection's restriction, through the access rule"
     TOKEN = "a calendar feed: its secret token stands for its owner"
@@ -50,6 +52,7 @@ CLASSIFICATION: dict[str, Access] = {
     "accounts/verify/": Access.ACCOUNT_STEP,
     "accounts/enrol/": Access.ACCOUNT_STEP,
     "accounts/backup-codes/": Access.ACCOUNT_STEP,
+    "accounts/password/": Access.ACCOUNT_STEP,
     "accounts/logout/": Access.ACCOUNT_STEP,
     "accounts/sign-out-everywhere/": Access.ACCOUNT_STEP,
     "accounts/invitation/<str:token>/": Access.ACCOUNT_STEP,
@@ -58,6 +61,8 @@ CLASSIFICATION: dict[str, Access] = {
     "calendar/": Access.NETWORK_PERSON,
     "calendar/<str:token>.ics": Access.TOKEN,
     "your-meetings/": Access.NETWORK_PERSON,
+    "our-state/": Access.MEMBER,
+    "states/<str:code>/": Access.STATE_RECORD,
     "notifications/": Access.NETWORK_PERSON,
     "notifications/follow/<int:page_id>/": Access.NETWORK_PERSON,
     "_util/login/": Access.ACCOUNT_STEP,
