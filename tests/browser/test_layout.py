@@ -9,19 +9,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.utils import timezone
 
-from network_pages.information.factories import make_request
-from network_pages.information.site_setup import ensure_information_indexes
-from network_pages.meetings.factories import make_meeting
-from network_pages.meetings.models import AgendaSuggestion
-from network_pages.meetings.site_setup import ensure_meetings_index
 from tests.conftest import sign_in
+
+from .conftest import LONG_TITLE
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WIDTHS = (1280, 390)
-LONG_TITLE = "Reception conditions for unaccompanied and separated children " * 3
 
 
 def signed_in_cookie(user, live_server) -> dict:
@@ -43,26 +38,6 @@ def keep_screenshot(page, name: str) -> None:
 def sideways_scroll(page) -> int:
     """How many pixels the page is wider than the window (0: no horizontal scroll)."""
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-
-
-@pytest.fixture
-def busy_network(network, focal_point, other_focal_point):
-    requests, _items = ensure_information_indexes(network)
-    request_page = make_request(
-        requests,
-        title="Age assessment",
-        questions=["Who assesses the age?", "Which methods are used?"],
-        deadline=timezone.localdate() + timezone.timedelta(days=14),
-    )
-    meeting = make_meeting(ensure_meetings_index(network), title="Plenary 2031", slug="plenary")
-    for number, who in enumerate((focal_point, other_focal_point)):
-        AgendaSuggestion.objects.create(
-            meeting=meeting,
-            title=f"{LONG_TITLE} {number}",
-            rationale="Practices differ widely between member states. " * 10,
-            suggested_by=who,
-        )
-    return request_page
 
 
 NETWORK_PAGES = {
