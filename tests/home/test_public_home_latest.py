@@ -62,3 +62,9 @@ def test_a_search_of_several_words_finds_pages_with_any_of_them(client, public_s
 
     assert "Network meeting in Strasbourg" in html
     assert "Reception of asylum seekers" in html
+
+
+def test_the_home_page_title_names_the_site_once(client, homes):
+    html = client.get("/en/").content.decode()
+
+    assert "<title>Network of Focal Points on Migration</title>" in html
