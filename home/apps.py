@@ -13,7 +13,7 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import navigation, signals
+        from home import latest, navigation, signals
 
         signals.connect()
 
@@ -24,6 +24,8 @@ class HomeConfig(AppConfig):
             ("moved", post_page_move),
         ):
             signal.connect(navigation.forget_sections, dispatch_uid=f"nfp_sections_{name}")
+            signal.connect(latest.forget_latest, dispatch_uid=f"nfp_latest_{name}")
         post_delete.connect(
             navigation.forget_sections, sender=Page, dispatch_uid="nfp_sections_deleted"
         )
+        post_delete.connect(latest.forget_latest, sender=Page, dispatch_uid="nfp_latest_deleted")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page
+from wagtail.signals import page_published
 
 from home.models import HomePage
 
@@ -52,20 +53,41 @@ def _may_be_a_landmark(page) -> bool:
     return depth < LANDMARK_DEPTH or (depth == LANDMARK_DEPTH and page.show_in_menus)
 
 
-def forget_sections(**kwargs) -> None:
+def _keys(languages) -> list[str]:
+    return [CACHE_KEY.format(area=area, language=code) for area in AREAS for code in languages]
+
+
+def _already_listed_as_is(page, language: str) -> bool:
+    """A new revision of a section that changes nothing the headers show (its title, its
+    address, being in the menu): the cached lists of its language stay right."""
+    if not (page.live and page.show_in_menus):
+        return False
+    url = page.get_url() or ""
+    found = False
+    for key in _keys([language]):
+        for link in cache.get(key) or []:
+            if link.path == page.path:
+                if (link.title, link.url) != (page.title, url):
+                    return False
+                found = True
+    return found
+
+
+def forget_sections(signal=None, **kwargs) -> None:
     """Receiver for page_published, page_unpublished, post_page_move and page deletion:
-    clears the cached sections when the page could be one of them."""
+    clears the cached sections when the page could be one of them. Publishing a page
+    touches only its own language's lists (an alias in another language is published
+    on its own, with its own signal)."""
     page = kwargs.get("instance")
     moved = "parent_page_before" in kwargs  # it may have left a landmark's place
     if not moved and page is not None and not _may_be_a_landmark(page):
         return
-    cache.delete_many(
-        [
-            CACHE_KEY.format(area=area, language=code)
-            for area in AREAS
-            for code, _name in settings.LANGUAGES
-        ]
-    )
+    if signal is page_published and page is not None:
+        language = page.locale.language_code
+        if not _already_listed_as_is(page, language):
+            cache.delete_many(_keys([language]))
+        return
+    cache.delete_many(_keys([code for code, _name in settings.LANGUAGES]))
 
 
 def current_section(sections: list[SectionLink], page: Page | None) -> SectionLink | None:

@@ -31,7 +31,9 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         terms = query.translate(UNSEARCHABLE).strip()
         pages = public_pages_of_active_language()
-        hits = pages.search(terms) if terms else pages.none()
+        # Any of the words, the pages matching the most (and best) first: a reader who types
+        # "detention children" wants pages on either, not only pages on both.
+        hits = pages.search(terms, operator="or") if terms else pages.none()
         results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         specific = {
             page.pk: page

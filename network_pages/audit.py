@@ -24,6 +24,7 @@ SIGNED_OUT_EVERYWHERE = "network_pages.signed_out_everywhere"
 DOCUMENT_DOWNLOADED = "network_pages.document_downloaded"
 EXPORTED = "network_pages.exported"
 STEWARDSHIP = "network_pages.stewardship"
+PASSWORD_CHANGED = "network_pages.password_changed"  # noqa: S105 - an action name
 
 ACTIONS = {
     SIGN_IN: (_("Sign in"), _("Signed in with a password")),
@@ -39,6 +40,7 @@ ACTIONS = {
         _("Superuser or network approver changed"),
         _("Superuser status or network approver membership changed"),
     ),
+    PASSWORD_CHANGED: (_("Password changed"), _("Password changed by its owner")),
 }
 
 

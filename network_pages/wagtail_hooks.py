@@ -2,13 +2,18 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from network_pages import access, audit, network_area
+from network_pages import access, audit, network_area, state_record_sections
+from network_pages.admin import statistics_views
+from network_pages.admin import worklists as membership_worklists
 from network_pages.admin.bulk_listing import READABLE_PAGE_BULK_ACTIONS
 from network_pages.admin.log_actions import register_membership_log_actions
 from network_pages.admin.viewsets import NetworkMembershipViewSetGroup
+from network_pages.community.state_record import STATE_RECORD_HOOK
+from network_pages.community.worklists import WORK_LISTS_HOOK
 from nfp_site import admin_api_listing
 
 
@@ -110,3 +115,22 @@ hooks.register("register_log_actions", register_membership_log_actions)
 
 
 hooks.register("register_log_actions", audit.register_audit_actions)
+
+
+hooks.register(WORK_LISTS_HOOK, membership_worklists.membership_work_lists)
+hooks.register(STATE_RECORD_HOOK, state_record_sections.core_record)
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_urls():
+    view = statistics_views.StatisticsView.as_view()
+    return [
+        path("statistics/", view, name=statistics_views.URL_NAME),
+        path("statistics/csv/", view, {"fmt": "csv"}, name="network_statistics_csv"),
+        path("statistics/xlsx/", view, {"fmt": "xlsx"}, name="network_statistics_xlsx"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_statistics_menu_item():
+    return statistics_views.menu_item(reverse(statistics_views.URL_NAME))

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from home import navigation
+from home import latest, navigation
 
 register = template.Library()
 
@@ -20,3 +20,10 @@ def public_nav(context: template.Context) -> dict:
 def breadcrumbs(context: template.Context) -> list[navigation.SectionLink]:
     """The page's ancestors from its language's home (none on a home page or a view)."""
     return navigation.breadcrumb_trail(context.get("page"), get_language())
+
+
+@register.simple_tag(takes_context=True)
+def latest_public(context: template.Context) -> list:
+    """The latest items of each public index under the home page being shown."""
+    page = context.get("page")
+    return latest.latest_for(page) if page is not None else []

@@ -88,6 +88,8 @@ class AuthenticatorCodeForm(forms.Form):
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
+                # The second step is about this one field: start in it (6 Tabs otherwise).
+                "autofocus": True,
                 "inputmode": "numeric",
                 "pattern": r"[0-9 ]*",
                 "autocapitalize": "none",

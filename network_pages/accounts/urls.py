@@ -5,6 +5,7 @@ from .backup_codes import BackupCodesView
 from .enrolment import EnrolView
 from .invitation import InvitationView
 from .login import LoginView, LogoutView, VerifyView
+from .password import PasswordChangeView
 
 app_name = "accounts"
 
@@ -16,5 +17,6 @@ urlpatterns = [
     path("backup-codes/", BackupCodesView.as_view(), name="backup_codes"),
     path("logout/", LogoutView.as_view(), name="logout"),
     path("sign-out-everywhere/", SignOutEverywhereView.as_view(), name="sign_out_everywhere"),
+    path("password/", PasswordChangeView.as_view(), name="password_change"),
     path("invitation/<str:token>/", InvitationView.as_view(), name="invitation"),
 ]

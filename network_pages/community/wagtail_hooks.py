@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from network_pages import access, network_area
-from network_pages.community import document_owners, thematic_groups
+from network_pages.community import dashboard_panels, document_owners, thematic_groups
 from network_pages.community.admin.viewsets import CommunityViewSetGroup
 from network_pages.community.comments import posting
 from network_pages.community.models import Follow, ThematicGroupUpdatePage
@@ -41,3 +41,9 @@ def restrict_new_or_moved_workspace_pages(request, page):
 
 
 hooks.register(access.DOCUMENT_OWNERS_HOOK, document_owners.update_owners)
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_list_panels(request, panels):
+    """The DMR's "what needs doing", as on the network home."""
+    panels.extend(dashboard_panels.panels_for(request))

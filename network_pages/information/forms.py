@@ -266,6 +266,17 @@ class ResponseForm(forms.Form):
                 )
         return cleaned_data
 
+    def is_empty(self) -> bool:
+        """Valid data with no answer, no "no information", no document added or removed:
+        nothing a state could be said to have answered."""
+        data = self.cleaned_data
+        return not (
+            any(text for text, _none in self.answers().values())
+            or any(none for _text, none in self.answers().values())
+            or data.get("new_attachments")
+            or data.get("remove_attachments")
+        )
+
     def answers(self) -> dict[int, tuple[str, bool]]:
         """{question id: (text, no information)} from valid data."""
         return {

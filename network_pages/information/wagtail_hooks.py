@@ -5,9 +5,12 @@ from wagtail import hooks
 
 from network_pages import access
 from network_pages.community.activity import PENDING_TASKS_HOOK
+from network_pages.community.state_record import STATE_RECORD_HOOK
+from network_pages.community.worklists import WORK_LISTS_HOOK
 
-from . import document_access, pending
+from . import document_access, pending, worklists
 from .models import InformationRequestPage
+from .state_record import information_record
 from .views.admin import URL_NAME, RequestResponsesMenuItem, RequestResponsesView
 
 
@@ -42,3 +45,5 @@ hooks.register(access.DOCUMENT_OWNERS_HOOK, document_access.item_owners)
 
 
 hooks.register(PENDING_TASKS_HOOK, pending.requests_awaiting_answer)
+hooks.register(WORK_LISTS_HOOK, worklists.information_work_lists)
+hooks.register(STATE_RECORD_HOOK, information_record)

@@ -1,17 +1,29 @@
 """Wiring only: admin views, menus, dashboard panel, page buttons and log actions."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
-from network_pages import access
+from network_pages import access, roles
 from network_pages.community import activity
-from network_pages.meetings import admin_views, agenda, convocation, document_owners, pending
+from network_pages.community.state_record import STATE_RECORD_HOOK
+from network_pages.community.worklists import WORK_LISTS_HOOK
+from network_pages.meetings import (
+    admin_views,
+    agenda,
+    convocation,
+    document_owners,
+    pending,
+    worklists,
+)
 from network_pages.meetings.dashboard import MeetingsPanel
-from network_pages.meetings.models import MeetingPage
+from network_pages.meetings.models import MeetingIndexPage, MeetingPage
+from network_pages.meetings.state_record import meetings_record
 from network_pages.meetings.viewsets import SUGGESTIONS, MeetingsViewSetGroup
+from network_pages.models import NetworkHomePage
 
 
 @hooks.register("register_admin_urls")
@@ -108,3 +120,20 @@ def register_meeting_log_actions(actions):
 
 
 hooks.register(access.DOCUMENT_OWNERS_HOOK, document_owners.meeting_owners)
+hooks.register(WORK_LISTS_HOOK, worklists.meeting_work_lists)
+hooks.register(STATE_RECORD_HOOK, meetings_record)
+
+
+@hooks.register("before_serve_page", order=-110)
+def guests_start_on_their_meetings(page, request, serve_args, serve_kwargs):
+    """1.2: a guest sees only the meetings they are invited to. The network home and the
+    meetings index lead them to "Your meetings" instead of refusing them."""
+    if not isinstance(page, NetworkHomePage | MeetingIndexPage):
+        return None
+    user = request.user
+    if not (access.is_verified(user) and not access.is_member(user)):
+        return None
+    if roles.GUESTS not in access.group_names_of(user):
+        return None
+    access.mark_restricted(request)
+    return access.make_private(redirect("meetings:your_meetings"))

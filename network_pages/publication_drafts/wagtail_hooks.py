@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from network_pages.community.worklists import WORK_LISTS_HOOK
+
+from . import worklists
 from .guards import escapes_the_network_area
 
 REFUSAL = _(
@@ -32,3 +35,6 @@ def keep_drafts_in_the_network_area_on_copy(request, page):
         messages.error(request, REFUSAL)
         return redirect("wagtailadmin_pages:copy", page.pk)
     return None
+
+
+hooks.register(WORK_LISTS_HOOK, worklists.publication_work_lists)

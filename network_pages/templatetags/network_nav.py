@@ -27,6 +27,7 @@ def network_nav(context: template.Context) -> dict:
         "signed_in": signed_in,
         "verified_member": member,
         "verified_guest": guest,
+        "is_dmr": member and access.is_dmr(user),
         # The network root sits under each language's home, at the same slug (no query:
         # this tag is on every page).
         "network_url": f"/{language}/{NETWORK_SLUG}/",

@@ -2,9 +2,17 @@
 
 import pytest
 from django.db import connections
+from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
+from network_pages.information.factories import make_request
+from network_pages.information.site_setup import ensure_information_indexes
+from network_pages.meetings.factories import make_meeting
+from network_pages.meetings.models import AgendaSuggestion
+from network_pages.meetings.site_setup import ensure_meetings_index
 from tests.browser_support import CHROMIUM_ARGS, chromium_path, missing_browser_reason
+
+LONG_TITLE = "Reception conditions for unaccompanied and separated children " * 3
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +48,24 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def busy_network(network, focal_point, other_focal_point):
+    """A request, and a meeting whose suggestions have long titles (wide tables)."""
+    requests, _items = ensure_information_indexes(network)
+    request_page = make_request(
+        requests,
+        title="Age assessment",
+        questions=["Who assesses the age?", "Which methods are used?"],
+        deadline=timezone.localdate() + timezone.timedelta(days=14),
+    )
+    meeting = make_meeting(ensure_meetings_index(network), title="Plenary 2031", slug="plenary")
+    for number, who in enumerate((focal_point, other_focal_point)):
+        AgendaSuggestion.objects.create(
+            meeting=meeting,
+            title=f"{LONG_TITLE} {number}",
+            rationale="Practices differ widely between member states. " * 10,
+            suggested_by=who,
+        )
+    return request_page

@@ -49,7 +49,9 @@ def test_focal_point_drafts_and_submits_a_response_then_sees_it_in_the_matrix(
     page.get_by_label("Answer to question 3").fill("Yes, before a court.")
     page.get_by_role("button", name="Submit the response").click()
 
-    page.wait_for_url("**/age-assessment/#overview")
+    page.wait_for_url("**/age-assessment/")
+    # The confirmation is at the top of the page and has the focus.
+    assert page.evaluate("document.activeElement.classList.contains('banners')")
     assert page.get_by_text("The response of France was submitted").is_visible()
     row = page.locator("#state-FR")
     assert row.get_attribute("data-status") == "submitted"

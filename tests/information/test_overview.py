@@ -91,4 +91,4 @@ def test_own_states_draft_is_linked_and_marked(client, open_request, responses, 
     body = sign_in(client, focal_point).get(request_url(open_request)).content.decode()
 
     assert "responses/FR/" in body
-    assert "Continue the response" in body
+    assert "Continue the draft" in body

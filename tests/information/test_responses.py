@@ -91,6 +91,39 @@ def test_incomplete_response_is_saved_as_a_draft_but_not_submitted(
     assert answers_of(saved) == {1: ("One", False)}
 
 
+@pytest.mark.parametrize("action", ["save", "submit"])
+def test_an_empty_response_is_refused_with_an_error_summary_and_nothing_is_saved(
+    client, open_request, focal_point, action
+):
+    sign_in(client, focal_point)
+
+    response = client.post(
+        request_url(open_request, EDIT), response_form_data(open_request, {}, action=action)
+    )
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'class="error-summary"' in body
+    assert "Nothing was saved: every answer is empty." in body
+    assert not Response.objects.exists()  # the state's status stays "Not started"
+
+
+def test_submitting_an_emptied_draft_is_refused_and_the_draft_is_kept(
+    client, open_request, focal_point
+):
+    sign_in(client, focal_point)
+    client.post(request_url(open_request, EDIT), response_form_data(open_request, {1: "Half"}))
+
+    response = client.post(
+        request_url(open_request, EDIT),
+        response_form_data(open_request, {}, action="submit", version=1),
+    )
+
+    assert response.status_code == 200
+    assert the_response(open_request).status == Response.Status.DRAFT
+    assert answers_of(the_response(open_request)) == {1: ("Half", False)}
+
+
 def test_answer_and_no_information_together_are_refused_and_nothing_is_saved(
     client, open_request, focal_point
 ):

@@ -26,7 +26,11 @@ def open_to(page, *group_names):
 def test_guest_without_a_group_of_their_own_sees_nothing_in_the_network(client, network, guest):
     client = sign_in(client, guest)
 
-    assert client.get("/en/network/").status_code == 403
+    # The network home sends a guest to their meetings (1.2): here, none.
+    response = client.get("/en/network/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/your-meetings/"
+    assert "No upcoming meeting." in client.get("/en/your-meetings/").content.decode()
     assert client.get("/en/network/directory/").status_code == 403
 
 

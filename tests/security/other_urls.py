@@ -34,6 +34,21 @@ def build_other_urls(site: MarkedSite) -> None:
             restricted_to(NETWORK_PEOPLE),
             site.things["meeting_a_title"],
         )
+        # "Our state": a Focal Point is sent to their own state's record, the DMR chooses.
+        site.probe(
+            f"/{language}/our-state/",
+            {
+                **restricted_to(MEMBERS),
+                Role.FOCAL_POINT: Outcome.REDIRECT,
+                Role.OTHER_STATE: Outcome.REDIRECT,
+            },
+        )
+        # A state's record: its own Focal Points and the DMR, not another state's.
+        site.probe(
+            f"/{language}/states/FR/",
+            restricted_to(MEMBERS, other_state=Outcome.REFUSED),
+            site.things["french_organisation"],
+        )
         # POST only: the person is checked first, then the method.
         site.probe(
             f"/{language}/notifications/follow/{network.pk}/",
@@ -65,6 +80,7 @@ ACCOUNT_STEPS = (
     ("verify/", for_everyone(Outcome.REDIRECT), True),
     ("enrol/", restricted_to(SIGNED_IN), True),
     ("backup-codes/", restricted_to(VERIFIED), True),
+    ("password/", restricted_to(VERIFIED), True),
     ("logout/", for_everyone(Outcome.NOT_ALLOWED), True),
     (
         "sign-out-everywhere/",

@@ -28,6 +28,8 @@ class Access(StrEnum):
     NETWORK_PERSON = "a verified member or guest of the network"
     NETWORK_MEMBER = "a verified member of the network (not a guest)"
     NETWORK_MEMBER_OWNER = "a verified member, then POST only, then the action's owner"
+    MEMBER = "a verified member of the network (never a guest)"
+    STATE_RECORD = "a state's own Focal Points and the DMR"
     PAGE = "a Wagtail page: the page's own restriction, through the access rule"
     DOCUMENT = "a document: its collection's restriction, through the access rule"
     TOKEN = "a calendar feed: its secret token stands for its owner"
@@ -52,6 +54,7 @@ CLASSIFICATION: dict[str, Access] = {
     "accounts/verify/": Access.ACCOUNT_STEP,
     "accounts/enrol/": Access.ACCOUNT_STEP,
     "accounts/backup-codes/": Access.ACCOUNT_STEP,
+    "accounts/password/": Access.ACCOUNT_STEP,
     "accounts/logout/": Access.ACCOUNT_STEP,
     "accounts/sign-out-everywhere/": Access.ACCOUNT_STEP,
     "accounts/invitation/<str:token>/": Access.ACCOUNT_STEP,
@@ -60,6 +63,8 @@ CLASSIFICATION: dict[str, Access] = {
     "calendar/": Access.NETWORK_PERSON,
     "calendar/<str:token>.ics": Access.TOKEN,
     "your-meetings/": Access.NETWORK_PERSON,
+    "our-state/": Access.MEMBER,
+    "states/<str:code>/": Access.STATE_RECORD,
     "notifications/": Access.NETWORK_PERSON,
     "network/search/": Access.NETWORK_PERSON,
     "network/register/": Access.NETWORK_MEMBER,

@@ -4,12 +4,13 @@
 {% comments_for page %}     the members' comments of a commentable page, with the form
 {% follow_button page %}    follow / stop following the page
 {% network_dashboard %}     latest activity, the reader's groups and pending tasks
+{% work_lists %}            what needs doing, per role (network home)
 """
 
 from django import template
 from django.utils.safestring import SafeString
 
-from network_pages.community import activity
+from network_pages.community import activity, worklists
 from network_pages.community.comments import audience, listing, rules
 from network_pages.community.comments.forms import CommentForm
 from network_pages.community.comments.text import render_comment_text
@@ -77,5 +78,16 @@ def network_dashboard(context: template.Context) -> dict:
         "show": True,
         "activity": activity.network_activity_for(user, urls=urls),
         "groups": activity.groups_of(user, urls=urls),
-        "tasks": activity.pending_tasks_for(user),
+    }
+
+
+@register.inclusion_tag("community/dashboard/_work_lists.html", takes_context=True)
+def work_lists(context: template.Context) -> dict:
+    """What needs doing for the reader's role: the first thing the network home shows."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    lists = worklists.work_lists_for(user, request)
+    return {
+        "lists": lists,
+        "waiting": sum(work_list.action_count for work_list in lists if work_list.items),
     }

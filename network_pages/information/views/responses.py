@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from network_pages import network_area
 from network_pages.models import MemberState
@@ -16,6 +16,10 @@ from ..responding import Outcome, SaveResult, save_response, stored_answers
 from .base import refuse, render_route, route_url
 
 TEMPLATES = "information/request"
+EMPTY_RESPONSE_REFUSED = gettext_lazy(
+    "Nothing was saved: every answer is empty. Answer at least one question, or tick “No "
+    "information available”, before you save or submit the response."
+)
 
 
 def _attachments(response: Response | None) -> list:
@@ -83,10 +87,14 @@ def edit_response(request: HttpRequest, page) -> HttpResponse:
         messages.error(request, gettext("Nothing was saved. Please correct the errors below."))
         return render_route(page, request, f"{TEMPLATES}/response_form.html", form=form, **context)
 
+    submit = ResponseForm.SUBMIT in request.POST
+    if form.is_empty() and (submit or response is None):
+        # An empty form saved nothing before and submits nothing now: the state's status
+        # must not turn into "Draft" (or be submitted) for a click on an empty form.
+        form.add_error(None, EMPTY_RESPONSE_REFUSED)
+        return render_route(page, request, f"{TEMPLATES}/response_form.html", form=form, **context)
     try:
-        result = save_response(
-            source, state, request.user, form, submit=ResponseForm.SUBMIT in request.POST
-        )
+        result = save_response(source, state, request.user, form, submit=submit)
     except DocumentNotStored as error:
         messages.error(request, str(error))
         return render_route(page, request, f"{TEMPLATES}/response_form.html", form=form, **context)
@@ -104,7 +112,8 @@ def _after_save(request, page, result: SaveResult, questions, context) -> HttpRe
             gettext("The response of %(state)s was submitted: every member can now read it.")
             % {"state": context["state"].name},
         )
-        return redirect(page.get_url(request) + "#overview")
+        # The confirmation is at the top of the page and takes focus (no anchor far below).
+        return redirect(page.get_url(request))
     if outcome in (Outcome.SAVED, Outcome.UNCHANGED):
         messages.success(request, gettext("Your draft was saved."))
         return redirect(route_url(request, page, "edit_response"))

@@ -1,0 +1,32 @@
+"""The DMR's work lists as panels of the Wagtail dashboard: the same lists as the network
+home's "what needs doing", so that both screens always agree."""
+
+from wagtail.admin.ui.components import Component
+
+from network_pages import access
+from network_pages.community.worklists import work_lists_for
+
+
+class WorkListsPanel(Component):
+    name = "nfp_work_lists"
+    template_name = "community/dashboard/admin_work_lists.html"
+    order = 50
+
+    def __init__(self, lists) -> None:
+        self.lists = lists
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["lists"] = self.lists
+        return context
+
+
+def panels_for(request) -> list[Component]:
+    if not access.is_dmr(request.user):
+        return []
+    lists = [
+        work_list
+        for work_list in work_lists_for(request.user, request)
+        if work_list.on_admin_dashboard
+    ]
+    return [WorkListsPanel(lists)] if lists else []
