@@ -9,6 +9,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
 
 from home.models import PublicPage
+from home.public_pages import only_public
 from workflows.exceptions import NoPublicDestination
 
 
@@ -19,8 +20,7 @@ def public_parent_for(page: Page) -> Page | None:
         return None
     index_model = resolve_model_string(page.index_page_type)
     index = (
-        index_model.objects.live()
-        .public()
+        only_public(index_model.objects.live())
         .filter(locale_id=page.locale_id)
         .order_by("path")
         .first()

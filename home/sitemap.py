@@ -11,12 +11,15 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from home.page_cache import public_view
+from home.public_pages import only_public
+
 
 @require_GET
+@public_view
 def sitemap(request: HttpRequest) -> HttpResponse:
     pages = list(
-        Page.objects.live()
-        .public()
+        only_public(Page.objects.live())
         .filter(depth__gt=1, alias_of__isnull=True)
         .select_related("locale")
         .order_by("path")

@@ -2,7 +2,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from home import locales
+from home.public_pages import only_public
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -14,9 +17,8 @@ UNSEARCHABLE = str.maketrans({"\x00": " ", '"': " "})
 def public_pages_of_active_language():
     """Live public pages of the reader's language: never a draft, an alias or a restricted page."""
     return (
-        Page.objects.live()
-        .public()
-        .filter(locale=Locale.get_active(), depth__gt=1)
+        only_public(Page.objects.live())
+        .filter(locale=locales.active_locale(), depth__gt=1)
         .filter(pk__in=Page.objects.filter(alias_of__isnull=True).values("pk"))
     )
 

@@ -10,8 +10,9 @@ Every surface that shows network content calls this module.
 from collections.abc import Iterable
 from enum import Enum
 
+from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -35,12 +36,36 @@ def is_verified(user) -> bool:
 
 
 def group_names_of(user) -> frozenset[str]:
-    """The user's group names, read once per user object."""
+    """The user's group names, read once per user object.
+
+    The groups are kept as Django keeps prefetched ones, so that Wagtail's own restriction
+    check (`user.groups.all()`) reads them from there too."""
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_nfp_group_names"):
-        user._nfp_group_names = frozenset(user.groups.values_list("name", flat=True))
+        user = getattr(user, "_wrapped", user)  # request.user: the user behind it
+        prefetch_related_objects([user], "groups")
+        user._nfp_group_names = frozenset(group.name for group in user.groups.all())
     return user._nfp_group_names
+
+
+def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
+    """`page.get_view_restrictions()` with their groups, read once per page object: one
+    query for the restrictions and one for their groups, however deep the page.
+
+    As in Wagtail, a page or ancestor that is an alias counts with its source's own
+    restrictions."""
+    if not hasattr(page, "_nfp_view_restrictions"):
+        paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+        page._nfp_view_restrictions = list(
+            PageViewRestriction.objects.filter(
+                Q(page__path__in=paths, page__alias_of__isnull=True)
+                | Q(page__aliases__path__in=paths)
+            )
+            .distinct()
+            .prefetch_related(Prefetch("groups", queryset=Group.objects.only("name")))
+        )
+    return page._nfp_view_restrictions
 
 
 def is_member(user) -> bool:
@@ -86,7 +111,7 @@ def verdict(request: HttpRequest, restrictions: Iterable[BaseViewRestriction]) -
 
 
 def page_verdict(request: HttpRequest, page: Page) -> Verdict:
-    return verdict(request, page.get_view_restrictions())
+    return verdict(request, view_restrictions_of(page))
 
 
 # Files follow their owner: each app that attaches documents to something (a response, an
@@ -155,7 +180,7 @@ def user_may_view_page(user, page: Page) -> bool:
     """For emails and notifications: would this user, once verified, see the page?"""
     if not user.is_active:
         return False
-    return verdict_for_user(user, page.get_view_restrictions(), verified=True) is Verdict.ALLOW
+    return verdict_for_user(user, view_restrictions_of(page), verified=True) is Verdict.ALLOW
 
 
 def readable_images(request: HttpRequest, images: QuerySet) -> QuerySet:

@@ -15,7 +15,10 @@ from nfp_site import admin_api_listing
 @hooks.register("before_serve_page", order=-100)
 def require_verified_member_for_restricted_pages(page, request, serve_args, serve_kwargs):
     # Wagtail's own check (an on_serve_page hook) knows groups but not one-time passwords.
-    restrictions = page.get_view_restrictions()
+    restrictions = access.view_restrictions_of(page)
+    # That check runs next, on this same page object: it reads the same restrictions
+    # instead of querying them again (and the user's groups, prefetched by the verdict).
+    page.get_view_restrictions = lambda: restrictions
     if not restrictions:
         if network_area.is_in_network_area(page):
             # A network page that lost its restriction is a mistake, never an opening.

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
+from home import page_routing
 from network_pages import views as network_views
 from nfp_site.operations import views as operations_views
 
@@ -37,11 +38,15 @@ urlpatterns += i18n_patterns(
     path("", include("network_pages.meetings.urls")),
     path("", include("network_pages.information.urls")),
     path("", include("network_pages.community.urls")),
+    path("", include("network_pages.search.urls")),
     path("_util/login/", network_views.login_redirect),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         network_views.no_shared_passwords,
     ),
+    # The page for a URL in a fixed number of queries (home.page_routing), then Wagtail's
+    # own serve and hooks; Wagtail's include keeps its other URLs.
+    re_path(wagtail_urls.serve_pattern, page_routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.public_pages import only_public
 
 
 class HomePage(Page):
@@ -26,5 +27,5 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The public indexes; the restricted network area is never listed here.
-        context["sections"] = self.get_children().live().public().in_menu()
+        context["sections"] = only_public(self.get_children().live().in_menu())
         return context

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.public_pages import only_public
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -92,11 +93,10 @@ class PublicIndexPage(Page):
 
     def items(self) -> models.QuerySet:
         """Live, public items of this index: never a draft nor anything restricted."""
-        return (
+        return only_public(
             self.item_model()
             .objects.child_of(self)
             .live()
-            .public()
             .select_related("locale")
             .order_by("-date", "-first_published_at", "-pk")
         )

@@ -39,7 +39,9 @@ class AccountView(VerifiedRequiredMixin, TemplateView):
         kwargs.setdefault("sign_out_form", ConfirmPasswordForm(self.request))
         return super().get_context_data(
             profile=profile,
-            authenticators=devices.authenticators_of(user),
+            authenticators=[
+                (device, devices.display_name(device)) for device in devices.authenticators_of(user)
+            ],
             backup_codes_left=devices.backup_codes_left(user),
             **kwargs,
         )

@@ -14,10 +14,11 @@ access rule) in a fixed number of queries.
 import datetime
 from dataclasses import dataclass
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
+from home import locales
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
@@ -61,7 +62,7 @@ class ReaderUrls:
     @property
     def locale(self) -> Locale | None:
         if self._locale is None:
-            self._locale = Locale.objects.filter(language_code=get_language()).first()
+            self._locale = locales.locale_for(get_language())
         return self._locale
 
     def map(self, pages: list[Page]) -> dict[int, str]:
@@ -131,7 +132,9 @@ def recent_comments(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
     return [
         ActivityEntry(
             when=comment.created_at,
-            label=gettext("Reply") if comment.parent_id else gettext("Comment"),
+            label=pgettext("kind of activity", "Reply")
+            if comment.parent_id
+            else gettext("Comment"),
             title=comment.page.title,
             url=f"{links[comment.page_id]}#comments",
             by=_name(comment.author),

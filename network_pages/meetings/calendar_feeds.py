@@ -9,6 +9,7 @@ two queries for all meetings at once.
 from datetime import timedelta
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -59,8 +60,10 @@ def meetings_visible_to(user) -> list[MeetingPage]:
     ]
 
 
-def feed_calendar(user, language: str) -> bytes:
-    """The iCalendar feed of `user`, its links in `language` (the French aliases for fr)."""
+def feed_calendar(user, language: str, request: HttpRequest | None = None) -> bytes:
+    """The iCalendar feed of `user`, its links in `language` (the French aliases for fr).
+
+    With the request, Wagtail reads the site's root paths once, not once per meeting."""
     meetings = meetings_visible_to(user)
     ids = [meeting.pk for meeting in meetings]
     translations = {
@@ -80,7 +83,7 @@ def feed_calendar(user, language: str) -> bytes:
                 MeetingSnapshot.from_page(meeting),
                 uid=ical.event_uid(meeting),
                 sequence=sequences.get(meeting.pk, 0),
-                url=absolute_url(shown.get_url_parts()[2]),
+                url=absolute_url(shown.get_url_parts(request)[2]),
             )
         )
     return ical.calendar_bytes(events, name="NFP")

@@ -74,7 +74,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None:
         return access.make_private(HttpResponseNotFound(b"", content_type="text/plain"))
     response = HttpResponse(
-        feed_calendar(feed.user, get_language() or "en"),
+        feed_calendar(feed.user, get_language() or "en", request),
         content_type="text/calendar; charset=utf-8",
     )
     return access.make_private(response)

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "network_pages.meetings",
     "network_pages.information",
     "network_pages.publication_drafts",
+    "network_pages.search",
     "workflows",
     "nfp_site.operations",
     "django_tasks_db",
@@ -58,6 +59,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "nfp_site.operations.middleware.MaintenanceModeMiddleware",
+    # Before CSRF and authentication: a cached public page costs neither, nor any query;
+    # after maintenance mode, which answers 503 for everything (home.page_cache).
+    "home.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -87,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # French « 1er » in the `date` filter (nfp_site/dates.py).
+            "builtins": ["nfp_site.dates"],
         },
     },
 ]
@@ -95,6 +101,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env.text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 0),
+        # A kept connection that the server closed meanwhile is replaced, not used.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -132,6 +140,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
+# One style of date per language (nfp_site/formats/): "2 December 2026, 14:30".
+FORMAT_MODULE_PATH = ["nfp_site.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -176,6 +186,25 @@ NFP_DAILY_JOBS = {
     "prune_db_task_results": env.text("NFP_PRUNE_TASKS_AT", "03:30"),
 }
 NFP_WORKER_RUNS_SCHEDULE = env.flag("NFP_WORKER_RUNS_SCHEDULE", True)
+
+# Public pages served to anonymous visitors from the cache (home.page_cache): how long the
+# cache and a CDN keep them (s-maxage), and how long a browser does (max-age). 0: no caching.
+NFP_PUBLIC_CACHE_SECONDS = env.integer("NFP_PUBLIC_CACHE_SECONDS", 600)
+NFP_PUBLIC_BROWSER_CACHE_SECONDS = env.integer("NFP_PUBLIC_BROWSER_CACHE_SECONDS", 60)
+# A CDN in front of the site: publishing purges the changed pages, their listings, the
+# sitemap and the feeds (home.cdn_purge) through Wagtail's frontend cache module, with one
+# HTTP PURGE per URL to this address. Nothing is purged when it is not set.
+NFP_FRONTEND_CACHE_PURGE_URL = env.text("NFP_FRONTEND_CACHE_PURGE_URL")
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": NFP_FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    if NFP_FRONTEND_CACHE_PURGE_URL
+    else {}
+)
 
 WAGTAIL_SITE_NAME = "Network of Focal Points on Migration"
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

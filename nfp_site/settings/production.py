@@ -3,13 +3,16 @@
 from nfp_site.operations.sentry import init_sentry
 
 from .base import *  # noqa: F403
-from .base import LOGGING, STORAGES, env
+from .base import DATABASES, LOGGING, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env.required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.words("ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env.words("CSRF_TRUSTED_ORIGINS", [])
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+# Database connections are kept between requests (opening one costs more than most pages),
+# checked before each request reuses one (settings.base: conn_health_checks).
+DATABASES["default"]["CONN_MAX_AGE"] = env.integer("DATABASE_CONN_MAX_AGE", 600)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", True)

@@ -1,8 +1,13 @@
 """An RSS feed per language (3.3): public news and publications, never anything else."""
 
-import pytest
+from unittest import mock
 
-from home.models import GoodPracticePage
+import pytest
+from django.core.cache import cache
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
+
+from home.models import GoodPracticePage, NewsItemPage
+from home.page_cache import start_new_generation
 from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under
 
 pytestmark = pytest.mark.django_db
@@ -44,5 +49,23 @@ def test_a_feed_stays_within_its_query_budget(
     client, public_section, django_assert_max_num_queries
 ):
     client.get("/en/feed/")
+    start_new_generation()  # measure the rendering, not the page cache
     with django_assert_max_num_queries(6):
         assert client.get("/en/feed/").status_code == 200
+
+
+def test_a_feed_reads_the_site_root_paths_once_not_once_per_item(client, public_section):
+    index = public_section.indexes["en"]["newsindexpage"]
+    for number in range(3):
+        publish_under(index, NewsItemPage(title=f"More news {number}", intro="x"))
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    with mock.patch.object(cache, "get", counting_get):
+        assert client.get("/en/feed/").status_code == 200
+
+    assert reads.count(SITE_ROOT_PATHS_CACHE_KEY) <= 1

@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from home.page_cache import start_new_generation
+
 pytestmark = pytest.mark.django_db
 
 
@@ -57,5 +59,6 @@ def test_layout_is_accessible_skip_link_and_landmarks(client, homes):
 
 def test_home_page_stays_within_its_query_budget(client, homes, django_assert_max_num_queries):
     client.get("/en/")  # warm the site root cache
+    start_new_generation()  # measure the rendering, not the page cache
     with django_assert_max_num_queries(12):
         assert client.get("/en/").status_code == 200

@@ -3,6 +3,7 @@
 import pytest
 
 from home.models import NewsIndexPage, NewsItemPage
+from home.page_cache import start_new_generation
 from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under
 
 pytestmark = pytest.mark.django_db
@@ -60,10 +61,12 @@ def test_an_index_stays_within_its_query_budget_whatever_its_length(
     client, public_section, django_assert_max_num_queries
 ):
     client.get("/en/news/")
+    start_new_generation()  # measure the rendering, not the page cache
     with django_assert_max_num_queries(14):
         assert client.get("/en/news/").status_code == 200
     index = public_section.indexes["en"]["newsindexpage"]
     for number in range(5):
         publish_under(index, NewsItemPage(title=f"More news {number}", intro="x"))
+    start_new_generation()  # measure the rendering, not the page cache
     with django_assert_max_num_queries(14):
         assert client.get("/en/news/").status_code == 200

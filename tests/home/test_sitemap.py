@@ -5,6 +5,7 @@ import re
 import pytest
 
 from home.models import NewsItemPage
+from home.page_cache import start_new_generation
 from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,7 @@ def test_the_sitemap_stays_within_its_query_budget(
     client, public_section, django_assert_max_num_queries
 ):
     client.get("/sitemap.xml")
+    start_new_generation()  # measure the rendering, not the page cache
     with django_assert_max_num_queries(4):
         client.get("/sitemap.xml")
     for number in range(4):
@@ -61,5 +63,6 @@ def test_the_sitemap_stays_within_its_query_budget(
             public_section.indexes["en"]["newsindexpage"],
             NewsItemPage(title=f"Item {number}", intro="x"),
         )
+    start_new_generation()  # measure the rendering, not the page cache
     with django_assert_max_num_queries(4):
         client.get("/sitemap.xml")

@@ -63,7 +63,7 @@ def test_a_document_removed_from_a_draft_response_is_deleted(
 
     assert not get_document_model().objects.filter(pk=attachment.document_id).exists()
     assert fetched.status_code == 404
-    assert "draft" not in body_of(fetched)
+    assert "%PDF-1.4 draft" not in body_of(fetched)
 
 
 def test_a_document_removed_from_a_published_item_is_the_dmrs_alone(

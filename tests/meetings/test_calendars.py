@@ -1,12 +1,15 @@
 """Calendars: an .ics per meeting, and a personal feed behind a secret, revocable link."""
 
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
 
 from network_pages.admin.two_factor import reset_two_factor
 from network_pages.meetings import ical, participants
@@ -196,3 +199,22 @@ def test_feed_query_count_does_not_grow_with_the_meetings(
 
     assert len(events_of(response)) == 6
     assert len(many) == len(few)
+
+
+def test_feed_reads_the_site_root_paths_once_not_once_per_meeting(
+    client, meetings_index, plenary, focal_point
+):
+    link = create_link(sign_in(client, focal_point))
+    for number in range(3):
+        make_meeting(meetings_index, title=f"Session {number}", slug=f"session-{number}")
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    with mock.patch.object(cache, "get", counting_get):
+        assert len(events_of(client.get(link))) == 4
+
+    assert reads.count(SITE_ROOT_PATHS_CACHE_KEY) <= 1

@@ -45,3 +45,22 @@ def test_deploy_check_is_clean_with_the_required_variables_set():
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    production = {
+        "DJANGO_SETTINGS_MODULE": "nfp_site.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    }
+
+    kept = run_manage("shell", "--no-imports", "-c", code, **production)
+    overridden = run_manage(
+        "shell", "--no-imports", "-c", code, DATABASE_CONN_MAX_AGE="60", **production
+    )
+
+    assert kept.stdout.split() == ["600", "True"], kept.stderr
+    assert overridden.stdout.split() == ["60", "True"], overridden.stderr

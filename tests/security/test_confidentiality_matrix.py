@@ -50,8 +50,16 @@ def test_the_public_search_finds_public_markers_and_nothing_else(findings):
     assert not findings.search, report(findings.search)
 
 
+def test_the_members_search_finds_only_what_each_reader_may_read(findings):
+    assert not findings.members_search, report(findings.members_search)
+
+
 def test_sitemap_and_public_feeds_name_no_restricted_page(findings):
     assert not findings.public_listings, report(findings.public_listings)
+
+
+def test_the_public_page_cache_never_holds_or_serves_anything_restricted(findings):
+    assert not findings.page_cache, report(findings.page_cache)
 
 
 def test_a_calendar_feed_lists_only_the_meetings_its_owner_may_open(findings):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
+from home import page_cache, public_pages
 from network_pages.backups import restore_database, restore_media
 from nfp_site.operations import liveness, maintenance
 
@@ -92,4 +93,7 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         restore_media(backup, Path(settings.MEDIA_ROOT))
+        # The restored pages and restrictions replace what the shared cache remembers.
+        public_pages.forget_restricted_roots()
+        page_cache.start_new_generation()
         self.stdout.write(f"Restored {backup}")

@@ -1,0 +1,14 @@
+"""Wiring only: pages of the public section say they may be cached (home.page_cache)."""
+
+from wagtail import hooks
+
+from home import page_cache, public_pages
+
+
+@hooks.register("before_serve_page", order=100)
+def mark_public_pages_cacheable(page, request, serve_args, serve_kwargs):
+    # After the network area's access rule (order -100), which marks what it guards as
+    # restricted. A page of the public section's own types, outside every restricted
+    # subtree (read from the cached restricted roots: no query), is the same for everyone.
+    if page.specific_class._meta.app_label == "home" and public_pages.is_public(page):
+        page_cache.mark_public(request)

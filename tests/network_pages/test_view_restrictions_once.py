@@ -1,0 +1,42 @@
+"""A page's view restrictions are read once per request, as Wagtail reads them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from network_pages import access
+from network_pages.models import NetworkHomePage
+from tests.conftest import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_restrictions_are_wagtails_for_pages_and_their_aliases(network):
+    pages = Page.objects.filter(path__startswith=network.get_parent().get_parent().path)
+    for page in pages:
+        ours = {restriction.pk for restriction in access.view_restrictions_of(page)}
+        wagtails = {restriction.pk for restriction in page.get_view_restrictions()}
+        assert ours == wagtails, page.url_path
+
+
+def test_the_restrictions_are_read_once_per_page_object(network, django_assert_num_queries):
+    page = Page.objects.get(pk=network.pk)
+    access.view_restrictions_of(page)
+
+    with django_assert_num_queries(0):
+        access.view_restrictions_of(page)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_serving_a_restricted_page_reads_its_restrictions_once(
+    client, network, focal_point, language
+):
+    sign_in(client, focal_point)
+    url = NetworkHomePage.objects.get(locale__language_code=language).url
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+
+    reads = [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
+    assert len(reads) == 1
