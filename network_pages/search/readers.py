@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from network_pages import access, roles
 from network_pages.community import visibility
+from network_pages.community.comments import audience as comment_audience
 from network_pages.information import rules
 
 from .models import SearchEntry
@@ -26,7 +27,7 @@ def may_search(user) -> bool:
     return access.is_member(user) or roles.GUESTS in access.group_names_of(user)
 
 
-def readable_page_ids(user) -> list[int]:
+def readable_pages(user) -> list[Page]:
     """The live pages holding entries that this verified user may open, in a fixed number of
     queries: the pages, the restrictions on them and their ancestors, the user's groups."""
     if not access.is_verified(user):
@@ -34,9 +35,15 @@ def readable_page_ids(user) -> list[int]:
     pages = list(
         Page.objects.live()
         .filter(pk__in=SearchEntry.objects.values("page_id"))
-        .only("pk", "path", "alias_of_id")
+        .only("pk", "path", "alias_of_id", "content_type_id")
     )
-    return [page.pk for page in visibility.pages_visible_to(user, pages)]
+    return visibility.pages_visible_to(user, pages)
+
+
+def comment_readable_page_ids(user, pages: list[Page]) -> list[int]:
+    """Of `pages`, those whose comments this user reads: its comment audience (issue 13)."""
+    audiences = comment_audience.audiences_of(pages)
+    return [page.pk for page in pages if audiences[page.pk].includes(user)]
 
 
 def audience_filter(user) -> Q:
@@ -56,4 +63,10 @@ def readable_entries(user) -> QuerySet[SearchEntry]:
     """Every entry this user may read, and only those: the base of every search."""
     if not may_search(user):
         return SearchEntry.objects.none()
-    return SearchEntry.objects.filter(audience_filter(user), page__in=readable_page_ids(user))
+    pages = readable_pages(user)
+    comments_readable = Q(page__in=comment_readable_page_ids(user, pages))
+    return SearchEntry.objects.filter(
+        audience_filter(user),
+        ~Q(kind=SearchEntry.Kind.COMMENT) | comments_readable,
+        page__in=[page.pk for page in pages],
+    )
