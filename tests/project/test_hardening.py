@@ -75,6 +75,7 @@ def test_sign_in_records_when_the_session_started(client, network, focal_point):
 
 
 def test_documents_are_downloaded_never_rendered_inline(client, network, dmr_user):
+    # Attached to nothing, a network document is the DMR's alone (files follow their owner).
     document = get_document_model()(title="Notes", collection=ensure_network_collection())
     document.file.save("notes.txt", ContentFile(b"<script>alert(1)</script>"), save=False)
     document.save()
