@@ -11,7 +11,7 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test lint format check messages install install-test serve clean-db backup restore
+.PHONY: run test lint format check messages install install-test serve clean-db backup restore bench vendor-css
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -75,5 +75,28 @@ restore: .installed-run
 	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/nfp-backup-... [MAINTENANCE=1|FORCE=1]" && exit 2)
 	$(MANAGE) restore_site "$(BACKUP)" --yes $(if $(MAINTENANCE),--maintenance) $(if $(FORCE),--even-if-live)
 
+# make bench [SIZE=demo|network] [BENCH_SECONDS=5]: grows a database of its own (SQLite
+# bench-$(SIZE).sqlite3, or DATABASE_URL), serves it with gunicorn as in production, loads
+# every page type and prints the table into bench-results/ too (method: BENCHMARKS.md). At
+# network size, CPU per request is compared with the last demo-size run on the same database.
+SIZE ?= demo
+BENCH_SECONDS ?= 5
+bench: .installed-run
+	@url="$${DATABASE_URL:-sqlite:///$(CURDIR)/bench-$(SIZE).sqlite3}"; \
+	case "$$url" in postgres*) db=postgresql ;; *) db=sqlite ;; esac; \
+	baseline=bench-results/demo-$$db.json; \
+	if [ "$(SIZE)" = demo ] || [ ! -f "$$baseline" ]; then baseline=""; fi; \
+	DATABASE_URL="$$url" $(MANAGE) bench --size $(SIZE) --seconds $(BENCH_SECONDS) \
+		--output bench-results/$(SIZE)-$$db.md $${baseline:+--baseline $$baseline} $(BENCH_ARGS)
+
 clean-db:
 	rm -f db.sqlite3
+
+# The design system's build output (README, "Design system"); needs npm, only to upgrade.
+PICO_VERSION ?= 2.1.1
+vendor-css:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent @picocss/pico@$(PICO_VERSION) >/dev/null \
+	&& tar xzf picocss-pico-$(PICO_VERSION).tgz \
+	&& cp package/css/pico.blue.min.css package/LICENSE.md $(CURDIR)/home/static/vendor/pico/ \
+	&& rm -rf $$tmp
+	@echo "Pico CSS $(PICO_VERSION) copied into home/static/vendor/pico/"

@@ -12,12 +12,19 @@ from enum import Enum
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail import hooks
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
 
 from network_pages import roles
 
@@ -155,8 +162,66 @@ def page_verdict(request: HttpRequest, page: Page) -> Verdict:
     return verdict(request, view_restrictions_of(page))
 
 
+# Files follow their owner: each app that attaches documents to something (a response, an
+# item, a meeting, a workspace update) registers a function under this hook name. Called
+# as `owners(user, document_ids)`, it yields `(document_id, may_read)` for every attachment
+# of those documents that it knows, `may_read` saying whether `user` (verified) may read
+# the thing the document is attached to.
+DOCUMENT_OWNERS_HOOK = "nfp_document_owners"
+
+
+def document_owner_hooks() -> list:
+    return hooks.get_hooks(DOCUMENT_OWNERS_HOOK)
+
+
+def readable_by_owners(user, document_ids: Iterable[int]) -> set[int]:
+    """Of `document_ids` (documents in restricted collections), those `user` may read by
+    the owner rule: attached to at least one thing, and the user may read every thing it is
+    attached to. A document attached to nothing is the DMR's alone; so is a document still
+    attached to one thing the user may not read (a draft, an item waiting for review)."""
+    document_ids = set(document_ids)
+    if not document_ids or is_dmr(user):
+        return document_ids
+    owned: set[int] = set()
+    refused: set[int] = set()
+    for owners in document_owner_hooks():
+        for document_id, may_read in owners(user, document_ids):
+            owned.add(document_id)
+            if not may_read:
+                refused.add(document_id)
+    return owned - refused
+
+
+def document_verdict_for_user(user, document, *, verified: bool) -> Verdict:
+    """The collection's restrictions first (sign in, verify, the collection's groups), then,
+    for a document in a restricted collection, its owners (`readable_by_owners`)."""
+    restrictions = document.collection.get_view_restrictions()
+    outcome = verdict_for_user(user, restrictions, verified=verified)
+    if outcome is not Verdict.ALLOW or not restrictions:
+        return outcome
+    return Verdict.ALLOW if readable_by_owners(user, [document.pk]) else Verdict.REFUSE
+
+
 def document_verdict(request: HttpRequest, document) -> Verdict:
-    return verdict(request, document.collection.get_view_restrictions())
+    return document_verdict_for_user(request.user, document, verified=is_verified(request.user))
+
+
+def readable_documents(request: HttpRequest, documents: QuerySet) -> QuerySet:
+    """`documents` narrowed to those this request may read: for listings (choosers, the
+    admin's API and search). A few queries whatever the number of documents."""
+    user = request.user
+    if user.is_authenticated and user.is_superuser:
+        return documents
+    public, restricted = [], []
+    for collection in Collection.objects.all():
+        restrictions = collection.get_view_restrictions()
+        if not restrictions:
+            public.append(collection.pk)
+        elif verdict(request, restrictions) is Verdict.ALLOW:
+            restricted.append(collection.pk)
+    candidates = documents.filter(collection_id__in=restricted).values_list("pk", flat=True)
+    readable = readable_by_owners(user, candidates)
+    return documents.filter(Q(collection_id__in=public) | Q(pk__in=readable))
 
 
 def user_may_view_page(user, page: Page) -> bool:
@@ -164,6 +229,14 @@ def user_may_view_page(user, page: Page) -> bool:
     if not user.is_active:
         return False
     return verdict_for_user(user, view_restrictions_of(page), verified=True) is Verdict.ALLOW
+
+
+def may_read_attachments_of(user, page: Page) -> bool:
+    """A page's documents go with the page: its readers once it is live; before that, its
+    editors in the admin (the DMR)."""
+    if not user_may_view_page(user, page):
+        return False
+    return page.live or is_dmr(user)
 
 
 def mark_restricted(request: HttpRequest) -> None:

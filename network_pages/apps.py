@@ -14,7 +14,12 @@ class NetworkPagesConfig(AppConfig):
         from wagtail.documents.models import document_served
         from wagtail.signals import post_page_move
 
-        from network_pages import audit, checks, network_area  # noqa: F401 - checks registers
+        from network_pages import (  # noqa: F401 - checks registers itself
+            audit,
+            checks,
+            network_area,
+            revocation,
+        )
         from network_pages.models import NetworkHomePage
         from network_pages.security import record_login_time
 
@@ -32,3 +37,4 @@ class NetworkPagesConfig(AppConfig):
         post_page_move.connect(
             network_area.network_roots_changed, dispatch_uid="nfp_network_roots_move"
         )
+        revocation.connect()

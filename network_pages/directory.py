@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from network_pages import access
+from network_pages import access, spreadsheets
 from network_pages.models.member_profile import MemberProfile
 from network_pages.models.member_state import MemberState
 from network_pages.models.national_network import NationalNetworkOrganisation
@@ -25,9 +25,6 @@ Function = MemberProfile.Function
 
 # Within a state, the Focal Point comes before the deputies.
 FUNCTION_RANK = {Function.FOCAL_POINT: 0, Function.DEPUTY: 1}
-
-# Spreadsheets run cells that start with these as formulas (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def collation_key(text: str) -> str:
@@ -243,13 +240,6 @@ def vcard_for(profile: MemberProfile) -> str:
 # --- CSV export (DMR only) -----------------------------------------------------------
 
 
-def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet shows as text: formulas get a leading apostrophe (OWASP)."""
-    if value.startswith(FORMULA_PREFIXES):
-        return f"'{value}"
-    return value
-
-
 def csv_header() -> list[str]:
     return [
         _("State code"),
@@ -290,5 +280,5 @@ def directory_csv(directory: Directory) -> str:
     people = [member for entry in directory.states for member in entry.members]
     people += directory.secretariat
     for profile in people:
-        writer.writerow([spreadsheet_safe(str(cell)) for cell in csv_row(profile)])
+        writer.writerow([spreadsheets.csv_cell(str(cell)) for cell in csv_row(profile)])
     return "\ufeff" + buffer.getvalue()

@@ -29,11 +29,11 @@ def require_verified_member_for_restricted_pages(page, request, serve_args, serv
 
 @hooks.register("before_serve_document", order=-100)
 def require_verified_member_for_restricted_documents(document, request):
-    restrictions = document.collection.get_view_restrictions()
-    if not restrictions:
+    # Files follow their owner: the collection's rule, then the attachments' (access.py).
+    if not document.collection.get_view_restrictions():
         return None
     access.mark_restricted(request)
-    outcome = access.verdict(request, restrictions)
+    outcome = access.document_verdict(request, document)
     if outcome is not access.Verdict.ALLOW:
         return access.refusal(request, outcome)
     return None

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from home import page_routing
 from network_pages import views as network_views
@@ -18,7 +17,7 @@ urlpatterns = [
         "documents/authenticate_with_password/<int:restriction_id>/",
         network_views.no_shared_passwords,
     ),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include("network_pages.document_urls")),
 ]
 
 if settings.DEBUG:
@@ -39,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("network_pages.meetings.urls")),
     path("", include("network_pages.information.urls")),
     path("", include("network_pages.community.urls")),
+    path("", include("network_pages.search.urls")),
     path("_util/login/", network_views.login_redirect),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -7,11 +7,14 @@ The source may be in any content language.
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from workflows import log_actions
+from workflows.models import PublicRelease
 
 
 def other_locales(page: Page) -> list[Locale]:
@@ -47,3 +50,26 @@ def request_translations(page: Page) -> list[Page]:
 def translations_waiting(page: Page) -> list[Page]:
     """The page's translations that are not live yet."""
     return list(page.get_translations().filter(live=False).select_related("locale"))
+
+
+def releases_waiting_for_translation():
+    """Live public releases with a translation into another official language not live yet
+    (the DMR's report, and the DMR's "what needs doing")."""
+    live_translations = (
+        Page.objects.filter(translation_key=OuterRef("page__translation_key"), live=True)
+        .exclude(pk=OuterRef("page_id"))
+        .order_by()
+        .values("translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    other_languages = max(Locale.objects.count() - 1, 0)
+    return (
+        PublicRelease.objects.filter(withdrawn_at=None, page__live=True)
+        .annotate(
+            live_translations=Coalesce(Subquery(live_translations, output_field=IntegerField()), 0)
+        )
+        .filter(live_translations__lt=other_languages)
+        .select_related("page__locale")
+        .order_by("-released_at", "-pk")
+    )

@@ -4,8 +4,6 @@ public pages waiting for their translation."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page, TaskState
+from wagtail.models import Page, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.utils.decorators import xframe_options_sameorigin_override
 
@@ -23,8 +21,9 @@ from workflows.destination import public_parent_for, release_obstacles
 from workflows.exceptions import ApprovalRefused, NoPublicDestination
 from workflows.forms import ApprovalForm, RejectionForm, WithdrawalForm
 from workflows.links import restricted_links
-from workflows.models import JointApprovalTaskState, PublicRelease
+from workflows.models import JointApprovalTaskState
 from workflows.tally import approval_refusals, open_parties
+from workflows.translation import releases_waiting_for_translation
 from workflows.withdrawal import current_release, may_withdraw, withdraw
 
 
@@ -279,26 +278,7 @@ class WaitingForTranslationView(ReportView):
     list_export = ["title", "released_at"]
 
     def get_queryset(self):
-        live_translations = (
-            Page.objects.filter(translation_key=OuterRef("page__translation_key"), live=True)
-            .exclude(pk=OuterRef("page_id"))
-            .order_by()
-            .values("translation_key")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        other_languages = max(Locale.objects.count() - 1, 0)
-        return (
-            PublicRelease.objects.filter(withdrawn_at=None, page__live=True)
-            .annotate(
-                live_translations=Coalesce(
-                    Subquery(live_translations, output_field=IntegerField()), 0
-                )
-            )
-            .filter(live_translations__lt=other_languages)
-            .select_related("page__locale")
-            .order_by("-released_at", "-pk")
-        )
+        return releases_waiting_for_translation()
 
     def decorate_paginated_queryset(self, object_list):
         releases = list(object_list)

@@ -9,6 +9,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from nfp_site.language_urls import Place, page_url_in, place_of, query_without_notice
+
 register = template.Library()
 
 
@@ -22,26 +24,34 @@ class LanguageLink:
 
 
 def language_links_for(request: HttpRequest, page: Page | None) -> list[LanguageLink]:
-    """Where each official language leads from here, never to a 404.
+    """Where each official language leads from here: the same place, never a 404.
 
-    A page without a live translation leads to the page itself with a notice asking
-    for the reader's language (`?untranslated=fr`), as the original is all there is.
+    The same page's translation, the same routable sub-view below it (a response form, a
+    comment being edited) and the same query string (`?q=Becker`). A page without a live
+    translation leads to itself with a notice asking for the reader's language
+    (`?untranslated=fr`), as the original is all there is.
     """
     current = get_language()
+    query = request.META.get("QUERY_STRING", "")
+    place = place_of(request, request.path)
+    if isinstance(page, Page) and (place.page is None or place.page.pk != page.pk):
+        place = Place(page)  # a view that shows a page without being routed to it
     translations = {}
-    if isinstance(page, Page):
+    if place.page is not None:
         translations = {
             translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+            for translation in place.page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
         }
     links = []
     for code, _name in settings.LANGUAGES:
-        if page is None:
-            url, is_translation = translate_url(request.get_full_path(), code), True
-        elif code in translations:
-            url, is_translation = translations[code].get_url(request), True
+        if place.page is None:
+            url, is_translation = _view_url_in(request, code, query), True
         else:
-            url, is_translation = f"{page.get_url(request)}?untranslated={code}", False
+            found = translations.get(code)
+            url = page_url_in(request, place, found, code, query)
+            is_translation = found is not None
         links.append(
             LanguageLink(
                 code=code,
@@ -52,6 +62,12 @@ def language_links_for(request: HttpRequest, page: Page | None) -> list[Language
             )
         )
     return links
+
+
+def _view_url_in(request: HttpRequest, code: str, query: str) -> str:
+    query = query_without_notice(query)
+    path = translate_url(request.path, code)
+    return f"{path}?{query}" if query else path
 
 
 @register.simple_tag(takes_context=True)

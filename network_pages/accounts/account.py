@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
-from network_pages import audit
+from network_pages import audit, revocation
 from network_pages.models import MemberProfile
 
 from . import devices
@@ -39,7 +39,9 @@ class AccountView(VerifiedRequiredMixin, TemplateView):
         kwargs.setdefault("sign_out_form", ConfirmPasswordForm(self.request))
         return super().get_context_data(
             profile=profile,
-            authenticators=devices.authenticators_of(user),
+            authenticators=[
+                (device, devices.display_name(device)) for device in devices.authenticators_of(user)
+            ],
             backup_codes_left=devices.backup_codes_left(user),
             **kwargs,
         )
@@ -83,6 +85,8 @@ class SignOutEverywhereView(AccountView):
         user = request.user
         user.set_password(form.cleaned_data["password"])
         user.save(update_fields=["password"])
+        # Links that stand for the member without a session stop working too.
+        revocation.revoke_links(user)
         audit.record(audit.SIGNED_OUT_EVERYWHERE, user, request)
         auth.logout(request)
         messages.success(

@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import Enum
 
 from django.db import transaction
+from django.utils.translation import gettext
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -22,6 +23,15 @@ BACKUP_CODE_COUNT = 10
 def authenticator_of(user) -> TOTPDevice | None:
     """The confirmed authenticator app that signs this user in (the latest, if several)."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-pk").first()
+
+
+def display_name(device: Device) -> str:
+    """The device's name in the reader's language (the stored name is the English one)."""
+    if device.name == AUTHENTICATOR_NAME:
+        return gettext("Authenticator app")
+    if device.name == BACKUP_CODES_NAME:
+        return gettext("Backup codes")
+    return device.name
 
 
 def has_authenticator(user) -> bool:

@@ -62,10 +62,11 @@ class EnrolView(SignedInRequiredMixin, TemplateView):
                 request.session.cycle_key()
                 # The codes are shown on this response only: it is never stored (no-store)
                 # and they are not kept anywhere else but in django-otp's token table.
-                return render(
+                response = render(
                     request,
                     self.done_template_name,
-                    {"codes": codes, "continue_url": navigation.destination(request)},
+                    {"codes": codes, "continue_url": navigation.destination_after_sign_in(request)},
                 )
+                return navigation.remember_language(response, request.user)
             add_code_error(form, check)
         return self.render_to_response(self.get_context_data(form=form))

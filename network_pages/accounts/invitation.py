@@ -9,7 +9,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
-from network_pages.models import Invitation
+from network_pages.models import Invitation, MemberProfile
 
 from .forms import InvitationPasswordForm
 from .mixins import PrivateViewMixin
@@ -34,9 +34,16 @@ class InvitationView(PrivateViewMixin, TemplateView):
         self.invitation = find_invitation(kwargs.get("token", ""))
 
     def refusal_for(self, request: HttpRequest) -> HttpResponse | None:
-        if self.invitation is None or not self.invitation.is_usable:
+        if self.invitation is None or not self.is_usable(self.invitation):
             return self.unusable(request, self.invitation)
         return None
+
+    @staticmethod
+    def is_usable(invitation: Invitation) -> bool:
+        """A link is never a way back into an account the DMR deactivated (issue 13)."""
+        profile = MemberProfile.objects.filter(user=invitation.user).first()
+        account_open = invitation.user.is_active and (profile is None or profile.is_active)
+        return invitation.is_usable and account_open
 
     def unusable(self, request: HttpRequest, invitation: Invitation | None) -> HttpResponse:
         """Unknown links are 404 Not Found; used or expired ones are 410 Gone."""
@@ -59,12 +66,11 @@ class InvitationView(PrivateViewMixin, TemplateView):
         with transaction.atomic():
             # Locked, and checked again: a double submit cannot use the link twice.
             invitation = Invitation.objects.select_for_update().get(pk=self.invitation.pk)
-            if not invitation.is_usable:
+            if not self.is_usable(invitation):
                 return self.unusable(request, invitation)
             user = invitation.user
             user.set_password(form.cleaned_data["new_password1"])
-            user.is_active = True
-            user.save(update_fields=["password", "is_active"])
+            user.save(update_fields=["password"])
             # Every other link sent to this person dies with this one: an old email found
             # later must not let anyone choose the password again.
             Invitation.objects.filter(user=user, used_at__isnull=True).update(

@@ -4,6 +4,7 @@ from django.db import transaction
 from django_otp import devices_for_user
 from wagtail.log_actions import log
 
+from network_pages import revocation
 from network_pages.models import MemberProfile
 
 RESET_OTP_ACTION = "network_pages.reset_otp"
@@ -24,6 +25,8 @@ def reset_two_factor(profile: MemberProfile, *, reset_by) -> int:
     devices = otp_devices(profile.user)
     for device in devices:
         device.delete()
+    # Whoever holds the lost phone may hold the calendar link too (issue 13).
+    revocation.revoke_links(profile.user)
     log(
         instance=profile,
         action=RESET_OTP_ACTION,

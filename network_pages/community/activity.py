@@ -14,7 +14,7 @@ access rule) in a fixed number of queries.
 import datetime
 from dataclasses import dataclass
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
@@ -122,7 +122,9 @@ def recent_comments(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
     return [
         ActivityEntry(
             when=comment.created_at,
-            label=gettext("Reply") if comment.parent_id else gettext("Comment"),
+            label=pgettext("kind of activity", "Reply")
+            if comment.parent_id
+            else gettext("Comment"),
             title=comment.page.title,
             url=f"{links[comment.page_id]}#comments",
             by=_name(comment.author),

@@ -9,6 +9,10 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from network_pages.attachments import OnDetach, follow_attachments
         from network_pages.community import signals
+        from network_pages.community.models import UpdateDocument
+
+        follow_attachments(UpdateDocument, OnDetach.RETIRE)
 
         signals.connect()

@@ -56,7 +56,9 @@ class NotificationSettingsView(NetworkPersonMixin, TemplateView):
         follows = Follow.objects.filter(user=user, active=True).select_related("page")
         listing = Paginator(follows, FOLLOWS_PER_PAGE).get_page(self.request.GET.get("page"))
         pages = [item.page for item in listing.object_list]
-        visible = {page.pk for page in visibility.pages_visible_to(user, pages)}
+        # A page the user can no longer read (unpublished, or no longer open to them) is
+        # not named here, even if they followed it once.
+        visible = {page.pk for page in visibility.pages_readable_by(user, pages)}
         return super().get_context_data(
             follows=[item for item in listing.object_list if item.page_id in visible],
             pagination=listing,
@@ -79,11 +81,12 @@ class FollowView(NetworkPersonMixin, View):
 
     def post(self, request: HttpRequest, page_id: int) -> HttpResponse:
         page = Page.objects.filter(pk=page_id).first()
-        # Missing and forbidden pages get the same answer: a refusal names nothing.
+        # Missing, unpublished and forbidden pages get the same answer: a refusal names
+        # nothing, and nobody follows (so is later told the title of) what they cannot read.
         if (
             page is None
             or not network_area.is_in_network_area(page)
-            or not access.user_may_view_page(request.user, page)
+            or not visibility.pages_readable_by(request.user, [page])
         ):
             return access.refusal(request, access.Verdict.REFUSE)
         form = FollowForm(request.POST)

@@ -61,3 +61,9 @@ def prime_group_names(users: Iterable) -> None:
     """Fill `access.group_names_of`'s per-user cache from prefetched `groups`."""
     for user in users:
         user._nfp_group_names = frozenset(group.name for group in user.groups.all())
+
+
+def pages_readable_by(user, pages: Sequence[Page]) -> list[Page]:
+    """The pages (in order) this user may read on the site: published, and open to them.
+    What a follow, a notification setting or a listing may name (issue 13, 4)."""
+    return pages_visible_to(user, [page for page in pages if page.live])

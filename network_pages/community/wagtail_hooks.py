@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from network_pages import network_area
-from network_pages.community import thematic_groups
+from network_pages import access, network_area
+from network_pages.community import document_owners, thematic_groups
 from network_pages.community.admin.viewsets import CommunityViewSetGroup
 from network_pages.community.comments import posting
 from network_pages.community.models import Follow, ThematicGroupUpdatePage
@@ -38,3 +38,6 @@ def restrict_new_or_moved_workspace_pages(request, page):
     specific = page.specific
     if isinstance(specific, ThematicGroupUpdatePage) and not specific.alias_of_id:
         thematic_groups.sync_workspaces_around(specific)
+
+
+hooks.register(access.DOCUMENT_OWNERS_HOOK, document_owners.update_owners)

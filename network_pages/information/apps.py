@@ -11,8 +11,15 @@ class InformationConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import page_published
 
+        from network_pages.attachments import OnDetach, follow_attachments
+
         from . import signals
         from .models import InformationItemPage, InformationRequestPage
+        from .models.item_page import InformationItemAttachment
+        from .models.response import ResponseAttachment
+
+        follow_attachments(ResponseAttachment, OnDetach.DELETE)
+        follow_attachments(InformationItemAttachment, OnDetach.RETIRE)
 
         for page_class in (InformationRequestPage, InformationItemPage):
             page_published.connect(

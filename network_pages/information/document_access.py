@@ -1,11 +1,12 @@
-"""Documents attached to drafts stay with whoever may read the draft.
+"""Who may read the documents of responses and information items (the owner rule of
+`access.readable_by_owners`).
 
-The network's collection lets every member fetch a document (3.1); a response's draft,
-though, is only for its own state and the DMR, and an item waiting for review only for its
-submitting state and the DMR. This rule runs after the network's own document check.
+A submitted response's documents are for every member (2.1.a), a draft's only for its own
+state and the DMR; an item's documents follow the item: every reader of a published item,
+only the submitting state and the DMR while it waits for review (4.7).
 """
 
-from django.http import HttpRequest, HttpResponse
+from collections.abc import Collection, Iterator
 
 from network_pages import access
 
@@ -14,26 +15,26 @@ from .models.item_page import InformationItemAttachment
 from .models.response import ResponseAttachment
 
 
-def may_fetch(user, document) -> bool:
-    response_attachments = ResponseAttachment.objects.filter(document=document).select_related(
-        "response__member_state"
-    )
-    if any(not rules.may_read(user, item.response) for item in response_attachments):
+def response_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
+    attachments = ResponseAttachment.objects.filter(document_id__in=document_ids)
+    for attachment in attachments.select_related("response__member_state"):
+        yield attachment.document_id, rules.may_read(user, attachment.response)
+
+
+def may_read_item(user, page) -> bool:
+    if access.user_may_view_page(user, page) is False:
         return False
-    item_attachments = InformationItemAttachment.objects.filter(document=document).select_related(
-        "page__member_state"
-    )
-    for attachment in item_attachments:
+    if page.live or access.is_dmr(user):
+        return True
+    return page.member_state is not None and rules.may_write_for(user, page.member_state)
+
+
+def item_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
+    attachments = InformationItemAttachment.objects.filter(document_id__in=document_ids)
+    verdicts: dict[int, bool] = {}
+    for attachment in attachments.select_related("page__member_state"):
+        # An alias's rows copy its source's: the source decides.
         page = attachment.page
-        if page.live or access.is_dmr(user):
-            continue
-        if page.member_state is None or not rules.may_write_for(user, page.member_state):
-            return False
-    return True
-
-
-def refusal_for(document, request: HttpRequest) -> HttpResponse | None:
-    if may_fetch(request.user, document):
-        return None
-    access.mark_restricted(request)
-    return access.refusal(request, access.Verdict.REFUSE)
+        if page.pk not in verdicts:
+            verdicts[page.pk] = may_read_item(user, page)
+        yield attachment.document_id, verdicts[page.pk]

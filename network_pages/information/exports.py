@@ -8,24 +8,16 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from network_pages import spreadsheets
+
 from .compilation import Compilation
-
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralised(value):
-    """Text that a spreadsheet shows as text, never runs as a formula (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _xlsx_cell(value):
     # Control characters have no place in a workbook (openpyxl refuses them).
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return neutralised(value)
+        value = spreadsheets.text_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
 
 
 def header() -> list[str]:
@@ -70,7 +62,7 @@ def as_csv(compilation: Compilation) -> str:
     writer = csv.writer(buffer)
     writer.writerow(header())
     for row in rows(compilation):
-        writer.writerow([neutralised(value) for value in row])
+        writer.writerow([spreadsheets.csv_cell(value) for value in row])
     return buffer.getvalue()
 
 

@@ -9,7 +9,7 @@ from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from taggit.utils import parse_tags
 
 from network_pages.directory import collation_key
@@ -340,7 +340,11 @@ class RequestFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("Open and closed")), ("open", _("Open")), ("closed", _("Closed"))],
+        choices=[
+            ("", _("Open and closed")),
+            ("open", pgettext_lazy("information request status", "Open")),
+            ("closed", pgettext_lazy("information request status", "Closed")),
+        ],
     )
 
     def status_filter(self) -> str:

@@ -3,6 +3,7 @@
 from django.urls import path
 from wagtail import hooks
 
+from network_pages import access
 from network_pages.community.activity import PENDING_TASKS_HOOK
 
 from . import document_access, pending
@@ -36,9 +37,8 @@ def request_responses_listing_button(page, user, next_url=None):
     yield from _responses_button(page)
 
 
-@hooks.register("before_serve_document", order=-90)
-def keep_draft_documents_with_their_readers(document, request):
-    return document_access.refusal_for(document, request)
+hooks.register(access.DOCUMENT_OWNERS_HOOK, document_access.response_owners)
+hooks.register(access.DOCUMENT_OWNERS_HOOK, document_access.item_owners)
 
 
 hooks.register(PENDING_TASKS_HOOK, pending.requests_awaiting_answer)

@@ -10,6 +10,11 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         # Signal handlers import the models, which exist only once the registry is ready.
+        from network_pages.attachments import OnDetach, follow_attachments
+
         from . import signal_handlers
+        from .models import MeetingDocument
+
+        follow_attachments(MeetingDocument, OnDetach.RETIRE)
 
         signal_handlers.connect()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from network_pages.directory import spreadsheet_safe
+from network_pages import spreadsheets
 from network_pages.meetings import participants
 from network_pages.meetings.models.attendance import Attendance
 from network_pages.meetings.models.choices import CLOSED_STATUSES
@@ -154,5 +154,5 @@ def attendance_csv(rows: list[AttendanceRow]) -> str:
             else f"{row.response_label} ({gettext('no longer invited')})",
             answered,
         ]
-        writer.writerow([spreadsheet_safe(str(cell)) for cell in cells])
+        writer.writerow([spreadsheets.csv_cell(str(cell)) for cell in cells])
     return "\ufeff" + buffer.getvalue()

@@ -28,8 +28,9 @@ def is_members_only_collection(collection: Collection) -> bool:
 def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> list:
     """The meeting documents this reader may open, by the one access rule.
 
-    The rule runs once per collection (a meeting's documents share one or two), not once
-    per document, on restrictions read in one query for all of them.
+    The collection rule runs once per collection (a meeting's documents share one or two),
+    on restrictions read in one query for all of them; the owner rule once for all the
+    documents.
     """
     meeting_documents = list(meeting_documents)
     collections = {
@@ -39,7 +40,17 @@ def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> lis
     verdicts = {
         pk: access.verdict(request, restrictions[pk]) is access.Verdict.ALLOW for pk in collections
     }
-    return [item for item in meeting_documents if verdicts[item.document.collection_id]]
+    restricted_ids = {pk for pk in collections if restrictions[pk]}
+    candidates = [item for item in meeting_documents if verdicts[item.document.collection_id]]
+    owned = {
+        item.document_id for item in candidates if item.document.collection_id in restricted_ids
+    }
+    readable = access.readable_by_owners(request.user, owned)
+    return [
+        item
+        for item in candidates
+        if item.document.collection_id not in restricted_ids or item.document_id in readable
+    ]
 
 
 def _restrictions_by_collection(

@@ -14,7 +14,8 @@ from wagtail.signals import page_published
 
 from network_pages.community.notifications import Follow, Kind, follow_all, notify
 from network_pages.meetings import outcomes, participants
-from network_pages.meetings.models import MeetingAccess, MeetingPage
+from network_pages.meetings.models import CalendarFeed, MeetingAccess, MeetingPage
+from network_pages.revocation import links_revoked
 from nfp_site.operations.signals import email_failed, email_sent
 
 
@@ -43,7 +44,14 @@ def forget_deleted_meetings_guests(sender, instance: MeetingAccess, **kwargs) ->
     Group.objects.filter(pk=instance.guest_group_id).delete()
 
 
+def revoke_calendar_feed(sender, user, **kwargs) -> None:
+    """Issue 13, 8: the feed link stands for the member; it dies with their sessions, their
+    second factor and their account. They can make a new one once signed in again."""
+    CalendarFeed.objects.filter(user=user).delete()
+
+
 def connect() -> None:
+    links_revoked.connect(revoke_calendar_feed, dispatch_uid="meetings_revoke_calendar_feed")
     post_save.connect(
         give_new_meeting_its_access, sender=MeetingPage, dispatch_uid="meetings_access"
     )

@@ -8,7 +8,7 @@ from wagtail.admin.widgets.button import Button
 
 from network_pages import access
 from network_pages.community import activity
-from network_pages.meetings import admin_views, agenda, convocation, pending
+from network_pages.meetings import admin_views, agenda, convocation, document_owners, pending
 from network_pages.meetings.dashboard import MeetingsPanel
 from network_pages.meetings.models import MeetingPage
 from network_pages.meetings.viewsets import SUGGESTIONS, MeetingsViewSetGroup
@@ -105,3 +105,6 @@ def register_meeting_log_actions(actions):
     actions.register_action(
         agenda.DECLINE_ACTION, _("Decline agenda suggestion"), _("Agenda suggestion declined")
     )
+
+
+hooks.register(access.DOCUMENT_OWNERS_HOOK, document_owners.meeting_owners)

@@ -1,7 +1,11 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from network_pages import access
 
 
 class NetworkHomePage(Page):
@@ -21,3 +25,18 @@ class NetworkHomePage(Page):
         # Titles and links only: no specific rows (one query per section type).
         context["sections"] = self.get_children().live().in_menu()
         return context
+
+    def route(self, request, path_components):
+        """A path under the network area that leads nowhere (no such page, a page never
+        published, an unknown route) answers whoever may not enter the area exactly as
+        an existing restricted page does: the area's refusal, never a 404 that tells them
+        the page does not exist (issue 13)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            access.mark_restricted(request)
+            if access.page_verdict(request, self) is access.Verdict.ALLOW:
+                raise
+            # The network root itself goes to the access rule (before_serve_page), which
+            # refuses this visitor as it refuses them any page of the area.
+            return RouteResult(self)

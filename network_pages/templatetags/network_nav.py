@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from network_pages import access
+from network_pages import access, navigation, roles
 from network_pages.network_area import NETWORK_SLUG
 
 register = template.Library()
@@ -9,14 +9,28 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def network_nav(context: template.Context) -> dict:
-    """What the header offers this reader: sign in, or the network area and account."""
+    """What the header offers this reader: sign in, or the network area and account.
+
+    Only a verified member is told the network's sections (a refusal page never names
+    them); a verified guest is offered their meetings, nothing else of the area.
+    """
     request = context.get("request")
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
+    verified = signed_in and access.is_verified(user)
+    member = verified and access.is_member(user)
+    guest = verified and not member and roles.GUESTS in access.group_names_of(user)
+    language = get_language()
+    sections = navigation.network_sections(language) if member else []
+    current = navigation.current_section(sections, context.get("page"))
     return {
         "signed_in": signed_in,
-        "verified_member": signed_in and access.is_verified(user) and access.is_member(user),
+        "verified_member": member,
+        "verified_guest": guest,
         # The network root sits under each language's home, at the same slug (no query:
         # this tag is on every page).
-        "network_url": f"/{get_language()}/{NETWORK_SLUG}/",
+        "network_url": f"/{language}/{NETWORK_SLUG}/",
+        "guest_meetings_url": f"/{language}/{NETWORK_SLUG}/meetings/",
+        "sections": sections,
+        "current": current,
     }

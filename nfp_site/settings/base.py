@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "network_pages.meetings",
     "network_pages.information",
     "network_pages.publication_drafts",
+    "network_pages.search",
     "workflows",
     "nfp_site.operations",
     "django_tasks_db",
@@ -90,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # French « 1er » in the `date` filter (nfp_site/dates.py).
+            "builtins": ["nfp_site.dates"],
         },
     },
 ]
@@ -137,6 +140,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
+# One style of date per language (nfp_site/formats/): "2 December 2026, 14:30".
+FORMAT_MODULE_PATH = ["nfp_site.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -250,6 +255,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "network_pages.uploads.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network_pages.uploads.PublicImageForm"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -107,6 +107,8 @@ def test_a_publication_goes_public_in_english_then_french_through_the_joint_appr
         Locale.objects.get(language_code="fr"),
         lambda text: FRENCH_TITLE if text == TITLE else text,
     )
+    # Another visitor (this browser may keep the English page for its max-age of 60 s).
+    page = browser.new_context(locale="en-GB").new_page()
     page.goto(english_url)
     page.get_by_role("navigation", name="Language").get_by_role("link", name="français").click()
     assert "/fr/publications/" in page.url

@@ -19,12 +19,12 @@ def test_focal_point_signs_in_with_a_one_time_code_reads_the_directory_and_signs
     page.goto(f"{live_server.url}/en/network/directory/")
     assert "/en/accounts/login/" in page.url
 
-    page.get_by_label("Username").fill("fp_fr")
+    page.get_by_label("Username").fill("fp_de")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/en/accounts/verify/**")
 
-    page.get_by_role("textbox", name="Code from your authenticator app").fill(current_code("fp_fr"))
+    page.get_by_role("textbox", name="Code from your authenticator app").fill(current_code("fp_de"))
     page.get_by_role("button", name="Verify", exact=True).click()
     page.wait_for_url(f"{live_server.url}/en/network/directory/")
 

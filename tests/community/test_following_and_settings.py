@@ -8,6 +8,9 @@ from network_pages.community.comments.posting import post_comment
 from network_pages.community.factories import make_thematic_group
 from network_pages.community.models import Follow, NotificationPreference
 from network_pages.community.notifications import follow, is_following
+from network_pages.information.factories import make_item
+from network_pages.information.site_setup import ensure_information_indexes
+from network_pages.models import MemberState
 from tests.conftest import sign_in
 
 from .conftest import REFUSED, count_queries, url_of
@@ -68,6 +71,43 @@ def test_a_page_the_member_may_not_see_cannot_be_followed(client, private_group,
     assert response.status_code == 403
     assert "MARKER-private-update-title" not in response.content.decode()
     assert not Follow.objects.exists()
+
+
+def test_an_unpublished_page_cannot_be_followed(client, network, focal_point):
+    """Issue 13, 4: another state's item waiting for review is not the member's to follow;
+    following it would name it on their settings page."""
+    item_index = ensure_information_indexes(network)[1]
+    pending = make_item(
+        item_index,
+        title="MARKER-pending-item-title",
+        member_state=MemberState.objects.get(code="DE"),
+        live=False,
+    )
+
+    response = sign_in(client, focal_point).post(follow_url(pending), {"action": "follow"})
+
+    assert response.status_code == 403
+    assert "MARKER-pending-item-title" not in response.content.decode()
+    assert not Follow.objects.exists()
+
+
+def test_settings_never_name_a_page_the_member_can_no_longer_read(
+    client, private_group, network, focal_point
+):
+    [update] = private_group.get_children().filter(alias_of__isnull=True)
+    item_index = ensure_information_indexes(network)[1]
+    withdrawn = make_item(
+        item_index, title="MARKER-withdrawn-item", member_state=MemberState.objects.get(code="FR")
+    )
+    # Followed while they could read both (a member of the group, the item published).
+    follow(focal_point, update)
+    follow(focal_point, withdrawn)
+    withdrawn.unpublish()
+
+    html = sign_in(client, focal_point).get(SETTINGS).content.decode()
+
+    assert "MARKER-withdrawn-item" not in html
+    assert "MARKER-private-update-title" not in html
 
 
 def test_a_public_page_cannot_be_followed(client, homes, focal_point):

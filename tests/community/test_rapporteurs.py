@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from network_pages.community.models import Rapporteur
 from tests.conftest import sign_in
@@ -156,3 +157,14 @@ def test_only_focal_points_are_appointed(client, dmr_user):
 
     assert "user" in response.context["form"].errors
     assert not Rapporteur.objects.exists()
+
+
+def test_the_french_list_links_to_the_french_group_pages(client, community, group, focal_point):
+    Rapporteur.objects.bulk_create([term(focal_point, group=group, start=timezone.localdate())])
+    french_list = community["rapporteurs"].get_translation(Locale.objects.get(language_code="fr"))
+    french_group = group.get_translation(Locale.objects.get(language_code="fr"))
+
+    html = sign_in(client, focal_point).get(french_list.url).content.decode()
+
+    assert f'<a href="{french_group.url}">' in html
+    assert french_group.url.startswith("/fr/")

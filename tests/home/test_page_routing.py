@@ -2,6 +2,7 @@
 the same page, the same sub-routes of routable pages, and the access rule still applied."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -29,6 +30,8 @@ URLS = [
 
 def _route(function, language: str, path: str):
     request = RequestFactory().get(f"/{language}/{path}")
+    # The network area routes by the reader (no existence oracle): here, a visitor.
+    request.user = AnonymousUser()
     with translation.override(language):
         result = function(request, path)
     if result is None:

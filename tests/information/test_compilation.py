@@ -7,10 +7,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from network_pages.information.exports import neutralised
 from network_pages.information.factories import make_response
 from network_pages.information.models import Response
 from tests.conftest import sign_in
+from tests.spreadsheet_support import formula_cells
 
 from .conftest import QUESTIONS, body_of, request_url
 
@@ -105,13 +105,17 @@ def test_exports_neutralise_formulas(client, open_request, responses, focal_poin
     assert xlsx_cell.data_type == "s"
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
-def test_values_that_spreadsheets_would_run_are_prefixed(value):
-    assert neutralised(value) == "'" + value
+def test_an_answer_hiding_a_formula_behind_a_separator_stays_text(
+    client, open_request, other_focal_point, focal_point
+):
+    make_response(
+        open_request, "DE", ["Yes;=1+1;", "No\t@SUM(A1)", "a,+1"], submitted_by=other_focal_point
+    )
 
+    response = sign_in(client, focal_point).get(request_url(open_request, "compilation/csv/"))
 
-def test_ordinary_values_are_left_alone():
-    assert [neutralised(v) for v in ("Answer", 3, "")] == ["Answer", 3, ""]
+    assert formula_cells(response.content) == []
+    assert "Yes;'=1+1;" in csv_rows(response)[1]
 
 
 def test_compilation_headers_follow_the_readers_language(

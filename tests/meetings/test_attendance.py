@@ -10,6 +10,7 @@ from network_pages.meetings import attendance
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import Attendance
 from tests.conftest import sign_in
+from tests.spreadsheet_support import formula_cells
 
 from .conftest import meeting_url
 
@@ -119,6 +120,17 @@ def test_dmr_exports_the_attendance_as_csv_with_formulas_defused(
     assert answered[0] == "'=HYPERLINK(1) Tester"
     assert answered[5] == "Online"
     assert len(rows) == 4
+
+
+def test_attendance_csv_names_hiding_formulas_behind_a_separator_stay_text(
+    client, plenary, focal_point, dmr_user
+):
+    User.objects.filter(pk=focal_point.pk).update(first_name="Anna;=1+1;")
+    attendance.record_attendance(plenary, focal_point, Attendance.Response.ONLINE)
+
+    response = sign_in(client, dmr_user).get(f"/admin/meetings/{plenary.pk}/attendance.csv")
+
+    assert formula_cells(response.content) == []
 
 
 def test_focal_point_cannot_export_the_attendance(client, plenary, focal_point):

@@ -11,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
 
+from network_pages.admin.two_factor import reset_two_factor
 from network_pages.meetings import ical, participants
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import CalendarFeed, MeetingKind
-from tests.conftest import sign_in
+from tests.conftest import PASSWORD, sign_in
 
 from .conftest import meeting_url
 
@@ -137,6 +138,35 @@ def test_link_of_a_deactivated_account_stops_working(client, plenary, focal_poin
     focal_point.save()
 
     assert client.get(link).status_code == 404
+
+
+def test_signing_out_everywhere_revokes_the_calendar_link(client, plenary, focal_point):
+    """Issue 13, 8: the link stands for the member; "sign out everywhere" ends it too."""
+    client = sign_in(client, focal_point)
+    link = create_link(client)
+
+    client.post("/en/accounts/sign-out-everywhere/", {"password": PASSWORD})
+
+    assert client.get(link).status_code == 404
+    assert not CalendarFeed.objects.exists()
+
+
+def test_a_second_factor_reset_revokes_the_calendar_link(client, plenary, focal_point, dmr_user):
+    link = create_link(sign_in(client, focal_point))
+
+    reset_two_factor(focal_point.member_profile, reset_by=dmr_user)
+
+    assert client.get(link).status_code == 404
+
+
+def test_deactivating_the_profile_revokes_the_calendar_link(client, plenary, focal_point):
+    link = create_link(sign_in(client, focal_point))
+    profile = focal_point.member_profile
+    profile.is_active = False
+    profile.save()
+
+    assert client.get(link).status_code == 404
+    assert not CalendarFeed.objects.exists()
 
 
 def test_feed_follows_the_access_rule_when_a_member_leaves_the_network(

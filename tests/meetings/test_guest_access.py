@@ -96,6 +96,11 @@ def test_guest_sees_nothing_else_of_the_network(client, session_with_expert, exp
 def test_guest_opens_the_documents_of_their_meeting_only(client, session_with_expert, expert):
     own = document_in(participants.documents_collection_of(session_with_expert), "agenda-notes")
     members_only = document_in(ensure_network_collection(), "internal-notes")
+    # Files follow their owner: both are documents of the meeting (issue 13).
+    for order, document in enumerate((own, members_only)):
+        MeetingDocument.objects.create(
+            meeting=session_with_expert, document=document, sort_order=order
+        )
     client = sign_in(client, expert)
 
     opened = client.get(own.url)

@@ -8,6 +8,9 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from network_pages.meetings.factories import make_meeting
+from network_pages.meetings.models import MeetingDocument
+from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.network_area import ensure_network_collection
 from tests.conftest import sign_in
 
@@ -25,6 +28,9 @@ def surfaces(network):
     document = Document(title="Minutes", collection=ensure_network_collection())
     document.file.save("minutes.txt", ContentFile(DOCUMENT_MARKER.encode()), save=False)
     document.save()
+    # Files follow their owner: the document is one of a members' meeting's.
+    meeting = make_meeting(ensure_meetings_index(network), title="Plenary", slug="plenary")
+    MeetingDocument.objects.create(meeting=meeting, document=document, sort_order=0)
     return {
         "network root": ("/en/network/", ROOT_MARKER),
         "network root, French": ("/fr/network/", ROOT_MARKER),

@@ -47,17 +47,18 @@ def test_refused_code_is_logged_without_the_code(client, focal_point):
     assert "123456" not in json.dumps(refused[0].data)
 
 
-def test_download_of_a_restricted_document_is_logged(client, network, focal_point):
+def test_download_of_a_restricted_document_is_logged(client, network, dmr_user):
+    # Attached to nothing, a network document is the DMR's alone (files follow their owner).
     document = get_document_model()(title="Minutes", collection=ensure_network_collection())
     document.file.save("minutes.txt", ContentFile(b"minutes"), save=False)
     document.save()
 
-    response = sign_in(client, focal_point).get(document.url)
+    response = sign_in(client, dmr_user).get(document.url)
     b"".join(response.streaming_content)  # read to the end, which closes the file
 
     downloads = entries(audit.DOCUMENT_DOWNLOADED)
     assert [(entry.object_id, entry.user_id) for entry in downloads] == [
-        (str(document.pk), focal_point.pk)
+        (str(document.pk), dmr_user.pk)
     ]
 
 

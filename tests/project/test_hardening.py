@@ -74,12 +74,13 @@ def test_sign_in_records_when_the_session_started(client, network, focal_point):
     assert LOGIN_AT in client.session
 
 
-def test_documents_are_downloaded_never_rendered_inline(client, network, focal_point):
+def test_documents_are_downloaded_never_rendered_inline(client, network, dmr_user):
+    # Attached to nothing, a network document is the DMR's alone (files follow their owner).
     document = get_document_model()(title="Notes", collection=ensure_network_collection())
     document.file.save("notes.txt", ContentFile(b"<script>alert(1)</script>"), save=False)
     document.save()
 
-    response = sign_in(client, focal_point).get(document.url)
+    response = sign_in(client, dmr_user).get(document.url)
     b"".join(response.streaming_content)  # read to the end, which closes the file
 
     assert response.status_code == 200

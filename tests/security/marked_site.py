@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Locale, Page
 
-from .expectations import Marker, Outcome, Probe, for_everyone
-from .roles import EVERYONE, Role
+from .expectations import Marker, Outcome, Probe, for_everyone, restricted_to
+from .roles import EVERYONE, MEMBERS, Role
 
 
 @dataclass
@@ -31,6 +31,15 @@ class MarkedSite:
         """Wagtail routes only to live pages: a page never published is not found, by
         anyone, before any access rule runs (and a 404 tells nothing worth caching)."""
         self.probe(url, for_everyone(Outcome.NOT_FOUND), restricted=False)
+
+    def probe_missing_in_network(self, url: str) -> None:
+        """Issue 13, 11: under the network area, a page that is not there (never published,
+        or no page at all) is refused to whoever may not enter the area, exactly as an
+        existing restricted page is; only members learn that it is not found."""
+        members_find_nothing = dict.fromkeys(
+            ("focal_point", "other_state", "dmr"), Outcome.NOT_FOUND
+        )
+        self.probe(url, restricted_to(MEMBERS, **members_find_nothing))
 
     def probe_page(
         self,

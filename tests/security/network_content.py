@@ -124,7 +124,7 @@ def build_information(site: MarkedSite, network: NetworkHomePage, users: dict) -
         deadline=timezone.localdate() + timezone.timedelta(days=20),
     )
     france_draft = site.mark("French draft response", FRANCE_AND_DMR)
-    make_response(
+    site.things["french_draft_response"] = make_response(
         request,
         "FR",
         [france_draft],
@@ -160,6 +160,7 @@ def build_information(site: MarkedSite, network: NetworkHomePage, users: dict) -
     )
     revise(item, publish=False, summary=site.mark("unpublished revision of item", NOBODY))
     site.probe_page(item, "", restricted_to(MEMBERS), summary)
+    site.things["item"] = item
     add_comments(site, item, MEMBERS, users)
     hidden = site.mark("hidden comment", frozenset({Role.DMR}))
     hidden_comment = make_comment(item, users[Role.FOCAL_POINT], body=hidden)
@@ -171,7 +172,8 @@ def build_information(site: MarkedSite, network: NetworkHomePage, users: dict) -
         member_state=france(users),
         live=False,
     )
-    site.probe_never_published(f"{item_index.url}{never.slug}/")
+    site.probe_missing_in_network(f"{item_index.url}{never.slug}/")
+    site.probe_missing_in_network(f"{item_index.url}no-such-item/")
 
 
 def build_community(site: MarkedSite, network: NetworkHomePage, users: dict) -> None:
@@ -245,5 +247,5 @@ def build_publication_drafts(site: MarkedSite, network: NetworkHomePage) -> None
     )
     drafts.add_child(instance=draft)
     draft.save_revision()
-    site.probe_never_published(f"{drafts.url}draft-publication/")
+    site.probe_missing_in_network(f"{drafts.url}draft-publication/")
     site.things["publication_draft"] = Page.objects.get(pk=draft.pk)

@@ -25,6 +25,13 @@ def build_other_urls(site: MarkedSite) -> None:
         site.probe(f"/{language}/calendar/", restricted_to(NETWORK_PEOPLE))
         site.probe(f"/{language}/calendar/not-a-token.ics", for_everyone(Outcome.NOT_FOUND))
         site.probe(f"/{language}/notifications/", restricted_to(NETWORK_PEOPLE))
+        site.probe(f"/{language}/network/search/", restricted_to(NETWORK_PEOPLE))
+        # A guest's first screen: the meetings they may open, and never another.
+        site.probe(
+            f"/{language}/your-meetings/",
+            restricted_to(NETWORK_PEOPLE),
+            site.things["meeting_a_title"],
+        )
         # POST only: the person is checked first, then the method.
         site.probe(
             f"/{language}/notifications/follow/{network.pk}/",

@@ -14,8 +14,11 @@ from .admin_urls import OPEN_WITHOUT_SIGNING_IN, argument_values, url_for
 from .expectations import Outcome, Probe, body_text, cache_problem, leaks, outcome_of, problems
 from .feeds_and_listings import calendar_feed_problems, public_listing_problems
 from .marked_site import MarkedSite
+from .members_search import SEARCHERS as MEMBER_SEARCHERS
+from .members_search import members_search_problems
 from .page_cache_sweep import page_cache_problems, signed_in_hit
 from .roles import EVERYONE, Role, client_for
+from .switcher import switcher_problems
 from .url_inventory import admin_patterns, page_routes_of, pattern_of
 
 # The admin is for the DMR. Refused before any admin view runs: signed out, not verified
@@ -23,6 +26,8 @@ from .url_inventory import admin_patterns, page_routes_of, pattern_of
 ADMIN_OUTSIDERS = (Role.ANONYMOUS, Role.PASSWORD_ONLY, Role.FOCAL_POINT)
 # The public search does not depend on who asks: the least and the most privileged ask.
 SEARCHERS = (Role.ANONYMOUS, Role.DMR)
+# Whose pages the language switcher is checked on: between them they open every view.
+SWITCHER_READERS = (Role.FOCAL_POINT, Role.DMR)
 REFUSALS = {
     Outcome.SIGN_IN,
     Outcome.VERIFY,
@@ -39,11 +44,13 @@ NOTHING = "QZNOTHINGTOFIND"
 class Findings:
     by_role: dict[Role, list[str]] = field(default_factory=lambda: defaultdict(list))
     search: list[str] = field(default_factory=list)
+    members_search: list[str] = field(default_factory=list)
     admin: list[str] = field(default_factory=list)
     admin_reached_by_dmr: list[str] = field(default_factory=list)
     calendar_feeds: list[str] = field(default_factory=list)
     public_listings: list[str] = field(default_factory=list)
     page_cache: list[str] = field(default_factory=list)
+    switcher: list[str] = field(default_factory=list)
     requested_patterns: set[str] = field(default_factory=set)
     requested_routes: set[tuple[str, str]] = field(default_factory=set)
     request_count: int = 0
@@ -64,8 +71,12 @@ def sweep(site: MarkedSite, users: dict) -> Findings:
             findings.by_role[role] += problems(response, probe, role, forbidden)
             findings.page_cache += signed_in_hit(response, probe, role)
             findings.request_count += 1
+            if role in SWITCHER_READERS and _is_html_page(response):
+                findings.switcher += switcher_problems(probe.url, response.content.decode())
         if role in SEARCHERS:
             sweep_search(site, role, client, forbidden, findings)
+        if role in MEMBER_SEARCHERS:
+            findings.members_search += members_search_problems(site, role, client)
         if role in ADMIN_OUTSIDERS:
             sweep_admin(site, role, client, findings)
         findings.seconds_by_role[role] = time.perf_counter() - started
@@ -75,6 +86,11 @@ def sweep(site: MarkedSite, users: dict) -> Findings:
     # Last: after every role has asked for everything.
     findings.page_cache += page_cache_problems(site)
     return findings
+
+
+def _is_html_page(response) -> bool:
+    content_type = response.get("Content-Type", "")
+    return response.status_code == 200 and not response.streaming and "text/html" in content_type
 
 
 def sweep_search(site: MarkedSite, role: Role, client: Client, forbidden, findings) -> None:

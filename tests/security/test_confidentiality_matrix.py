@@ -50,6 +50,10 @@ def test_the_public_search_finds_public_markers_and_nothing_else(findings):
     assert not findings.search, report(findings.search)
 
 
+def test_the_members_search_finds_only_what_each_reader_may_read(findings):
+    assert not findings.members_search, report(findings.members_search)
+
+
 def test_sitemap_and_public_feeds_name_no_restricted_page(findings):
     assert not findings.public_listings, report(findings.public_listings)
 

@@ -57,7 +57,9 @@ CLASSIFICATION: dict[str, Access] = {
     "feed/": Access.PUBLIC,
     "calendar/": Access.NETWORK_PERSON,
     "calendar/<str:token>.ics": Access.TOKEN,
+    "your-meetings/": Access.NETWORK_PERSON,
     "notifications/": Access.NETWORK_PERSON,
+    "network/search/": Access.NETWORK_PERSON,
     "notifications/follow/<int:page_id>/": Access.NETWORK_PERSON,
     "_util/login/": Access.ACCOUNT_STEP,
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (

@@ -21,9 +21,29 @@ class RapporteurListPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rapporteurs"] = list(
+        rapporteurs = list(
             Rapporteur.objects.current()
             .select_related("user__member_profile__member_state", "thematic_group")
             .order_by("user__last_name", "user__first_name", "start_date")
         )
+        group_urls = _group_urls_in(self.locale_id, rapporteurs, request)
+        for term in rapporteurs:
+            term.group_url = group_urls.get(term.thematic_group_id, "")
+        context["rapporteurs"] = rapporteurs
         return context
+
+
+def _group_urls_in(locale_id: int, rapporteurs: list[Rapporteur], request) -> dict[int, str]:
+    """{group id: URL of the group in this page's language} (its alias there, if any)."""
+    groups = {
+        term.thematic_group_id: term.thematic_group for term in rapporteurs if term.thematic_group
+    }
+    keys = {group.translation_key for group in groups.values()}
+    in_locale = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=keys, locale_id=locale_id)
+    }
+    return {
+        pk: in_locale.get(group.translation_key, group).get_url(request)
+        for pk, group in groups.items()
+    }

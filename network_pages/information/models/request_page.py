@@ -3,6 +3,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -44,8 +45,8 @@ class InformationRequestPage(CommentablePageMixin, RoutablePageMixin, Page):
     """
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        OPEN = "open", pgettext_lazy("information request status", "Open")
+        CLOSED = "closed", pgettext_lazy("information request status", "Closed")
 
     language = models.CharField(
         _("language of the request"),

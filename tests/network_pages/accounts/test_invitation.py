@@ -16,8 +16,9 @@ NEW_PASSWORD = "a long and unusual passphrase 42"
 
 @pytest.fixture
 def invited():
+    """As `invitations.invite_member` leaves it: an active account without a password."""
     user = make_member("newcomer", state="PL")
-    user.is_active = False
+    user.set_unusable_password()
     user.save()
     invitation, token = Invitation.issue(user)
     return invitation, token
@@ -112,7 +113,6 @@ def test_expired_invitation_is_refused(client, invited):
         assert response.status_code == 410
         assert "This invitation has expired." in response.content.decode()
     invitation.user.refresh_from_db()
-    assert not invitation.user.is_active
     assert not invitation.user.has_usable_password()
 
 
@@ -158,3 +158,48 @@ def test_accepting_an_invitation_retires_the_users_other_invitations(client, inv
     response = client.get(f"/en/accounts/invitation/{older_token}/")
 
     assert response.status_code == 410
+
+
+def test_deactivating_the_account_revokes_its_invitation_link(client, invited):
+    """Issue 13, 2: the DMR revokes a mis-sent invitation by deactivating the account."""
+    invitation, token = invited
+    user = invitation.user
+    user.is_active = False
+    user.save()
+
+    looked = client.get(f"/en/accounts/invitation/{token}/")
+    posted = accept(client, token)
+
+    for response in (looked, posted):
+        assert response.status_code == 410
+        assert "This invitation has expired." in response.content.decode()
+    user.refresh_from_db()
+    assert not user.is_active
+    assert not user.has_usable_password()
+    assert SESSION_KEY not in client.session
+    invitation.refresh_from_db()
+    assert invitation.is_expired
+
+
+def test_an_invitation_never_reactivates_an_account(client, invited):
+    """Even a link that somehow outlived the deactivation does not open the account."""
+    invitation, token = invited
+    get_user_model().objects.filter(pk=invitation.user_id).update(is_active=False)
+
+    response = accept(client, token)
+
+    assert response.status_code == 410
+    assert not get_user_model().objects.get(pk=invitation.user_id).is_active
+    assert SESSION_KEY not in client.session
+
+
+def test_deactivating_the_member_profile_revokes_the_invitation_link(client, invited):
+    invitation, token = invited
+    profile = invitation.user.member_profile
+    profile.is_active = False
+    profile.save()
+
+    response = accept(client, token)
+
+    assert response.status_code == 410
+    assert not invitation.user.__class__.objects.get(pk=invitation.user_id).has_usable_password()

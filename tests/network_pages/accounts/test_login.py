@@ -285,6 +285,9 @@ def test_accounts_pages_have_a_french_interface(
 
 
 def test_french_sign_in_stays_in_french(client, authenticator):
+    # The preferred language decides after sign-in (test_preferred_language.py).
+    authenticator.user.member_profile.preferred_language = "fr"
+    authenticator.user.member_profile.save()
     response = enter_password(client, "fp_fr", language="fr")
     assert response["Location"] == "/fr/accounts/verify/"
 

@@ -1,0 +1,118 @@
+"""Section navigation for every page's header: the sections of the public DMR section (and,
+through `network_pages.navigation`, those of the network area), read once per language and
+kept in the cache so that a warm header costs no query. Any change to the page tree clears
+them (`forget_sections`, connected in apps.py)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from wagtail.models import Page
+
+from home.models import HomePage
+
+CACHE_KEY = "nfp:sections:{area}:{language}"
+CACHE_SECONDS = 600
+# Every area that keeps its sections here (the network area's too), so that a tree change
+# clears them all, in every process sharing the cache.
+AREAS = ("public", "network", "landmarks")
+
+
+@dataclass(frozen=True)
+class SectionLink:
+    title: str
+    url: str
+    path: str  # the treebeard path, to tell which section a page belongs to
+
+
+def link_to(page: Page) -> SectionLink:
+    return SectionLink(title=page.title, url=page.get_url() or "", path=page.path)
+
+
+def cached_sections(
+    area: str, language: str, read: Callable[[str], list[SectionLink]]
+) -> list[SectionLink]:
+    key = CACHE_KEY.format(area=area, language=language)
+    sections = cache.get(key)
+    if sections is None:
+        sections = read(language)
+        cache.set(key, sections, CACHE_SECONDS)
+    return sections
+
+
+# Homes sit at depth 2: sections at 3, the network's sections at 4. Deeper pages (news
+# items, meetings...) never appear in a header, so publishing them keeps the cache warm.
+LANDMARK_DEPTH = 4
+
+
+def _may_be_a_landmark(page) -> bool:
+    depth = getattr(page, "depth", 0)
+    return depth < LANDMARK_DEPTH or (depth == LANDMARK_DEPTH and page.show_in_menus)
+
+
+def forget_sections(**kwargs) -> None:
+    """Receiver for page_published, page_unpublished, post_page_move and page deletion:
+    clears the cached sections when the page could be one of them."""
+    page = kwargs.get("instance")
+    moved = "parent_page_before" in kwargs  # it may have left a landmark's place
+    if not moved and page is not None and not _may_be_a_landmark(page):
+        return
+    cache.delete_many(
+        [
+            CACHE_KEY.format(area=area, language=code)
+            for area in AREAS
+            for code, _name in settings.LANGUAGES
+        ]
+    )
+
+
+def current_section(sections: list[SectionLink], page: Page | None) -> SectionLink | None:
+    """The section `page` is in: the deepest section whose path starts its own."""
+    path = getattr(page, "path", None)
+    if not path:
+        return None
+    matches = [section for section in sections if path.startswith(section.path)]
+    return max(matches, key=lambda section: len(section.path), default=None)
+
+
+def _read_public_sections(language: str) -> list[SectionLink]:
+    home = HomePage.objects.filter(locale__language_code=language).first()
+    if home is None:
+        return []
+    # .public(): the restricted network area is never listed among the public sections.
+    return [link_to(page) for page in home.get_children().live().public().in_menu()]
+
+
+def public_sections(language: str) -> list[SectionLink]:
+    """The public section's indexes in the menu (news, publications, good practices)."""
+    return cached_sections("public", language, _read_public_sections)
+
+
+def _read_landmarks(language: str) -> list[SectionLink]:
+    home = HomePage.objects.filter(locale__language_code=language).first()
+    if home is None:
+        return []
+    pages = (
+        Page.objects.descendant_of(home, inclusive=True)
+        .live()
+        .filter(Q(depth__lte=home.depth + 1) | Q(depth=home.depth + 2, show_in_menus=True))
+        .order_by("path")
+    )
+    return [link_to(page) for page in pages]
+
+
+def breadcrumb_trail(page: Page | None, language: str) -> list[SectionLink]:
+    """The ancestors of `page` from its language's home: the home, its sections and the
+    network's sections come from the cache; deeper ancestors (a thematic group above its
+    updates) cost one query, only when there are any."""
+    if not isinstance(page, Page) or page.pk is None or page.depth <= 2:
+        return []
+    known = {link.path: link for link in cached_sections("landmarks", language, _read_landmarks)}
+    paths = [page.path[:end] for end in range(2 * Page.steplen, len(page.path), Page.steplen)]
+    missing = [path for path in paths if path not in known]
+    if missing:
+        for ancestor in Page.objects.filter(path__in=missing):
+            known[ancestor.path] = link_to(ancestor)
+    return [known[path] for path in paths if path in known]

@@ -1,0 +1,147 @@
+"""What the bench loads: one page of every page type (the heaviest one), the site's other
+views, and the main admin screens, each as the roles that use it.
+
+A page type added later is measured without a change here: every page model with a live
+page is picked up. Public pages are loaded as anonymous visitors (and the busiest as signed-in
+members too: their cache must not serve them); network pages as a Focal Point and as the DMR.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page, get_page_models
+
+from network_pages.community.models import MemberComment
+from network_pages.information.models import InformationRequestPage, Response
+from network_pages.meetings.models import CalendarFeed
+from network_pages.models import NetworkHomePage
+
+from .urls import CEILING_PATH
+
+ANONYMOUS = "anonymous"
+FOCAL_POINT = "Focal Point"
+DMR = "DMR"
+ROLES = (ANONYMOUS, FOCAL_POINT, DMR)
+# The demo accounts the bench signs in as.
+ACCOUNTS = {FOCAL_POINT: "fp_fr", DMR: "dmr"}
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    role: str
+    path: str
+    ceiling: bool = False
+
+
+def _heaviest(model: type[Page], english: Locale) -> Page | None:
+    """The live English page of `model` with the most comments (and responses), else the first."""
+    pages = model.objects.live().filter(locale=english, alias_of__isnull=True)
+    comments = dict(
+        MemberComment.objects.filter(page__in=pages)
+        .values_list("page")
+        .annotate(total=Count("pk"))
+        .values_list("page", "total")
+    )
+    responses = {}
+    if model is InformationRequestPage:
+        responses = dict(
+            Response.objects.filter(request__in=pages)
+            .values_list("request")
+            .annotate(total=Count("pk"))
+            .values_list("request", "total")
+        )
+    candidates = list(pages.order_by("pk").values_list("pk", flat=True))
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda pk: (responses.get(pk, 0), comments.get(pk, 0), -pk))
+    return Page.objects.get(pk=best).specific
+
+
+def _in_network(page: Page) -> bool:
+    return NetworkHomePage.objects.filter(
+        path__in=[page.path[:length] for length in range(4, len(page.path) + 1, 4)]
+    ).exists()
+
+
+def targets(calendar_user=None) -> list[Target]:
+    """Everything the bench loads, in the order of the table."""
+    english = Locale.objects.get(language_code="en")
+    french = Locale.objects.get(language_code="fr")
+    found: list[Target] = [
+        Target("ceiling (minimal view)", ANONYMOUS, CEILING_PATH, ceiling=True),
+        Target("/healthz", ANONYMOUS, "/healthz"),
+    ]
+    public, network, pages = [], [], {}
+    for model in get_page_models():
+        if model is Page:
+            continue
+        page = _heaviest(model, english)
+        if page is None:
+            continue
+        pages[model] = page
+        label = str(model._meta.verbose_name)
+        (network if _in_network(page) else public).append(Target(label, ANONYMOUS, page.url))
+
+    with translation.override("en"):
+        views = {
+            "search": f"{reverse('search')}?q=migration",
+            "feed": reverse("feed"),
+            "sign-in page": reverse("accounts:login"),
+            "calendar link page": reverse("meetings:calendar_feed_settings"),
+            "notification settings": reverse("community:notification_settings"),
+        }
+    home = next((p for m, p in pages.items() if m._meta.model_name == "homepage"), None)
+    if home is not None:
+        french_home = home.get_translation_or_none(french)
+        if french_home is not None:
+            public.insert(1, Target("home page (FR)", ANONYMOUS, french_home.url))
+    public += [
+        Target("search", ANONYMOUS, views["search"]),
+        Target("sitemap.xml", ANONYMOUS, "/sitemap.xml"),
+        Target("feed", ANONYMOUS, views["feed"]),
+        Target("sign-in page", ANONYMOUS, views["sign-in page"]),
+    ]
+    found += public
+    # The network's home first, then its sections (in the order Wagtail lists the models).
+    network.sort(key=lambda t: t.path != pages.get(NetworkHomePage, Page()).url)
+    # A restricted page refused to an anonymous visitor (a redirect to the sign-in page).
+    if network:
+        found.append(Target(f"{network[0].label} (refused)", ANONYMOUS, network[0].path))
+
+    # Signed in, the public pages are served fresh: the busiest ones.
+    busiest = [t for t in public if t.label in {"home page", "news index"}][:2]
+    request_page = pages.get(InformationRequestPage)
+    extra = [
+        Target("calendar link page", ANONYMOUS, views["calendar link page"]),
+        Target("notification settings", ANONYMOUS, views["notification settings"]),
+    ]
+    if request_page is not None:
+        extra.append(Target("request compilation", ANONYMOUS, f"{request_page.url}compilation/"))
+    if calendar_user is not None:
+        _feed, token = CalendarFeed.issue(calendar_user)
+        with translation.override("en"):
+            extra.append(
+                Target(
+                    "calendar feed (.ics)",
+                    ANONYMOUS,
+                    reverse("meetings:calendar_feed", args=[token]),
+                )
+            )
+    for role in (FOCAL_POINT, DMR):
+        found += [Target(t.label, role, t.path) for t in busiest + network + extra]
+
+    network_home = pages.get(NetworkHomePage)
+    found.append(Target("admin: dashboard", DMR, "/admin/"))
+    if request_page is not None:
+        requests_index = request_page.get_parent()
+        found += [
+            Target("admin: explorer (requests)", DMR, f"/admin/pages/{requests_index.pk}/"),
+            Target("admin: page edit (request)", DMR, f"/admin/pages/{request_page.pk}/edit/"),
+        ]
+    elif network_home is not None:
+        found.append(Target("admin: explorer", DMR, f"/admin/pages/{network_home.pk}/"))
+    found.append(Target("admin: workflows report", DMR, "/admin/reports/workflow/"))
+    return found

@@ -1,0 +1,18 @@
+"""The workspace updates a document belongs to (the owner rule of
+`access.readable_by_owners`)."""
+
+from collections.abc import Collection, Iterator
+
+from network_pages import access
+
+from .models.thematic_group_update_page import UpdateDocument
+
+
+def update_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
+    verdicts: dict[int, bool] = {}
+    for link in UpdateDocument.objects.filter(document_id__in=document_ids).select_related(
+        "update"
+    ):
+        if link.update_id not in verdicts:
+            verdicts[link.update_id] = access.may_read_attachments_of(user, link.update)
+        yield link.document_id, verdicts[link.update_id]

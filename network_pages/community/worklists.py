@@ -1,0 +1,68 @@
+"""What needs doing: the lists on the network home (the first screen after signing in) and,
+for the DMR, on the Wagtail dashboard. Each app contributes through a Wagtail hook:
+
+    @hooks.register(worklists.WORK_LISTS_HOOK)
+    def meeting_lists(user, request) -> list[worklists.WorkList]: ...
+
+A provider returns only the lists that fit the user's role, holding only what the user may
+see, in a fixed number of queries whatever the number of states, meetings or requests.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+WORK_LISTS_HOOK = "nfp_work_lists"
+# A list shows this many items, then a link to the full listing.
+ITEMS_SHOWN = 8
+
+
+@dataclass
+class WorkItem:
+    title: str
+    url: str = ""
+    detail: str = ""  # e.g. "Plenary meeting · 12 March 2027"
+    status: str = ""  # always written out: colour only helps
+    due: datetime.date | None = None
+    needs_action: bool = True  # False: shown for the record ("my submissions")
+
+
+@dataclass
+class WorkList:
+    key: str  # stable: the section's id on the page, and what tests look for
+    title: str
+    items: list[WorkItem] = field(default_factory=list)
+    empty: str = ""  # what the list says when there is nothing
+    total: int | None = None  # when more exist than are shown
+    more_url: str = ""
+    more_label: str = ""
+    order: int = 100
+    # The DMR's lists are also the panels of the Wagtail dashboard.
+    on_admin_dashboard: bool = False
+
+    @property
+    def count(self) -> int:
+        return self.total if self.total is not None else len(self.items)
+
+    @property
+    def action_count(self) -> int:
+        if self.total is not None:
+            return self.total
+        return sum(1 for item in self.items if item.needs_action)
+
+
+def work_lists_for(user, request=None) -> list[WorkList]:
+    """Every list that fits `user`, in display order."""
+    if user is None or not user.is_authenticated:
+        return []
+    lists: list[WorkList] = []
+    for provider in hooks.get_hooks(WORK_LISTS_HOOK):
+        lists.extend(provider(user, request))
+    lists.sort(key=lambda work_list: (work_list.order, work_list.key))
+    return lists
+
+
+def shown(items: list[WorkItem], limit: int = ITEMS_SHOWN) -> tuple[list[WorkItem], int | None]:
+    """The first `limit` items, and the total when some are left out."""
+    return items[:limit], (len(items) if len(items) > limit else None)

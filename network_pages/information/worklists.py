@@ -1,0 +1,187 @@
+"""The information requests and items on "what needs doing" (network home, DMR dashboard).
+
+Focal Point: the open requests their state has to answer, with its deadline and where the
+state's response stands; what they submitted themselves (4.5, 4.7), with its status, so
+that nothing they sent disappears from view. DMR: submissions waiting for review, and the
+open requests with their response rates. A fixed number of queries in every case.
+"""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+
+from network_pages import access
+from network_pages.community.activity import ReaderUrls
+from network_pages.community.worklists import WorkItem, WorkList, shown
+from network_pages.models import MemberState
+
+from . import rules
+from .models import InformationItemPage, InformationRequestPage
+from .models.response import Response
+
+
+def _deadline(day) -> str:
+    return gettext("Deadline: %(day)s") % {"day": date_format(day, "DATE_FORMAT")}
+
+
+def _open_requests():
+    return InformationRequestPage.objects.live().filter(
+        alias_of__isnull=True,
+        status=InformationRequestPage.Status.OPEN,
+        deadline__gte=rules.today(),
+    )
+
+
+def requests_to_answer(user, state, urls: ReaderUrls) -> WorkList:
+    requests = list(_open_requests().order_by("deadline", "pk"))
+    statuses = dict(
+        Response.objects.filter(member_state=state, request__in=requests).values_list(
+            "request_id", "status"
+        )
+    )
+    links = urls.map(requests)
+    items = []
+    for page in requests:
+        status = statuses.get(page.pk)
+        if status == Response.Status.SUBMITTED:
+            continue
+        items.append(
+            WorkItem(
+                title=page.title,
+                url=links.get(page.pk, "") + page.reverse_subpage("edit_response"),
+                detail=_deadline(page.deadline),
+                status=gettext("Draft") if status else gettext("Not started"),
+                due=page.deadline,
+            )
+        )
+    items, total = shown(items)
+    return WorkList(
+        key="requests-to-answer",
+        title=gettext("Requests %(state)s has to answer") % {"state": state.name},
+        items=items,
+        total=total,
+        empty=gettext("Your state has answered every open request."),
+        order=10,
+    )
+
+
+def _submission_status(page) -> str:
+    if page.live:
+        return gettext("Published")
+    if page.last_published_at:
+        return gettext("Unpublished by the DMR Secretariat")
+    return gettext("Waiting for review by the DMR Secretariat")
+
+
+def my_submissions(user, urls: ReaderUrls) -> WorkList:
+    """What the user shared (4.7) or asked (4.5), newest first, whatever became of it."""
+    pages = [
+        *InformationItemPage.objects.filter(alias_of__isnull=True, submitted_by=user),
+        *InformationRequestPage.objects.filter(alias_of__isnull=True, requested_by=user),
+    ]
+    pages.sort(key=lambda page: page.pk, reverse=True)  # the latest submitted first
+    links = urls.map([page for page in pages if page.live])
+    items = [
+        WorkItem(
+            title=page.title,
+            url=links.get(page.pk, ""),
+            detail=page.specific_class._meta.verbose_name.capitalize(),
+            status=_submission_status(page),
+            needs_action=False,
+        )
+        for page in pages
+    ]
+    items, total = shown(items)
+    return WorkList(
+        key="my-submissions",
+        title=gettext("Your submissions"),
+        items=items,
+        total=total,
+        empty=gettext("You have not shared information or sent a request yet."),
+        order=40,
+    )
+
+
+def submissions_to_review() -> WorkList:
+    """Items and requests a Focal Point submitted, never published yet (4.5, 4.7)."""
+    pages = [
+        *InformationItemPage.objects.filter(
+            alias_of__isnull=True, live=False, last_published_at__isnull=True
+        ).exclude(submitted_by=None),
+        *InformationRequestPage.objects.filter(
+            alias_of__isnull=True, live=False, last_published_at__isnull=True
+        ).exclude(requested_by=None),
+    ]
+    pages.sort(key=lambda page: page.pk)
+    items = [
+        WorkItem(
+            title=page.title,
+            url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            detail=page.specific_class._meta.verbose_name.capitalize(),
+            status=gettext("Waiting for review"),
+        )
+        for page in pages
+    ]
+    items, total = shown(items)
+    return WorkList(
+        key="submissions-to-review",
+        title=gettext("Submissions from Focal Points to review"),
+        items=items,
+        total=total,
+        empty=gettext("No submission is waiting for review."),
+        order=20,
+        on_admin_dashboard=True,
+    )
+
+
+def response_rates(urls: ReaderUrls) -> WorkList:
+    """The open requests, each with how many states have submitted a response."""
+    states = MemberState.objects.count()
+    requests = list(
+        _open_requests()
+        .annotate(
+            submitted=Count("responses", filter=Q(responses__status=Response.Status.SUBMITTED))
+        )
+        .order_by("deadline", "pk")
+    )
+    links = urls.map(requests)
+    items = [
+        WorkItem(
+            title=page.title,
+            url=links.get(page.pk, ""),
+            detail=_deadline(page.deadline),
+            status=ngettext(
+                "%(count)d of %(states)d state answered",
+                "%(count)d of %(states)d states answered",
+                page.submitted,
+            )
+            % {"count": page.submitted, "states": states},
+            due=page.deadline,
+            needs_action=False,
+        )
+        for page in requests
+    ]
+    items, total = shown(items)
+    return WorkList(
+        key="open-requests",
+        title=gettext("Open requests and their response rates"),
+        items=items,
+        total=total,
+        empty=gettext("No request is open."),
+        order=60,
+        on_admin_dashboard=True,
+    )
+
+
+def information_work_lists(user, request=None) -> list[WorkList]:
+    urls = ReaderUrls(request)
+    lists = []
+    state = rules.represented_state(user)
+    if state is not None:
+        lists.append(requests_to_answer(user, state, urls))
+    if access.is_member(user) and not access.is_dmr(user):
+        lists.append(my_submissions(user, urls))
+    if access.is_dmr(user):
+        lists += [submissions_to_review(), response_rates(urls)]
+    return lists

@@ -1,0 +1,214 @@
+import logging
+import os
+import platform
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from network_pages.bench import grow, load, pages, report, serve
+from network_pages.demo import DEMO_PASSWORD, demo_totp_key
+
+
+def database_url() -> str:
+    """The command's own database, as gunicorn's DATABASE_URL."""
+    db = settings.DATABASES["default"]
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{Path(db['NAME']).resolve()}"
+    if os.environ.get("DATABASE_URL"):
+        return os.environ["DATABASE_URL"]
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host, port = db.get("HOST") or "127.0.0.1", db.get("PORT") or 5432
+    return f"postgres://{db['USER']}{password}@{host}:{port}/{db['NAME']}"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}"
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(  # noqa: S603 - a fixed command
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            cwd=serve.ROOT,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+class Command(BaseCommand):
+    help = (
+        "Grow a database to a size (demo or network), serve it with gunicorn as in "
+        "production and print what each page costs (development only; see BENCHMARKS.md)."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--size", choices=sorted(grow.SIZES), default="demo")
+        parser.add_argument("--seconds", type=float, default=5.0, help="measured, per page")
+        parser.add_argument("--warmup", type=float, default=1.0, help="before each page")
+        parser.add_argument("--connections", type=int, default=8)
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+        parser.add_argument("--redis", default=serve.DEFAULT_REDIS_URL, help="used if it answers")
+        parser.add_argument("--no-redis", action="store_true", help="local memory cache")
+        parser.add_argument(
+            "--only",
+            action="append",
+            default=[],
+            help="pages whose label or path contains this (repeatable)",
+        )
+        parser.add_argument("--grow-only", action="store_true", help="grow, then stop")
+        parser.add_argument(
+            "--output", type=Path, help="write the table there (and a .json beside it)"
+        )
+        parser.add_argument(
+            "--baseline", type=Path, help="an earlier run's .json: compare CPU per request"
+        )
+
+    def handle(self, *args, **options) -> None:
+        self.check_arguments(options)
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write(f"Growing the database to {options['size']} size …")
+        # Wagtail logs every page it creates: thousands of lines that say nothing here.
+        wagtail_log = logging.getLogger("wagtail")
+        level, wagtail_log.level = wagtail_log.level, logging.WARNING
+        try:
+            grow.grow(grow.SIZES[options["size"]], say=self.stdout.write)
+        finally:
+            wagtail_log.setLevel(level)
+        census = grow.census()
+        for line in census.lines():
+            self.stdout.write(f"  {line}")
+        if options["grow_only"]:
+            return
+        fp = get_user_model().objects.get(username=pages.ACCOUNTS[pages.FOCAL_POINT])
+        targets = self.selected(pages.targets(calendar_user=fp), options["only"])
+        connection.close()  # nothing of this process stands in gunicorn's way (SQLite locks)
+
+        redis_url = None if options["no_redis"] else options["redis"]
+        if redis_url and not serve.redis_answers(redis_url):
+            self.stdout.write(f"No Redis at {redis_url}: the local memory cache is used.")
+            redis_url = None
+        started = datetime.now(UTC)
+        load_before = load_average()
+        server = serve.Server(database_url(), redis_url=redis_url, workers=options["workers"])
+        rows = []
+        try:
+            server.start()
+            cookies = self.sign_in(server)
+            for target in targets:
+                rows.append(self.measure(server, target, cookies, options))
+        except (serve.ServerError, load.SignInFailed) as error:
+            raise CommandError(f"{error}\n--- gunicorn's log ---\n{server.log_tail()}") from error
+        finally:
+            server.stop()
+        header = [
+            f"{started:%Y-%m-%d %H:%M} UTC, commit {git_commit()}, size **{options['size']}** "
+            f"({census.summary()})",
+            f"database: {connection.vendor}, cache: {'Redis' if redis_url else 'local memory'}, "
+            f"gunicorn {options['workers']} sync workers, production settings (DEBUG off), "
+            f"DATABASE_CONN_MAX_AGE={settings.DATABASES['default'].get('CONN_MAX_AGE', 0)}",
+            f"load: {options['connections']} connections, {options['warmup']:g} s warm-up then "
+            f"{options['seconds']:g} s per page; machine: {machine()}; load average before "
+            f"{load_before}, after {load_average()}",
+        ]
+        baseline = report.load_json(options["baseline"]) if options["baseline"] else None
+        text = report.document(header, rows, baseline=baseline)
+        self.stdout.write("")
+        self.stdout.write(text)
+        if options["output"]:
+            options["output"].parent.mkdir(parents=True, exist_ok=True)
+            options["output"].write_text(text)
+            report.save_json(options["output"].with_suffix(".json"), header, rows)
+            self.stdout.write(
+                f"Written to {options['output']} (and {options['output'].with_suffix('.json')})."
+            )
+
+    def check_arguments(self, options: dict) -> None:
+        if not settings.NFP_ALLOW_DEMO_CONTENT:
+            raise CommandError(
+                "bench refuses to run here: it seeds demo accounts with known passwords "
+                "(NFP_ALLOW_DEMO_CONTENT is off)."
+            )
+        if options["seconds"] <= 0 or options["warmup"] < 0:
+            raise CommandError("--seconds must be positive and --warmup at least 0.")
+        if options["connections"] < 1 or options["workers"] < 1:
+            raise CommandError("--connections and --workers must be at least 1.")
+        if options["baseline"] and not options["baseline"].exists():
+            raise CommandError(f"No baseline at {options['baseline']}.")
+        db = settings.DATABASES["default"]
+        if (
+            connection.vendor == "sqlite"
+            and Path(db["NAME"]).resolve() == (Path(settings.BASE_DIR) / "db.sqlite3").resolve()
+        ):
+            raise CommandError(
+                "bench grows the database it is given: point DATABASE_URL at one of its own "
+                "(`make bench` uses bench-<size>.sqlite3), not the db.sqlite3 of `make run`."
+            )
+
+    def selected(self, targets: list[pages.Target], only: list[str]) -> list[pages.Target]:
+        if not only:
+            return targets
+        chosen = [t for t in targets if t.ceiling or any(w in t.label or w in t.path for w in only)]
+        if len(chosen) == sum(t.ceiling for t in targets):
+            raise CommandError(f"No page matches {', '.join(only)}.")
+        return chosen
+
+    def sign_in(self, server: serve.Server) -> dict[str, dict[str, str]]:
+        cookies = {pages.ANONYMOUS: {}}
+        for role, username in pages.ACCOUNTS.items():
+            cookies[role] = load.sign_in(
+                server.url, username, DEMO_PASSWORD, demo_totp_key(username)
+            )
+            self.stdout.write(f"Signed in as {username} ({role}).")
+        return cookies
+
+    def measure(self, server, target: pages.Target, cookies: dict, options: dict) -> report.Row:
+        measurement = load.run_load(
+            server.url,
+            target.path,
+            cookies=cookies[target.role],
+            connections=options["connections"],
+            seconds=options["seconds"],
+            warmup=options["warmup"],
+            cpu_seconds=server.cpu_seconds,
+        )
+        queries = load.count_queries(server.url, target.path, cookies[target.role])
+        p50, p99 = measurement.percentile(0.5), measurement.percentile(0.99)
+        row = report.Row(
+            label=target.label,
+            role=target.role,
+            path=target.path,
+            status=measurement.status,
+            queries=queries,
+            per_second=measurement.per_second,
+            p50_ms=None if p50 is None else 1000 * p50,
+            p99_ms=None if p99 is None else 1000 * p99,
+            cpu_ms=measurement.cpu_ms_per_request,
+            errors=measurement.errors,
+            ceiling=target.ceiling,
+        )
+        self.stdout.write(
+            f"  {target.label} ({target.role}): HTTP {row.status}, {row.per_second:.0f} req/s, "
+            f"{queries} queries"
+        )
+        return row

@@ -1,0 +1,143 @@
+"""The meetings on "what needs doing" (network home, DMR dashboard).
+
+A member: the meetings waiting for their attendance answer and their own agenda
+suggestions with the DMR's decision (4.4). The DMR: the suggestions waiting for a decision
+and the meetings whose convocation deadline has passed without a convocation (4.1).
+"""
+
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from network_pages import access
+from network_pages.community.activity import ReaderUrls
+from network_pages.community.worklists import WorkItem, WorkList, shown
+from network_pages.meetings import convocation, dashboard, pending
+from network_pages.meetings.models import AgendaSuggestion
+
+SUGGESTIONS_SHOWN = 8
+
+
+def meetings_to_answer(user, urls: ReaderUrls) -> WorkList:
+    meetings = pending.meetings_awaiting_answer(user)
+    links = urls.map(meetings)
+    items = [
+        WorkItem(
+            title=meeting.title,
+            url=f"{links.get(meeting.pk, '')}#attendance",
+            detail=f"{meeting.get_kind_display()} · "
+            + date_format(convocation.opening_day(meeting), "DATE_FORMAT"),
+            status=gettext("Tell the DMR whether you attend"),
+            due=convocation.opening_day(meeting),
+        )
+        for meeting in meetings
+    ]
+    items, total = shown(items)
+    return WorkList(
+        key="meetings-to-answer",
+        title=gettext("Meetings to answer"),
+        items=items,
+        total=total,
+        empty=gettext("You have answered for every meeting you are invited to."),
+        more_url=reverse("meetings:your_meetings"),
+        more_label=gettext("Your meetings"),
+        order=20,
+    )
+
+
+def my_suggestions(user, urls: ReaderUrls) -> WorkList:
+    suggestions = list(
+        AgendaSuggestion.objects.filter(suggested_by=user)
+        .select_related("meeting")
+        .order_by("-created_at", "-pk")[: SUGGESTIONS_SHOWN + 1]
+    )
+    links = urls.map(list({s.meeting_id: s.meeting for s in suggestions}.values()))
+    items = [
+        WorkItem(
+            title=suggestion.title,
+            url=f"{links.get(suggestion.meeting_id, '')}#suggestions",
+            detail=suggestion.meeting.title,
+            status=suggestion.get_status_display(),
+            needs_action=False,
+        )
+        for suggestion in suggestions
+    ]
+    return WorkList(
+        key="my-suggestions",
+        title=gettext("Your agenda suggestions"),
+        items=items[:SUGGESTIONS_SHOWN],
+        empty=gettext("You have not suggested an agenda item yet."),
+        order=50,
+    )
+
+
+def suggestions_to_decide() -> WorkList:
+    pending_suggestions = AgendaSuggestion.objects.filter(status=AgendaSuggestion.Status.PENDING)
+    total = pending_suggestions.count()
+    suggestions = list(
+        pending_suggestions.select_related("meeting", "member_state").order_by("created_at", "pk")[
+            :SUGGESTIONS_SHOWN
+        ]
+    )
+    items = [
+        WorkItem(
+            title=suggestion.title,
+            url=reverse("agenda_suggestions:edit", args=[suggestion.pk]),
+            detail=" · ".join(
+                part
+                for part in (
+                    suggestion.meeting.title,
+                    suggestion.member_state.name if suggestion.member_state else "",
+                )
+                if part
+            ),
+            status=suggestion.get_status_display(),
+        )
+        for suggestion in suggestions
+    ]
+    return WorkList(
+        key="suggestions-to-decide",
+        title=gettext("Agenda suggestions to decide on"),
+        items=items,
+        total=total if total > len(items) else None,
+        empty=gettext("No agenda suggestion is waiting for a decision."),
+        more_url=reverse("agenda_suggestions:index") + "?status=pending",
+        more_label=gettext("All agenda suggestions"),
+        order=10,
+        on_admin_dashboard=True,
+    )
+
+
+def overdue_convocations() -> WorkList:
+    """4.1: upcoming meetings past their convocation deadline and not convened yet."""
+    items = [
+        WorkItem(
+            title=upcoming.page.title,
+            url=reverse("meetings_convocation", args=[upcoming.page.pk]),
+            detail=upcoming.page.get_kind_display()
+            + " · "
+            + date_format(upcoming.timing.opening_day, "DATE_FORMAT"),
+            status=str(upcoming.timing.describe()),
+            due=upcoming.timing.deadline,
+        )
+        for upcoming in dashboard.upcoming_meetings()
+        if upcoming.last_convocation is None and upcoming.timing.is_overdue
+    ]
+    return WorkList(
+        key="overdue-convocations",
+        title=gettext("Convocations overdue"),
+        items=items,
+        empty=gettext("No convocation is overdue."),
+        order=30,
+        on_admin_dashboard=True,
+    )
+
+
+def meeting_work_lists(user, request=None) -> list[WorkList]:
+    urls = ReaderUrls(request)
+    lists = []
+    if access.is_member(user) and not access.is_dmr(user):
+        lists += [meetings_to_answer(user, urls), my_suggestions(user, urls)]
+    if access.is_dmr(user):
+        lists += [suggestions_to_decide(), overdue_convocations()]
+    return lists

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworkSearchConfig(AppConfig):
+    """The members' search of the network area (issue 18), under the one access rule."""
+
+    name = "network_pages.search"
+    label = "network_search"
+    verbose_name = _("Members' search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,101 @@
+"""The members' search: the readable entries, filtered, searched, counted, paginated.
+
+Every step starts from `readers.readable_entries`, so the results, the total, the counts
+per kind and the highlights are all computed on what the reader may read. The number of
+queries does not depend on the number of results.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from . import highlights, readers
+from .models import SearchEntry
+
+PER_PAGE = 20
+# Characters a search backend cannot take in a query (PostgreSQL: NUL; SQLite's full-text
+# index: an unbalanced double quote), as in the public search.
+UNSEARCHABLE = str.maketrans({"\x00": " ", '"': " "})
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    url: str
+    title: SafeString
+    snippet: SafeString
+
+
+@dataclass
+class SearchOutcome:
+    hits: list[Hit]
+    page: PaginatorPage
+    total: int
+    # {kind value: number of readable matches}, whatever kind was chosen.
+    kind_counts: dict[str, int] = field(default_factory=dict)
+
+
+def filtered(entries: QuerySet, filters: dict, *, with_kind: bool = True) -> QuerySet:
+    if with_kind and filters.get("kind"):
+        entries = entries.filter(kind=filters["kind"])
+    if filters.get("state"):
+        entries = entries.filter(member_state=filters["state"])
+    if filters.get("language"):
+        entries = entries.filter(language=filters["language"])
+    if filters.get("date_from"):
+        entries = entries.filter(date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        entries = entries.filter(date__lte=filters["date_to"])
+    return entries
+
+
+def _urls(request: HttpRequest, entries: list[SearchEntry], language: str) -> dict[int, str]:
+    """{page id: the page's URL in the reader's language}: the French alias (or
+    translation) of a page when there is one, one query for all."""
+    pages = {entry.page_id: entry.page for entry in entries}
+    keys = {page.translation_key: page.pk for page in pages.values()}
+    translated = (
+        Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
+        .exclude(pk__in=pages)
+        .only("pk", "url_path", "translation_key", "locale_id")
+    )
+    for page in translated:
+        pages[keys[page.translation_key]] = page
+    return {page_id: page.get_url(request) or "" for page_id, page in pages.items()}
+
+
+def search(
+    request: HttpRequest, query: str, filters: dict, page_number, language: str
+) -> SearchOutcome:
+    backend = get_search_backend()
+    terms = query.translate(UNSEARCHABLE).strip()
+    readable = readers.readable_entries(request.user).select_related("page", "member_state")
+    if terms:
+        results = backend.search(terms, filtered(readable, filters), operator="and")
+        everything = backend.search(
+            terms, filtered(readable, filters, with_kind=False), operator="and"
+        )
+    else:
+        results = everything = None
+    paginator = Paginator(results if results is not None else readable.none(), PER_PAGE)
+    page = paginator.get_page(page_number)
+    entries = list(page.object_list)
+    words = highlights.terms_of(terms)
+    urls = _urls(request, entries, language) if entries else {}
+    hits = [
+        Hit(
+            entry=entry,
+            url=f"{urls.get(entry.page_id, '')}{entry.anchor}",
+            title=highlights.mark(entry.title, words),
+            snippet=highlights.snippet(entry.body, words),
+        )
+        for entry in entries
+    ]
+    kind_counts = dict(everything.facet("kind")) if everything is not None else {}
+    return SearchOutcome(hits=hits, page=page, total=paginator.count, kind_counts=kind_counts)

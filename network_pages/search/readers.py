@@ -1,0 +1,59 @@
+"""Which entries a reader may find: the one access rule, applied before the search runs.
+
+Nothing here decides access: the pages an entry lives on go through
+`community.visibility.pages_visible_to` (the access rule, `network_pages.access`, for many
+pages at once), and an entry's audience repeats the rule of the thing it stands for
+(`information.rules.may_read` for responses). The search, its count, its facets and its
+highlights are then computed on what is left, so that nothing else can show through.
+"""
+
+from django.db.models import Q, QuerySet
+from wagtail.models import Page
+
+from network_pages import access, roles
+from network_pages.community import visibility
+from network_pages.information import rules
+
+from .models import SearchEntry
+
+Audience = SearchEntry.Audience
+
+
+def may_search(user) -> bool:
+    """Verified members and guests: a guest finds what is in the meetings opened to them."""
+    if not access.is_verified(user):
+        return False
+    return access.is_member(user) or roles.GUESTS in access.group_names_of(user)
+
+
+def readable_page_ids(user) -> list[int]:
+    """The live pages holding entries that this verified user may open, in a fixed number of
+    queries: the pages, the restrictions on them and their ancestors, the user's groups."""
+    if not access.is_verified(user):
+        return []
+    pages = list(
+        Page.objects.live()
+        .filter(pk__in=SearchEntry.objects.values("page_id"))
+        .only("pk", "path", "alias_of_id")
+    )
+    return [page.pk for page in visibility.pages_visible_to(user, pages)]
+
+
+def audience_filter(user) -> Q:
+    """The audiences of entries this user belongs to, on a page they may open."""
+    if access.is_dmr(user):
+        return Q()
+    allowed = Q(audience=Audience.PAGE_READERS)
+    if access.is_member(user):
+        allowed |= Q(audience=Audience.MEMBERS)
+        state = rules.represented_state(user)
+        if state is not None:
+            allowed |= Q(audience=Audience.STATE_AND_DMR, member_state=state)
+    return allowed
+
+
+def readable_entries(user) -> QuerySet[SearchEntry]:
+    """Every entry this user may read, and only those: the base of every search."""
+    if not may_search(user):
+        return SearchEntry.objects.none()
+    return SearchEntry.objects.filter(audience_filter(user), page__in=readable_page_ids(user))
