@@ -28,7 +28,6 @@ class NetworkPagesConfig(AppConfig):
         user_logged_in.connect(audit.on_user_logged_in, dispatch_uid="nfp_audit_sign_in")
         user_login_failed.connect(audit.on_user_login_failed, dispatch_uid="nfp_audit_refused")
         document_served.connect(audit.on_document_served, dispatch_uid="nfp_audit_download")
-        revocation.connect()
         # The network roots' paths are kept in the cache (network_area.is_in_network_area).
         for signal in (post_save, post_delete):
             signal.connect(
@@ -39,3 +38,4 @@ class NetworkPagesConfig(AppConfig):
         post_page_move.connect(
             network_area.network_roots_changed, dispatch_uid="nfp_network_roots_move"
         )
+        revocation.connect()
