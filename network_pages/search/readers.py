@@ -12,11 +12,13 @@ from wagtail.models import Page
 
 from network_pages import access, roles
 from network_pages.community import visibility
+from network_pages.community.comments import audience as comment_audience
 from network_pages.information import rules
 
 from .models import SearchEntry
 
 Audience = SearchEntry.Audience
+Kind = SearchEntry.Kind
 
 
 def may_search(user) -> bool:
@@ -52,6 +54,16 @@ def audience_filter(user) -> Q:
     return allowed
 
 
+def comment_page_ids(user, page_ids: list[int]) -> list[int]:
+    """The pages, among those, whose comments this user reads: each page's comment
+    audience (`community.comments.audience`), for all pages at once."""
+    pages = Page.objects.filter(
+        pk__in=SearchEntry.objects.filter(kind=Kind.COMMENT, page__in=page_ids).values("page_id")
+    ).only("pk", "path", "alias_of_id", "content_type_id")
+    audiences = comment_audience.audiences_of(list(pages))
+    return [page_id for page_id, audience in audiences.items() if audience.includes(user)]
+
+
 def readable_entries(user, page_ids: list[int] | None = None) -> QuerySet[SearchEntry]:
     """Every entry this user may read, and only those: the base of every search.
     `page_ids`, when given, is `readable_page_ids(user)` already computed."""
@@ -59,4 +71,8 @@ def readable_entries(user, page_ids: list[int] | None = None) -> QuerySet[Search
         return SearchEntry.objects.none()
     if page_ids is None:
         page_ids = readable_page_ids(user)
-    return SearchEntry.objects.filter(audience_filter(user), page__in=page_ids)
+    not_comments = [kind for kind in Kind.values if kind != Kind.COMMENT]
+    comments_read = Q(kind=Kind.COMMENT, page__in=comment_page_ids(user, page_ids))
+    return SearchEntry.objects.filter(
+        audience_filter(user), Q(kind__in=not_comments) | comments_read, page__in=page_ids
+    )
