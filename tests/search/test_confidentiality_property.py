@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from network_pages import access, roles
 from network_pages.community import thematic_groups
-from network_pages.community.comments import audience as comment_audience
+from network_pages.community.comments.audience import may_read_comments
 from network_pages.community.factories import make_comment
 from network_pages.community.models import MemberComment
 from network_pages.factories import make_member
@@ -78,13 +78,8 @@ def expected_for(reader, responses: list[Response], comments: list[MemberComment
             expected.add((SearchEntry.Kind.RESPONSE, response.pk))
     for comment in comments:
         shown = not comment.is_hidden and not comment.is_deleted
-        # Comments: the page open to the reader, and the reader in its comment audience
-        # (issue 13: a meeting's guests and a members-only group's outsiders read none).
-        if (
-            shown
-            and access.user_may_view_page(reader, comment.page)
-            and comment_audience.may_read_comments(reader, comment.page)
-        ):
+        page = comment.page
+        if shown and access.user_may_view_page(reader, page) and may_read_comments(reader, page):
             expected.add((SearchEntry.Kind.COMMENT, comment.pk))
     return expected
 
