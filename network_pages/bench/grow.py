@@ -44,6 +44,7 @@ from network_pages.meetings.models import MeetingKind, MeetingPage, MeetingStatu
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.models import MemberProfile, MemberState
 from network_pages.site_structure import SiteStructure, ensure_site_structure
+from workflows.gate import acting_as_system
 
 SEED = 17
 BATCH = 50  # objects per transaction: an interrupted growth keeps whole batches
@@ -365,6 +366,7 @@ class Grower:
     def _make_good_practice(self, number: int) -> None:
         self._public_page(GoodPracticePage, "goodpracticeindexpage", GOOD_PRACTICE_SLUG, number)
 
+    @acting_as_system("bench growth")
     def _public_page(self, model: type[Page], index_name: str, slug: str, number: int) -> None:
         """Published in English, then its French translation (as setup_site does for the
         indexes: the joint approval and the translators' work are not what is measured)."""

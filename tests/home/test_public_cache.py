@@ -15,6 +15,7 @@ from home import page_cache
 from home.models import NewsItemPage
 from tests.conftest import sign_in
 from tests.home.conftest import RESTRICTED_MARKER, publish_under, translate_into_french
+from workflows.gate import acting_as_system
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,8 @@ def test_publishing_a_page_empties_the_cache(client, public_section):
 
 def test_unpublishing_a_page_empties_the_cache(client, public_section):
     _warm(client, "/en/news/")
-    public_section.news_en.unpublish()
+    with acting_as_system("withdrawal"):
+        public_section.news_en.unpublish()
 
     response = client.get("/en/news/")
 
@@ -183,7 +185,8 @@ def test_publishing_purges_the_cdn_when_one_is_configured(settings, public_secti
         }
     }
     with mock.patch("home.cdn_purge.purge_urls_from_cache") as purge:
-        public_section.news_en.save_revision().publish()
+        with acting_as_system("release"):
+            public_section.news_en.save_revision().publish()
 
     urls = purge.call_args.args[0]
     assert any(url.endswith("/en/news/network-meeting-in-strasbourg/") for url in urls)
@@ -194,7 +197,8 @@ def test_publishing_purges_the_cdn_when_one_is_configured(settings, public_secti
 
 def test_nothing_is_purged_without_a_cdn(public_section):
     with mock.patch("home.cdn_purge.purge_urls_from_cache") as purge:
-        public_section.news_en.save_revision().publish()
+        with acting_as_system("release"):
+            public_section.news_en.save_revision().publish()
 
     purge.assert_not_called()
 

@@ -84,13 +84,13 @@ def test_guest_sees_their_meeting_in_both_languages(client, session_with_expert,
 def test_guest_sees_nothing_else_of_the_network(client, session_with_expert, expert, plenary):
     client = sign_in(client, expert)
 
-    for url in (
-        meeting_url(plenary),
-        "/en/network/meetings/",
-        "/en/network/",
-        "/en/network/directory/",
-    ):
+    for url in (meeting_url(plenary), "/en/network/directory/"):
         assert client.get(url).status_code == 403, url
+    # The network home and the meetings index lead a guest to their own meetings (issue 16).
+    for url in ("/en/network/meetings/", "/en/network/"):
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (302, "/en/your-meetings/"), url
+        assert plenary.title not in response.content.decode()
 
 
 def test_guest_opens_the_documents_of_their_meeting_only(client, session_with_expert, expert):
