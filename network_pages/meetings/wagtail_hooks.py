@@ -130,14 +130,14 @@ def guests_start_on_their_meetings(page, request, serve_args, serve_kwargs):
     meetings index lead them to "Your meetings" instead of refusing them."""
     if not isinstance(page, NetworkHomePage | MeetingIndexPage):
         return None
-    if serve_args or serve_kwargs or request.path != page.get_url(request):
-        # A path below it that leads nowhere answers as any restricted page (no existence
-        # oracle, issue 13): only the page itself leads a guest to their meetings.
-        return None
     user = request.user
     if not (access.is_verified(user) and not access.is_member(user)):
         return None
     if roles.GUESTS not in access.group_names_of(user):
+        return None
+    if serve_args or serve_kwargs or request.path != page.get_url(request):
+        # A path below it that leads nowhere answers as any restricted page (no existence
+        # oracle, issue 13): only the page itself leads a guest to their meetings.
         return None
     access.mark_restricted(request)
     return access.make_private(redirect("meetings:your_meetings"))
