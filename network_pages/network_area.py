@@ -143,16 +143,19 @@ def original_section(page: Page) -> Page | None:
     """The network locale's page of a section translated into another language, else None."""
     if page.alias_of_id or not is_section(page):
         return None
-    original = (
-        Page.objects.filter(
-            translation_key=page.translation_key,
-            alias_of__isnull=True,
-            locale__language_code=settings.LANGUAGE_CODE,
+    # Read once per page object: its comments and its records both ask.
+    if not hasattr(page, "_nfp_original_section"):
+        original = (
+            Page.objects.filter(
+                translation_key=page.translation_key,
+                alias_of__isnull=True,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(pk=page.pk)
+            .first()
         )
-        .exclude(pk=page.pk)
-        .first()
-    )
-    return original.specific if original else None
+        page._nfp_original_section = original.specific if original else None
+    return page._nfp_original_section
 
 
 def source_of(page: Page) -> Page:
