@@ -5,12 +5,16 @@ for its specific row per URL segment. Here the whole chain, with the root in the
 language, is read at once by `url_path` (each ancestor's is the root's followed by the first
 segments; the roots' come from Wagtail's cached site root paths), then walked in memory with
 Wagtail's own rules: a page type that overrides `route` (a routable page's sub-routes, for
-instance) is asked itself, as Wagtail would; only the final page's specific row is read.
+instance) is asked itself, as Wagtail would; only the final page's specific row is read. A
+page type whose `route` only wraps Wagtail's with an answer for paths that lead nowhere
+below it declares that answer as `route_not_found`, and is walked like any other. The site
+comes from the cache (`site_lookup`) and its root page with the chain.
 
 The route is left where Wagtail looks for it (`request._wagtail_route_for_request`), so
 Wagtail's own `serve` runs next, with every `before_serve_page` and `on_serve_page` hook.
 """
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import Resolver404
 from wagtail import views as wagtail_views
@@ -18,7 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from home import locales
+from home import locales, site_lookup
 
 
 def _segments(path: str) -> list[str]:
@@ -37,11 +41,16 @@ def _localized_root_path(site: Site) -> str | None:
     return None
 
 
+def _site_root_paths(site: Site) -> set[str]:
+    """The url_paths of the site root and its translations (no query)."""
+    return {root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk}
+
+
 def _root_and_chain(site: Site, segments: list[str]) -> tuple[Page, dict[str, Page]]:
     """The root to route from (`site.root_page.localized`) and the pages the segments may
-    name below it, by url_path: one query for both (a url_path is unique in the tree)."""
-    site_root = site.root_page
-    roots = {site_root.url_path}
+    name below it, by url_path: one query for all, the site's root page with them (a
+    url_path is unique in the tree)."""
+    roots = _site_root_paths(site)
     localized_path = _localized_root_path(site)
     if localized_path:
         roots.add(localized_path)
@@ -50,7 +59,13 @@ def _root_and_chain(site: Site, segments: list[str]) -> tuple[Page, dict[str, Pa
         for root in roots
         for count in range(len(segments) + 1)
     ]
-    chain = {page.url_path: page for page in Page.objects.filter(url_path__in=url_paths)}
+    pages = list(Page.objects.filter(Q(url_path__in=url_paths) | Q(pk=site.root_page_id)))
+    chain = {page.url_path: page for page in pages}
+    site_root = next((page for page in pages if page.pk == site.root_page_id), None)
+    if site_root is None:
+        site_root = site.root_page
+    else:
+        site.root_page = site_root  # read with the chain: `site.root_page` costs no query
     localized = chain.get(localized_path) if localized_path else None
     # As `Page.localized`: the translation if it is live, else the site's own root.
     root = localized if localized is not None and localized.live else site_root
@@ -58,16 +73,39 @@ def _root_and_chain(site: Site, segments: list[str]) -> tuple[Page, dict[str, Pa
 
 
 def _asks_itself(model: type[Page]) -> bool:
-    """The page type routes in a way of its own (Wagtail's `Page.route` is not its)."""
-    return model.route is not Page.route
+    """The page type routes in a way of its own (Wagtail's `Page.route` is not its), other
+    than Wagtail's own route with an answer of its own for a path that leads nowhere below
+    it (`route_not_found`), which is walked here like Wagtail's."""
+    return model.route is not Page.route and not hasattr(model, "route_not_found")
 
 
 def _route_from(request: HttpRequest, site: Site, segments: list[str]) -> RouteResult:
     root, chain = _root_and_chain(site, segments)
+    answers_not_found: list[tuple[Page, int]] = []  # (page, its position), filled on the way
+    try:
+        return _walk(request, root, chain, segments, answers_not_found)
+    except Http404:
+        if not answers_not_found:
+            raise
+        # The nearest page on the way that answers for what is below it (as its `route`
+        # would have, wrapping Wagtail's): only now is its specific row read.
+        page, position = answers_not_found[-1]
+        return page.specific.route_not_found(request, segments[position:])
+
+
+def _walk(
+    request: HttpRequest,
+    root: Page,
+    chain: dict[str, Page],
+    segments: list[str],
+    answers_not_found: list[tuple[Page, int]],
+) -> RouteResult:
     page = root
     for position in range(len(segments) + 1):
         remaining = segments[position:]
         model = page.specific_class or Page
+        if hasattr(model, "route_not_found"):
+            answers_not_found.append((page, position))
         if _asks_itself(model):
             if model.route is RoutablePageMixin.route:
                 # Its sub-routes come first; when none matches, its children (as Wagtail).
@@ -99,7 +137,7 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     """What `Page.route_for_request` answers, cached on the request where it looks."""
     if not hasattr(request, "_wagtail_route_for_request"):
         result = None
-        site = Site.find_for_request(request)
+        site = site_lookup.find_for_request(request)
         if site is not None:
             try:
                 result = _route_from(request, site, _segments(path))

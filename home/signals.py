@@ -11,7 +11,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from home import cdn_purge, locales, page_cache, public_pages
+from home import cdn_purge, locales, page_cache, public_pages, site_lookup
 
 
 def page_published_or_unpublished(sender, instance: Page, **kwargs) -> None:
@@ -52,6 +52,8 @@ def site_changed(sender, **kwargs) -> None:
     page_cache.start_new_generation()
     if sender is Locale:
         locales.forget()
+    if sender is Site:
+        site_lookup.forget_sites()
 
 
 def connect() -> None:

@@ -7,7 +7,9 @@ meeting: the generic Guests group on the network root only lets them pass throug
 Every surface that shows network content calls this module.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import Enum
 
 from django.contrib.auth.models import Group
@@ -64,11 +66,46 @@ def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
     restrictions. The groups come in the same rows and are kept as Django keeps prefetched
     ones (`restriction.groups.all()` reads no more)."""
     if not hasattr(page, "_nfp_view_restrictions"):
-        paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-        page._nfp_view_restrictions = restrictions_with_groups(
-            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
-        )
+        read = _restrictions_read.get()
+        if read is None:
+            page._nfp_view_restrictions = _view_restrictions_at(page.path)
+        else:
+            if page.path not in read:
+                read[page.path] = _view_restrictions_at(page.path)
+            page._nfp_view_restrictions = read[page.path]
     return page._nfp_view_restrictions
+
+
+def _view_restrictions_at(path: str) -> list[BaseViewRestriction]:
+    paths = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    return restrictions_with_groups(
+        Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+    )
+
+
+# {page path: its restrictions}, for the request being served: a page reached twice in one
+# request (as the page served, then as the owner of a document it shows) is read once.
+_restrictions_read: ContextVar[dict[str, list[BaseViewRestriction]] | None] = ContextVar(
+    "nfp_restrictions_read", default=None
+)
+
+
+@contextmanager
+def restrictions_read_once() -> Iterator[None]:
+    """Within this block (a request), a page's restrictions are read once."""
+    token = _restrictions_read.set({})
+    try:
+        yield
+    finally:
+        _restrictions_read.reset(token)
+
+
+def restrictions_changed(sender, **kwargs) -> None:
+    """Connected (apps.py) to a page restriction's save and deletion and to page moves:
+    the request reads the restrictions again from there on."""
+    read = _restrictions_read.get()
+    if read is not None:
+        read.clear()
 
 
 def restrictions_with_groups(
@@ -196,30 +233,62 @@ def readable_by_owners(user, document_ids: Iterable[int]) -> set[int]:
 def document_verdict_for_user(user, document, *, verified: bool) -> Verdict:
     """The collection's restrictions first (sign in, verify, the collection's groups), then,
     for a document in a restricted collection, its owners (`readable_by_owners`)."""
-    restrictions = document.collection.get_view_restrictions()
+    restrictions = collection_restrictions_of(document)
     outcome = verdict_for_user(user, restrictions, verified=verified)
     if outcome is not Verdict.ALLOW or not restrictions:
         return outcome
     return Verdict.ALLOW if readable_by_owners(user, [document.pk]) else Verdict.REFUSE
 
 
+def collection_restrictions_of(document) -> list[CollectionViewRestriction]:
+    """The restrictions on the document's collection and its ancestors, with their groups:
+    one query, once per document object."""
+    if not hasattr(document, "_nfp_collection_restrictions"):
+        collection = document.collection
+        document._nfp_collection_restrictions = restrictions_by_collection([collection])[
+            collection.pk
+        ]
+    return document._nfp_collection_restrictions
+
+
 def document_verdict(request: HttpRequest, document) -> Verdict:
     return document_verdict_for_user(request.user, document, verified=is_verified(request.user))
 
 
+def restrictions_by_collection(
+    collections: Iterable[Collection],
+) -> dict[int, list[CollectionViewRestriction]]:
+    """{collection id: the restrictions on it and its ancestors}, as `get_view_restrictions`
+    answers for each, in one query for all of them."""
+    collections = list(collections)
+    paths = {
+        collection.path[:end]
+        for collection in collections
+        for end in range(Collection.steplen, len(collection.path) + 1, Collection.steplen)
+    }
+    found = (
+        restrictions_with_groups(Q(collection__path__in=paths), model=CollectionViewRestriction)
+        if paths
+        else []
+    )
+    return {
+        collection.pk: [r for r in found if collection.path.startswith(r.collection.path)]
+        for collection in collections
+    }
+
+
 def readable_documents(request: HttpRequest, documents: QuerySet) -> QuerySet:
     """`documents` narrowed to those this request may read: for listings (choosers, the
-    admin's API and search). A few queries whatever the number of documents."""
+    admin's API and search). A few queries whatever the number of documents or collections."""
     user = request.user
     if user.is_authenticated and user.is_superuser:
         return documents
     public, restricted = [], []
-    for collection in Collection.objects.all():
-        restrictions = collection.get_view_restrictions()
+    for pk, restrictions in restrictions_by_collection(Collection.objects.all()).items():
         if not restrictions:
-            public.append(collection.pk)
+            public.append(pk)
         elif verdict(request, restrictions) is Verdict.ALLOW:
-            restricted.append(collection.pk)
+            restricted.append(pk)
     candidates = documents.filter(collection_id__in=restricted).values_list("pk", flat=True)
     readable = readable_by_owners(user, candidates)
     return documents.filter(Q(collection_id__in=public) | Q(pk__in=readable))
@@ -237,11 +306,8 @@ def readable_images(request: HttpRequest, images: QuerySet) -> QuerySet:
     collections); one that got into a restricted collection anyway is the DMR's to see."""
     if is_dmr(request.user):
         return images
-    public = [
-        collection.pk
-        for collection in Collection.objects.all()
-        if not collection.get_view_restrictions()
-    ]
+    restrictions = restrictions_by_collection(Collection.objects.all())
+    public = [pk for pk, on_collection in restrictions.items() if not on_collection]
     return images.filter(collection_id__in=public)
 
 

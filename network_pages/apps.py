@@ -10,11 +10,13 @@ class NetworkPagesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_login_failed
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.documents.models import document_served
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import post_page_move
 
         from network_pages import (  # noqa: F401 - the checks register themselves
+            access,
             audit,
             checks,
             demo_accounts_check,
@@ -38,4 +40,18 @@ class NetworkPagesConfig(AppConfig):
         post_page_move.connect(
             network_area.network_roots_changed, dispatch_uid="nfp_network_roots_move"
         )
+        # A restriction changed or a page moved in a request: what it read of the
+        # restrictions is read again (access.restrictions_read_once).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                access.restrictions_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"nfp_restrictions_read_{id(signal)}",
+            )
+        m2m_changed.connect(
+            access.restrictions_changed,
+            sender=PageViewRestriction.groups.through,
+            dispatch_uid="nfp_restrictions_read_groups",
+        )
+        post_page_move.connect(access.restrictions_changed, dispatch_uid="nfp_restrictions_move")
         revocation.connect()

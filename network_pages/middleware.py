@@ -18,6 +18,18 @@ class PrivateResponsesMiddleware:
         return response
 
 
+class RestrictionsReadOnceMiddleware:
+    """A page's view restrictions are read once per request, however many times the
+    request asks the access rule about it (`access.restrictions_read_once`)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with access.restrictions_read_once():
+            return self.get_response(request)
+
+
 class AdminRequiresVerifiedSessionMiddleware:
     """Every Wagtail admin URL needs a session verified with a one-time password.
 

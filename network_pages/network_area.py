@@ -19,6 +19,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from home import locales
 from home.models import HomePage
 from network_pages import roles
 from network_pages.models import DirectoryPage, NetworkHomePage
@@ -143,16 +144,26 @@ def original_section(page: Page) -> Page | None:
     """The network locale's page of a section translated into another language, else None."""
     if page.alias_of_id or not is_section(page):
         return None
-    original = (
-        Page.objects.filter(
-            translation_key=page.translation_key,
-            alias_of__isnull=True,
-            locale__language_code=settings.LANGUAGE_CODE,
+    network_locale = locales.locale_for(settings.LANGUAGE_CODE)
+    if network_locale is not None and page.locale_id == network_locale.pk:
+        return None  # the original itself (no query: the locales are read once per process)
+    # Read once per page object: its comments and its records both ask.
+    if not hasattr(page, "_nfp_original_section"):
+        # A specific page's original has its type: read it as such, in one query.
+        model = type(page)
+        original = (
+            model.objects.filter(
+                translation_key=page.translation_key,
+                alias_of__isnull=True,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(pk=page.pk)
+            .first()
         )
-        .exclude(pk=page.pk)
-        .first()
-    )
-    return original.specific if original else None
+        if original is not None and model is Page:
+            original = original.specific
+        page._nfp_original_section = original
+    return page._nfp_original_section
 
 
 def source_of(page: Page) -> Page:
@@ -164,10 +175,15 @@ def source_of(page: Page) -> Page:
     written once.
     """
     if page.alias_of_id:
-        model = type(page)
-        return (
-            model.objects.get(pk=page.alias_of_id) if model is not Page else page.alias_of.specific
-        )
+        # Read once per page object: a page's context and its records both ask.
+        if not hasattr(page, "_nfp_source"):
+            model = type(page)
+            page._nfp_source = (
+                model.objects.get(pk=page.alias_of_id)
+                if model is not Page
+                else page.alias_of.specific
+            )
+        return page._nfp_source
     return original_section(page) or page
 
 

@@ -40,7 +40,7 @@ def require_verified_member_for_restricted_pages(page, request, serve_args, serv
 @hooks.register("before_serve_document", order=-100)
 def require_verified_member_for_restricted_documents(document, request):
     # Files follow their owner: the collection's rule, then the attachments' (access.py).
-    if not document.collection.get_view_restrictions():
+    if not access.collection_restrictions_of(document):
         return None
     access.mark_restricted(request)
     outcome = access.document_verdict(request, document)

@@ -13,12 +13,15 @@ access rule) in a fixed number of queries.
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext, pgettext
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
-from home import locales
+from home import locales, site_lookup
 from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
@@ -49,11 +52,26 @@ class PendingTask:
 
 
 class ReaderUrls:
-    """Page URLs in the reader's language: the alias in their locale when there is one."""
+    """Page URLs in the reader's language: the alias in their locale when there is one.
+
+    The URLs are lazy: every page asked for until the first URL is shown is looked up at
+    once, in one query, so that a screen of several lists (the network home, a state's
+    record) reads the aliases once, not once per list. Share one per request (`of`)."""
 
     def __init__(self, request=None) -> None:
         self.request = request
         self._locale: Locale | None = None
+        self._waiting: dict[int, Page] = {}
+        self._urls: dict[int, str] = {}
+
+    @classmethod
+    def of(cls, request) -> "ReaderUrls":
+        """The request's own (a new one without a request)."""
+        if request is None:
+            return cls()
+        if not hasattr(request, "_nfp_reader_urls"):
+            request._nfp_reader_urls = cls(request)
+        return request._nfp_reader_urls
 
     @property
     def locale(self) -> Locale | None:
@@ -62,8 +80,21 @@ class ReaderUrls:
         return self._locale
 
     def map(self, pages: list[Page]) -> dict[int, str]:
-        if not pages:
-            return {}
+        """{page id: its URL for the reader}, each read when first shown."""
+        if self._locale is None:  # the reader's language now, not when the URLs are shown
+            self._locale = locales.locale_for(get_language())
+        for page in pages:
+            if page.pk not in self._urls:
+                self._waiting.setdefault(page.pk, page)
+        return {page.pk: lazy(partial(self._url, page.pk), str)() for page in pages}
+
+    def _url(self, pk: int) -> str:
+        if pk not in self._urls:
+            self._resolve_waiting()
+        return self._urls[pk]
+
+    def _resolve_waiting(self) -> None:
+        pages, self._waiting = list(self._waiting.values()), {}
         locale = self.locale
         targets = {page.pk: page for page in pages}
         if locale is not None:
@@ -73,7 +104,10 @@ class ReaderUrls:
                 by_key = {page.translation_key: page for page in translated}
                 for page in pages:
                     targets[page.pk] = by_key.get(page.translation_key, page)
-        return {pk: target.get_url(self.request) or "" for pk, target in targets.items()}
+        if self.request is not None:
+            site_lookup.find_for_request(self.request)  # the site without a query
+        for pk, target in targets.items():
+            self._urls[pk] = target.get_url(self.request) or ""
 
 
 def _name(user) -> str:
@@ -133,7 +167,7 @@ def recent_comments(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
             if comment.parent_id
             else gettext("Comment"),
             title=comment.page.title,
-            url=f"{links[comment.page_id]}#comments",
+            url=format_lazy("{}#comments", links[comment.page_id]),
             by=_name(comment.author),
         )
         for comment in comments
@@ -146,7 +180,7 @@ def network_activity_for(
     """The latest activity the user may see, newest first, from every provider."""
     if not user.is_authenticated:
         return []
-    urls = urls or ReaderUrls(request)
+    urls = urls or ReaderUrls.of(request)
     entries = [*new_pages(user, limit, urls), *recent_comments(user, limit, urls)]
     for provider in hooks.get_hooks(ACTIVITY_HOOK):
         entries.extend(provider(user, limit))
@@ -180,7 +214,7 @@ def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupR
     memberships = list(Membership.objects.filter(user=user).select_related("group"))
     terms = list(Rapporteur.objects.current().filter(user=user).select_related("thematic_group"))
     pages = [m.group for m in memberships] + [t.thematic_group for t in terms if t.thematic_group]
-    links = (urls or ReaderUrls(request)).map(pages)
+    links = (urls or ReaderUrls.of(request)).map(pages)
     roles = [
         GroupRole(title=m.group.title, url=links.get(m.group_id, ""), role=gettext("Member"))
         for m in memberships

@@ -3,7 +3,7 @@ open, filtered, in a fixed number of queries."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from network_pages.community import visibility
@@ -26,7 +26,9 @@ def open_action_points_for_state(state: MemberState) -> QuerySet[ActionPoint]:
 
 def readable_meeting_ids(user) -> list[int]:
     """The meetings (source pages) this user may open, by the one access rule."""
-    meetings = list(MeetingPage.objects.filter(alias_of__isnull=True).only("pk", "path"))
+    meetings = list(
+        MeetingPage.objects.filter(alias_of__isnull=True).only("pk", "path", "alias_of")
+    )
     return [page.pk for page in visibility.pages_visible_to(user, meetings)]
 
 
@@ -37,15 +39,28 @@ class RegisterFilters:
     status: str = ""  # "", "open", "overdue" or an ActionStatus value
 
 
+def _progress() -> Prefetch:
+    return Prefetch(
+        "progress",
+        queryset=ActionProgress.objects.select_related("author").order_by("-created_at"),
+    )
+
+
 def with_latest_progress(actions: QuerySet[ActionPoint]) -> QuerySet[ActionPoint]:
     return actions.select_related(
         "meeting", "decision", "owner_state", "owner_group"
-    ).prefetch_related(
-        Prefetch(
-            "progress",
-            queryset=ActionProgress.objects.select_related("author").order_by("-created_at"),
-        )
-    )
+    ).prefetch_related(_progress())
+
+
+def with_owners(actions: QuerySet[ActionPoint]) -> QuerySet[ActionPoint]:
+    """What `with_latest_progress` selects, without the progress: for `read_progress`."""
+    return actions.select_related("meeting", "decision", "owner_state", "owner_group")
+
+
+def read_progress(*action_lists: list[ActionPoint]) -> None:
+    """The progress of the actions of several lists, in one query for all of them."""
+    every = [action for actions in action_lists for action in actions]
+    prefetch_related_objects(every, _progress())
 
 
 def action_points(meeting_ids: list[int], filters: RegisterFilters) -> QuerySet[ActionPoint]:
@@ -61,6 +76,13 @@ def action_points(meeting_ids: list[int], filters: RegisterFilters) -> QuerySet[
     elif filters.status:
         actions = actions.filter(status=filters.status)
     return with_latest_progress(actions).order_by("-meeting__opening", "number")
+
+
+def action_points_without_progress(
+    meeting_ids: list[int], filters: RegisterFilters
+) -> QuerySet[ActionPoint]:
+    """`action_points`, leaving the progress to `read_progress`."""
+    return action_points(meeting_ids, filters).prefetch_related(None)
 
 
 def decisions(meeting_ids: list[int], filters: RegisterFilters) -> QuerySet[Decision]:

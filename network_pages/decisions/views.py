@@ -46,16 +46,17 @@ class RegisterView(MembersOnlyMixin, TemplateView):
         user = self.request.user
         form, filters = filters_from(self.request)
         meeting_ids = register.readable_meeting_ids(user)
-        actions = list(register.action_points(meeting_ids, filters)[:200])
+        actions = list(register.action_points_without_progress(meeting_ids, filters)[:200])
         may_report = rules.progress_reporter(user)
         state = information_rules.represented_state(user)
         own = []
         if state is not None:
             own = list(
-                register.with_latest_progress(
+                register.with_owners(
                     register.open_action_points_for_state(state).filter(meeting_id__in=meeting_ids)
                 )
             )
+        register.read_progress(actions, own)  # one query for both lists
         params = self.request.GET.copy()
         context.update(
             form=form,

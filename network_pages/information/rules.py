@@ -19,7 +19,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network_pages import access
+from network_pages import access, member_profiles
 from network_pages.models import MemberProfile, MemberState
 
 
@@ -32,14 +32,10 @@ def represented_state(user) -> MemberState | None:
     """The member state a verified member answers for, if they are its Focal Point."""
     if not user.is_authenticated or not access.is_member(user):
         return None
-    if not hasattr(user, "_nfp_represented_state"):
-        profile = (
-            MemberProfile.objects.select_related("member_state")
-            .filter(user=user, is_active=True, function__in=MemberProfile.STATE_FUNCTIONS)
-            .first()
-        )
-        user._nfp_represented_state = profile.member_state if profile else None
-    return user._nfp_represented_state
+    profile = member_profiles.profile_of(user)
+    if profile is None or not profile.is_active:
+        return None
+    return profile.member_state if profile.function in MemberProfile.STATE_FUNCTIONS else None
 
 
 def may_write_for(user, state: MemberState) -> bool:

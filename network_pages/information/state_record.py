@@ -1,6 +1,7 @@
 """A member state's responses and the information it shared, for 'Our state'."""
 
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 
 from network_pages.community.activity import ReaderUrls
@@ -29,7 +30,7 @@ def responses_section(state, urls: ReaderUrls) -> RecordSection:
         status = statuses.get(page.pk)
         url = links.get(page.pk, "")
         if status:
-            url += page.reverse_subpage("response", args=[state.code])
+            url = format_lazy("{}{}", url, page.reverse_subpage("response", args=[state.code]))
         label = {
             Response.Status.SUBMITTED: gettext("Submitted"),
             Response.Status.DRAFT: gettext("Draft"),
@@ -87,5 +88,5 @@ def items_section(state, urls: ReaderUrls) -> RecordSection:
 
 
 def information_record(state, user, request=None) -> list[RecordSection]:
-    urls = ReaderUrls(request)
+    urls = ReaderUrls.of(request)
     return [responses_section(state, urls), items_section(state, urls)]

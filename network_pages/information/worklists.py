@@ -175,7 +175,7 @@ def response_rates(urls: ReaderUrls) -> WorkList:
 
 
 def information_work_lists(user, request=None) -> list[WorkList]:
-    urls = ReaderUrls(request)
+    urls = ReaderUrls.of(request)
     lists = []
     state = rules.represented_state(user)
     if state is not None:

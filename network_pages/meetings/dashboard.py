@@ -21,8 +21,19 @@ class UpcomingMeeting:
     last_convocation: Convocation | None
 
 
-def upcoming_meetings(limit: int = UPCOMING_SHOWN) -> list[UpcomingMeeting]:
-    """The next meetings (drafts too: the DMR is preparing them), in three queries."""
+def upcoming_meetings(limit: int = UPCOMING_SHOWN, request=None) -> list[UpcomingMeeting]:
+    """The next meetings (drafts too: the DMR is preparing them), in three queries, read
+    once per `request` (the dashboard's meetings panel and its work lists both show them)."""
+    if request is None:
+        return _upcoming_meetings(limit)
+    if not hasattr(request, "_nfp_upcoming_meetings"):
+        request._nfp_upcoming_meetings = {}
+    if limit not in request._nfp_upcoming_meetings:
+        request._nfp_upcoming_meetings[limit] = _upcoming_meetings(limit)
+    return request._nfp_upcoming_meetings[limit]
+
+
+def _upcoming_meetings(limit: int) -> list[UpcomingMeeting]:
     pages = list(
         MeetingPage.objects.filter(alias_of__isnull=True, opening__gt=timezone.now())
         .exclude(status=MeetingStatus.CANCELLED)
@@ -68,7 +79,7 @@ class MeetingsPanel(Component):
         context = super().get_context_data(parent_context)
         year = convocation.today().year
         context.update(
-            upcoming=upcoming_meetings(),
+            upcoming=upcoming_meetings(request=parent_context.get("request")),
             year=year,
             plenary_scheduled=plenary_scheduled_in(year),
         )

@@ -7,9 +7,8 @@ network collection itself, which guests never see.
 
 from collections.abc import Iterable
 
-from django.db.models import Q
 from django.http import HttpRequest
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection
 
 from network_pages import access
 from network_pages.network_area import NETWORK_COLLECTION
@@ -36,7 +35,7 @@ def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> lis
     collections = {
         item.document.collection.pk: item.document.collection for item in meeting_documents
     }
-    restrictions = _restrictions_by_collection(collections.values())
+    restrictions = access.restrictions_by_collection(collections.values())
     verdicts = {
         pk: access.verdict(request, restrictions[pk]) is access.Verdict.ALLOW for pk in collections
     }
@@ -51,26 +50,3 @@ def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> lis
         for item in candidates
         if item.document.collection_id not in restricted_ids or item.document_id in readable
     ]
-
-
-def _restrictions_by_collection(
-    collections: Iterable[Collection],
-) -> dict[int, list[CollectionViewRestriction]]:
-    """{collection id: the restrictions on it and its ancestors}, as `get_view_restrictions`."""
-    collections = list(collections)
-    paths = {
-        collection.path[:end]
-        for collection in collections
-        for end in range(Collection.steplen, len(collection.path) + 1, Collection.steplen)
-    }
-    found = (
-        access.restrictions_with_groups(
-            Q(collection__path__in=paths), model=CollectionViewRestriction
-        )
-        if paths
-        else []
-    )
-    return {
-        collection.pk: [r for r in found if collection.path.startswith(r.collection.path)]
-        for collection in collections
-    }

@@ -3,11 +3,10 @@
 
 from django.utils import timezone
 
-from network_pages import access, roles
+from network_pages import access, member_profiles, roles
 from network_pages.meetings import participants
 from network_pages.meetings.models import MeetingKind, MeetingPage
 from network_pages.meetings.models.choices import CLOSED_STATUSES
-from network_pages.models import MemberProfile
 
 
 def meetings_awaiting_answer(user) -> list[MeetingPage]:
@@ -25,7 +24,7 @@ def meetings_awaiting_answer(user) -> list[MeetingPage]:
     if not candidates:
         return []
     group_names = access.group_names_of(user)
-    profile = MemberProfile.objects.select_related("user").filter(user=user).first()
+    profile = member_profiles.profile_of(user)
     focal_point = participants.is_focal_point(profile, group_names)
     listed: set[int] = set()
     if profile is not None and profile.is_active and group_names & set(roles.MEMBER_GROUPS):

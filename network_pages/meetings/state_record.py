@@ -2,6 +2,7 @@
 'Our state'."""
 
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 
 from network_pages.community.activity import ReaderUrls
@@ -26,7 +27,10 @@ def suggestions_section(state, urls: ReaderUrls) -> RecordSection:
     rows = [
         [
             Cell(suggestion.title),
-            Cell(suggestion.meeting.title, f"{links.get(suggestion.meeting_id, '')}#suggestions"),
+            Cell(
+                suggestion.meeting.title,
+                format_lazy("{}#suggestions", links.get(suggestion.meeting_id, "")),
+            ),
             Cell(_person(suggestion.suggested_by) if suggestion.suggested_by else ""),
             Cell(suggestion.get_status_display()),
         ]
@@ -69,5 +73,5 @@ def attendance_section(state, urls: ReaderUrls) -> RecordSection:
 
 
 def meetings_record(state, user, request=None) -> list[RecordSection]:
-    urls = ReaderUrls(request)
+    urls = ReaderUrls.of(request)
     return [suggestions_section(state, urls), attendance_section(state, urls)]

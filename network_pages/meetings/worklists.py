@@ -108,7 +108,7 @@ def suggestions_to_decide() -> WorkList:
     )
 
 
-def overdue_convocations() -> WorkList:
+def overdue_convocations(request=None) -> WorkList:
     """4.1: upcoming meetings past their convocation deadline and not convened yet."""
     items = [
         WorkItem(
@@ -120,7 +120,7 @@ def overdue_convocations() -> WorkList:
             status=str(upcoming.timing.describe()),
             due=upcoming.timing.deadline,
         )
-        for upcoming in dashboard.upcoming_meetings()
+        for upcoming in dashboard.upcoming_meetings(request=request)
         if upcoming.last_convocation is None and upcoming.timing.is_overdue
     ]
     return WorkList(
@@ -134,10 +134,10 @@ def overdue_convocations() -> WorkList:
 
 
 def meeting_work_lists(user, request=None) -> list[WorkList]:
-    urls = ReaderUrls(request)
+    urls = ReaderUrls.of(request)
     lists = []
     if access.is_member(user) and not access.is_dmr(user):
         lists += [meetings_to_answer(user, urls), my_suggestions(user, urls)]
     if access.is_dmr(user):
-        lists += [suggestions_to_decide(), overdue_convocations()]
+        lists += [suggestions_to_decide(), overdue_convocations(request)]
     return lists

@@ -29,7 +29,7 @@ def your_meetings(user, request=None) -> tuple[list[MeetingEntry], list[MeetingE
     """(upcoming, past) meetings `user` may open, in the reader's language."""
     meetings = meetings_visible_to(user)
     waiting = {meeting.pk for meeting in meetings_awaiting_answer(user)}
-    links = ReaderUrls(request).map(meetings)
+    links = ReaderUrls.of(request).map(meetings)
     now = timezone.now()
     entries = [MeetingEntry(m, links.get(m.pk, ""), m.pk in waiting) for m in meetings]
     upcoming = [entry for entry in entries if entry.meeting.closing >= now]

@@ -27,16 +27,19 @@ class NetworkHomePage(Page):
         return context
 
     def route(self, request, path_components):
-        """A path under the network area that leads nowhere (no such page, a page never
-        published, an unknown route) answers whoever may not enter the area exactly as
-        an existing restricted page does: the area's refusal, never a 404 that tells them
-        the page does not exist (issue 13)."""
         try:
             return super().route(request, path_components)
         except Http404:
-            access.mark_restricted(request)
-            if access.page_verdict(request, self) is access.Verdict.ALLOW:
-                raise
-            # The network root itself goes to the access rule (before_serve_page), which
-            # refuses this visitor as it refuses them any page of the area.
-            return RouteResult(self)
+            return self.route_not_found(request, path_components)
+
+    def route_not_found(self, request, path_components):
+        """A path under the network area that leads nowhere (no such page, a page never
+        published, an unknown route) answers whoever may not enter the area exactly as
+        an existing restricted page does: the area's refusal, never a 404 that tells them
+        the page does not exist (issue 13). `home.page_routing` calls this too."""
+        access.mark_restricted(request)
+        if access.page_verdict(request, self) is access.Verdict.ALLOW:
+            raise Http404
+        # The network root itself goes to the access rule (before_serve_page), which
+        # refuses this visitor as it refuses them any page of the area.
+        return RouteResult(self)

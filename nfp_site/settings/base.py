@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "network_pages.security.SessionLifetimeMiddleware",
     "network_pages.middleware.AdminRequiresVerifiedSessionMiddleware",
     "network_pages.middleware.PrivateResponsesMiddleware",
+    "network_pages.middleware.RestrictionsReadOnceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

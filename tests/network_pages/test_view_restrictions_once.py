@@ -40,3 +40,27 @@ def test_serving_a_restricted_page_reads_its_restrictions_once(
 
     reads = [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
     assert len(reads) == 1
+
+
+def test_within_a_request_a_page_reached_twice_has_its_restrictions_read_once(
+    network, django_assert_num_queries
+):
+    with access.restrictions_read_once():
+        access.view_restrictions_of(Page.objects.get(pk=network.pk))
+        again = Page.objects.get(pk=network.pk)  # another object for the same page
+
+        with django_assert_num_queries(0):
+            restrictions = access.view_restrictions_of(again)
+
+    assert restrictions
+
+
+def test_a_restriction_changed_within_a_request_is_read_again(network):
+    page = Page.objects.get(pk=network.pk)
+    with access.restrictions_read_once():
+        access.view_restrictions_of(Page.objects.get(pk=page.pk))
+        page.get_view_restrictions().delete()
+
+        after = access.view_restrictions_of(Page.objects.get(pk=page.pk))
+
+    assert after == []

@@ -73,7 +73,7 @@ def network_dashboard(context: template.Context) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show": False}
-    urls = activity.ReaderUrls(request)  # one locale lookup for the whole dashboard
+    urls = activity.ReaderUrls.of(request)  # one alias lookup for the whole page
     return {
         "show": True,
         "activity": activity.network_activity_for(user, urls=urls),

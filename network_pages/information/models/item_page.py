@@ -9,7 +9,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from network_pages import network_area
 from network_pages.community.comments.mixin import CommentablePageMixin
 from network_pages.information import limits
 from network_pages.information.blocks import InformationItemStreamBlock
@@ -152,7 +151,13 @@ class InformationItemPage(CommentablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # An alias (/fr/network/...) shows its source's data: tags and attachments live there.
-        item = network_area.source_of(self)
+        # The source is read with the state it names, which the page shows. (The page itself
+        # is what it shows otherwise: a preview shows the draft.)
+        item = (
+            InformationItemPage.objects.select_related("member_state").get(pk=self.alias_of_id)
+            if self.alias_of_id
+            else self
+        )
         context["item"] = item
         context["themes"] = list(item.tags.all())
         context["item_attachments"] = list(item.attachments.select_related("document"))
