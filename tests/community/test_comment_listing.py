@@ -177,3 +177,28 @@ def test_an_older_thread_is_linked_to_on_its_page_of_the_listing(
     url = working_methods.specific.comments_url(None, oldest)
 
     assert url.endswith(f"?comments-page=3#comment-{oldest.pk}")
+
+
+def test_the_older_comments_link_counts_in_french_too(client, working_methods, focal_point):
+    populate(working_methods, threads=THREADS_PER_PAGE + 1)
+
+    response = sign_in(client, focal_point).get(url_of(working_methods, language="fr"))
+
+    assert "Afficher les commentaires plus anciens (encore 1 fil de discussion)" in (
+        response.content.decode()
+    )
+
+
+def test_every_comment_of_a_page_is_rendered_by_one_template_not_one_include_each(
+    client, working_methods, focal_point
+):
+    authors = make_authors()
+    populate(working_methods, threads=5, replies=1, authors=authors)
+    sign_in(client, focal_point)
+    with_five = [template.name for template in client.get(url_of(working_methods)).templates]
+
+    populate(working_methods, threads=60, replies=10, authors=authors)
+    with_sixty = [template.name for template in client.get(url_of(working_methods)).templates]
+
+    assert with_sixty == with_five
+    assert with_sixty.count("community/comments/_comment_list.html") == 1
