@@ -100,12 +100,14 @@ def seed_community_demo(network: NetworkHomePage) -> list[str]:
             "answers are expected? The Committee's practice is described at "
             "https://www.coe.int/en/web/migration-and-refugees.",
         )
-        make_comment(
-            working_methods,
-            users["dmr"],
-            "Thank you: we will put it on the agenda of the next plenary meeting.",
-            parent=suggestion,
-        )
+        # Four replies: the page shows the latest three and "Show all 4 replies" (issue 17).
+        for author, text in [
+            ("dmr", "Thank you: we will put it on the agenda of the next plenary meeting."),
+            ("fp_fr", "France supports this: a date helps us plan the consultation of ministries."),
+            ("approver", "Italy too, provided the date counts working days, as in 4.1."),
+            ("fp_pl", "Poland agrees; could the date also appear in the reminder emails?"),
+        ]:
+            make_comment(working_methods, users[author], text, parent=suggestion)
     return [
         f"Thematic groups: {pages['thematic_groups'].url}",
         f"Thematic rapporteurs: {pages['rapporteurs'].url}",

@@ -221,16 +221,18 @@ def group_listing(index_page: Page, user) -> list[GroupSummary]:
 
 
 def comment_audiences(
-    pages: Iterable[Page], group_of: dict[int, int]
+    pages: Iterable[Page], group_of: dict[int, int], members_only: set[int] | None = None
 ) -> dict[int, comment_audience.CommentAudience]:
     """`group_of` maps each page id to its group's (source) id: a members-only group's
     pages have the group's members for comment audience, other groups' the network's.
-    One query whatever the number of pages."""
-    members_only = set(
-        Page.objects.filter(
-            pk__in=set(group_of.values()), thematicgrouppage__workspace_members_only=True
-        ).values_list("pk", flat=True)
-    )
+    One query whatever the number of pages, none when the caller knows which groups are
+    `members_only` already."""
+    if members_only is None:
+        members_only = set(
+            Page.objects.filter(
+                pk__in=set(group_of.values()), thematicgrouppage__workspace_members_only=True
+            ).values_list("pk", flat=True)
+        )
     return {
         page.pk: (
             comment_audience.group_members(GROUP_NAME.format(pk=group_of[page.pk]))

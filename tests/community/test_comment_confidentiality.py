@@ -19,6 +19,7 @@ ROUTES = [
     ("get", ""),
     ("get", "", "fr"),
     ("post", "comments/"),
+    ("get", "comments/{pk}/"),
     ("get", "comments/{pk}/reply/"),
     ("post", "comments/{pk}/reply/"),
     ("get", "comments/{pk}/edit/"),

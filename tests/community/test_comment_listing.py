@@ -1,12 +1,14 @@
-"""Comments are shown 50 threads at a time, and a page with 200 comments costs the same
-queries as a page with one."""
+"""Issue 17, 5: a page shows its newest 20 threads, each with its latest 3 replies, and costs
+the same queries and about the same bytes whatever the number of comments."""
 
 import itertools
+import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from network_pages.community.comments.listing import PER_PAGE
+from network_pages.community.comments.listing import REPLIES_SHOWN, THREADS_PER_PAGE
 from network_pages.community.factories import make_comment
 from network_pages.community.models import MemberComment
 from network_pages.factories import make_member
@@ -16,82 +18,187 @@ from .conftest import count_queries, url_of
 
 pytestmark = pytest.mark.django_db
 
-THREADS, REPLIES = 120, 80
-COMMENTS = THREADS + REPLIES
 # Measured: 25 queries for the working methods page with its comments, for a Focal Point,
 # whatever the number of comments. The comments' share is 6: is the page in the network
-# area, the count of threads, one page of threads (with authors, profiles and states), their
-# replies, the total and the reader's follow. The rest is the session, the OTP device,
-# routing, the access rule (and Wagtail's own check), the page and the language switcher.
+# area, both counts, one page of threads (with authors, profiles and states), their latest
+# replies (with their threads' counts), and the reader's follow. The rest is the session,
+# the OTP device, routing, the access rule (and Wagtail's own check), the page and the
+# language switcher.
 BUDGET = 25 + 3
 
 
-def populate(page, threads: int = THREADS, replies: int = REPLIES) -> None:
-    """Comments by 20 authors of various states: `threads` top-level ones, the first
-    `replies` of which have a reply."""
-    authors = [
+def make_authors() -> list:
+    """20 Focal Points of various states."""
+    return [
         make_member(f"author{number}", state=code)
         for number, code in zip(range(20), itertools.cycle(["FR", "DE", "IT", "PL"]), strict=False)
     ]
-    now = timezone.now()
+
+
+def populate(page, threads: int, replies: int = 0, authors=None) -> list[MemberComment]:
+    """`threads` top-level comments by 20 authors, one a minute (the oldest first,
+    "Comment 0"), each with `replies` replies ("Reply n.m"). The threads."""
+    authors = authors or make_authors()
+    start = timezone.now() - timedelta(days=30)
     tops = MemberComment.objects.bulk_create(
-        MemberComment(page=page, author=authors[n % 20], body=f"Comment {n}", created_at=now)
+        MemberComment(
+            page=page,
+            author=authors[n % 20],
+            body=f"Comment {n}",
+            created_at=start + timedelta(minutes=n),
+        )
         for n in range(threads)
     )
     MemberComment.objects.bulk_create(
-        MemberComment(page=page, author=authors[0], body="Reply", parent=top, created_at=now)
-        for top in tops[:replies]
+        MemberComment(
+            page=page,
+            author=authors[m % 20],
+            body=f"Reply {n}.{m}",
+            parent=top,
+            created_at=top.created_at + timedelta(seconds=m + 1),
+        )
+        for n, top in enumerate(tops)
+        for m in range(replies)
     )
+    return tops
 
 
-def test_a_page_with_200_comments_stays_within_its_query_budget(
+def articles(html: str) -> int:
+    return len(re.findall(r'<article class="comment', html))
+
+
+def test_a_page_costs_the_same_queries_with_5_threads_as_with_60_threads_of_10_replies(
     client, working_methods, focal_point, django_assert_max_num_queries
 ):
-    make_comment(working_methods, focal_point, "The first one")
+    authors = make_authors()
+    populate(working_methods, threads=5, replies=1, authors=authors)
     sign_in(client, focal_point).get(url_of(working_methods))
-    with_one = count_queries(client, url_of(working_methods))
+    with_five = count_queries(client, url_of(working_methods))
 
-    populate(working_methods)
-    assert MemberComment.objects.count() == COMMENTS + 1
+    MemberComment.objects.all().delete()
+    populate(working_methods, threads=60, replies=10, authors=authors)
 
-    assert count_queries(client, url_of(working_methods)) == with_one, with_one
+    assert count_queries(client, url_of(working_methods)) == with_five
     with django_assert_max_num_queries(BUDGET):
         response = client.get(url_of(working_methods))
     listing = response.context["comments"]
-    assert len(listing.threads) == PER_PAGE
-    assert sum(len(thread.replies) for thread in listing.threads) == PER_PAGE - 1  # not the first
-    assert listing.total == COMMENTS + 1
+    assert len(listing.threads) == THREADS_PER_PAGE
+    assert all(len(thread.replies) == REPLIES_SHOWN for thread in listing.threads)
+    assert listing.total == 60 * 11
 
 
-def test_comments_are_shown_fifty_threads_a_page_with_their_replies(
+def test_a_page_weighs_the_same_with_60_threads_as_with_120(client, working_methods, focal_point):
+    """The page's HTML is bounded: only 20 threads and 3 replies each are ever in it."""
+    sign_in(client, focal_point)
+    authors = make_authors()
+    populate(working_methods, threads=60, replies=10, authors=authors)
+    with_60 = client.get(url_of(working_methods)).content.decode()
+
+    MemberComment.objects.all().delete()
+    populate(working_methods, threads=120, replies=10, authors=authors)
+    with_120 = client.get(url_of(working_methods)).content.decode()
+
+    assert articles(with_60) == articles(with_120) == THREADS_PER_PAGE * (1 + REPLIES_SHOWN)
+    # What differs: the comments' ids and the counts in the heading and the links.
+    assert abs(len(with_120) - len(with_60)) < 500
+
+
+def test_the_page_shows_the_newest_threads_in_the_order_they_were_posted(
     client, working_methods, focal_point
 ):
-    populate(working_methods)
+    populate(working_methods, threads=50)
+
+    listing = sign_in(client, focal_point).get(url_of(working_methods)).context["comments"]
+
+    bodies = [thread.comment.body for thread in listing.threads]
+    assert bodies == [f"Comment {n}" for n in range(30, 50)]
+
+
+def test_older_threads_are_a_link_away_and_the_link_says_how_many_remain(
+    client, working_methods, focal_point
+):
+    populate(working_methods, threads=50)
     sign_in(client, focal_point)
 
-    first = client.get(url_of(working_methods))
-    last = client.get(url_of(working_methods, "?comments-page=99"))
+    first = client.get(url_of(working_methods)).content.decode()
+    second = client.get(url_of(working_methods, "?comments-page=2")).content.decode()
+    last = client.get(url_of(working_methods, "?comments-page=3"))
 
-    html = first.content.decode()
-    assert [thread.comment.body for thread in first.context["comments"].threads][:2] == [
-        "Comment 0",
-        "Comment 1",
-    ]
-    assert "Page 1 of 3" in html
-    assert "Later comments" in html
-    assert "Page 3 of 3" in last.content.decode()
-    assert len(last.context["comments"].threads) == THREADS - 2 * PER_PAGE
+    assert '<a href="?comments-page=2#comments">Show older comments (30 more threads)</a>' in first
+    assert "Show newer comments" not in first
+    assert '<a href="?comments-page=3#comments">Show older comments (10 more threads)</a>' in second
+    assert '<a href="?comments-page=1#comments">Show newer comments</a>' in second
+    assert "Comment 10<" in second and "Comment 29<" in second and "Comment 30<" not in second
+    bodies = [thread.comment.body for thread in last.context["comments"].threads]
+    assert bodies == [f"Comment {n}" for n in range(10)]
+    assert "Show older comments" not in last.content.decode()
 
 
-def test_a_new_comment_links_to_the_listing_page_that_shows_it(
+def test_a_thread_shows_its_latest_replies_and_counts_them_all(
     client, working_methods, focal_point
 ):
-    populate(working_methods)
+    long_thread, short_thread = populate(working_methods, threads=2, replies=3)
+    for n in range(7):
+        make_comment(working_methods, focal_point, f"Later reply {n}", parent=long_thread)
+
+    response = sign_in(client, focal_point).get(url_of(working_methods))
+
+    threads = {thread.pk: thread for thread in response.context["comments"].threads}
+    assert [reply.comment.body for reply in threads[long_thread.pk].replies] == [
+        "Later reply 4",
+        "Later reply 5",
+        "Later reply 6",
+    ]
+    assert threads[long_thread.pk].reply_count == 10
+    assert threads[short_thread.pk].reply_count == 3
+    html = response.content.decode()
+    thread_url = url_of(working_methods, f"comments/{long_thread.pk}/")
+    assert f'<a href="{thread_url}">Show all 10 replies' in html
+    assert url_of(working_methods, f"comments/{short_thread.pk}/") + '"' not in html
+
+
+def test_a_new_comment_is_on_the_first_page_of_the_listing(client, working_methods, focal_point):
+    populate(working_methods, threads=50)
 
     response = sign_in(client, focal_point).post(
         url_of(working_methods, "comments/"), {"body": "The newest"}
     )
 
     comment = MemberComment.objects.get(body="The newest")
-    assert response["Location"].endswith(f"?comments-page=3#comment-{comment.pk}")
+    assert response["Location"] == url_of(working_methods, f"#comment-{comment.pk}")
     assert "The newest" in client.get(response["Location"]).content.decode()
+
+
+def test_an_older_thread_is_linked_to_on_its_page_of_the_listing(
+    client, working_methods, focal_point
+):
+    oldest = populate(working_methods, threads=50)[0]
+
+    url = working_methods.specific.comments_url(None, oldest)
+
+    assert url.endswith(f"?comments-page=3#comment-{oldest.pk}")
+
+
+def test_the_older_comments_link_counts_in_french_too(client, working_methods, focal_point):
+    populate(working_methods, threads=THREADS_PER_PAGE + 1)
+
+    response = sign_in(client, focal_point).get(url_of(working_methods, language="fr"))
+
+    assert "Afficher les commentaires plus anciens (encore 1 fil de discussion)" in (
+        response.content.decode()
+    )
+
+
+def test_every_comment_of_a_page_is_rendered_by_one_template_not_one_include_each(
+    client, working_methods, focal_point
+):
+    authors = make_authors()
+    populate(working_methods, threads=5, replies=1, authors=authors)
+    sign_in(client, focal_point)
+    with_five = [template.name for template in client.get(url_of(working_methods)).templates]
+
+    populate(working_methods, threads=60, replies=10, authors=authors)
+    with_sixty = [template.name for template in client.get(url_of(working_methods)).templates]
+
+    assert with_sixty == with_five
+    assert with_sixty.count("community/comments/_comment_list.html") == 1

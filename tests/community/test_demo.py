@@ -19,7 +19,7 @@ def test_community_demo_is_created_once(client):
     seed_community_demo(network)
 
     assert any("/en/network/thematic-groups/" in line for line in lines)
-    assert counts == (3, 2, 2)
+    assert counts == (3, 2, 5)
     assert (
         Membership.objects.count(),
         Rapporteur.objects.count(),

@@ -120,6 +120,7 @@ def add_comments(
     only_dmr = {role.name.lower(): Outcome.REFUSED for role in comment_readers - {Role.DMR}}
     site.probe_page(page, "comments/", restricted_to(readers, **outside))
     route = f"comments/{comment.pk}/"
+    site.probe_page(page, route, restricted_to(readers, **outside), text, shown_to=comment_readers)
     site.probe_page(page, f"{route}reply/", restricted_to(readers, **outside))
     site.probe_page(page, f"{route}edit/", restricted_to(readers, **outside, **only_author))
     site.probe_page(page, f"{route}delete/", restricted_to(readers, **outside, **only_author))

@@ -33,6 +33,12 @@ KNOWN_OVER_BUDGET: dict[str, int] = {
     "/fr/network/thematic-groups/private-group/minutes-of-the-call/": 17,
     "/en/network/thematic-groups/private-group/": 18,
     "/fr/network/thematic-groups/private-group/": 19,
+    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/": 17,
+    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/": 18,
+    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/reply/": 18,
+    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/edit/": 18,
+    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/delete/": 18,
+    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/hide/": 18,
 }
 KNOWN_ADMIN_OVER_BUDGET: dict[str, int] = {
     "/admin/": 42,

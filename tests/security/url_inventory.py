@@ -83,6 +83,7 @@ CLASSIFICATION: dict[str, Access] = {
 
 _COMMENT_ROUTES = {
     "comments/": Access.ROUTE_MEMBERS,
+    "comments/<int:comment_id>/": Access.ROUTE_MEMBERS,
     "comments/<int:comment_id>/reply/": Access.ROUTE_MEMBERS,
     "comments/<int:comment_id>/edit/": Access.ROUTE_AUTHOR,
     "comments/<int:comment_id>/delete/": Access.ROUTE_AUTHOR,

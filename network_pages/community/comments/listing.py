@@ -1,13 +1,23 @@
-"""The comments of a page as its reader sees them: paginated, in a fixed number of queries."""
+"""The comments of a page as its reader sees them, in a fixed number of queries whatever
+the number of comments (issue 17, 5).
 
-import math
+- The page shows the newest `THREADS_PER_PAGE` threads, in the order they were posted (the
+  newest just above the form), with a link to the older ones; each thread shows its latest
+  `REPLIES_SHOWN` replies and says how many it has, with a link to the whole thread.
+- A thread's own view shows all its replies, `REPLIES_PER_PAGE` at a time.
+
+What the reader may do with each comment is asked once per request (`rules.Reader`), and the
+template renders every comment of a page in one loop (`rows_of`), never one include each.
+"""
+
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext
 from wagtail.models import Page
 
@@ -16,8 +26,15 @@ from network_pages.community.models.member_comment import MemberComment
 
 from . import rules
 
-PER_PAGE = 50  # top-level comments; their replies come with them
+# 20 threads with their latest 3 replies: at most 80 comments on a page, a few screens to
+# read, and the page's size bounded whatever the number of comments (a comment has at most
+# 5,000 characters). Most pages have fewer: they show everything at once, as before.
+THREADS_PER_PAGE = 20
+REPLIES_SHOWN = 3
+REPLIES_PER_PAGE = 50
 PAGE_PARAMETER = "comments-page"
+REPLIES_PAGE_PARAMETER = "replies-page"
+NEWEST_FIRST = ("-created_at", "-pk")
 
 
 def source_id(page: Page) -> int:
@@ -52,23 +69,47 @@ class ShownComment:
     may_reply: bool
     may_moderate: bool
     replies: list["ShownComment"] = field(default_factory=list)
+    # A thread's: all its replies, shown here or not.
+    reply_count: int = 0
 
     @property
     def pk(self) -> int:
         return self.comment.pk
 
+    @property
+    def replies_not_shown(self) -> int:
+        return self.reply_count - len(self.replies)
 
-def _shown(comment: MemberComment, user, now) -> ShownComment:
-    moderator = rules.may_moderate(user)
+
+def shown(comment: MemberComment, reader: rules.Reader) -> ShownComment:
     return ShownComment(
         comment=comment,
         author=author_label(comment),
-        show_text=not comment.is_deleted and (not comment.is_hidden or moderator),
-        may_edit=rules.may_edit(user, comment, now),
-        may_delete=rules.may_delete(user, comment),
-        may_reply=rules.may_reply(user, comment),
-        may_moderate=moderator and not comment.is_deleted,
+        show_text=reader.may_read_text(comment),
+        may_edit=reader.may_edit(comment),
+        may_delete=reader.may_delete(comment),
+        may_reply=reader.may_reply(comment),
+        may_moderate=reader.may_moderate and not comment.is_deleted,
     )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One comment in the page's single loop, with the list markup around it."""
+
+    item: ShownComment
+    thread: ShownComment
+    is_reply: bool
+    opens_replies: bool
+    closes_thread: bool
+
+
+def rows_of(threads: list[ShownComment]) -> Iterator[Row]:
+    for thread in threads:
+        yield Row(thread, thread, False, False, not thread.replies)
+        last = len(thread.replies) - 1
+        for number, reply in enumerate(thread.replies):
+            yield Row(reply, thread, True, number == 0, number == last)
 
 
 @dataclass
@@ -77,35 +118,124 @@ class CommentListing:
     pagination: PaginatorPage
     total: int
 
+    @property
+    def rows(self) -> list[Row]:
+        return list(rows_of(self.threads))
+
+    @property
+    def older_threads(self) -> int:
+        """Threads older than this page's, on the pages behind the "older" link."""
+        shown_so_far = self.pagination.number * self.pagination.paginator.per_page
+        return max(0, self.pagination.paginator.count - shown_so_far)
+
 
 def comment_listing(page: Page, user, page_number=None) -> CommentListing:
-    """Three queries at most: both counts (top-level, and all), the top-level comments of one
-    page of the listing, and their replies; one for a page without comments."""
+    """Three queries at most: both counts (top-level, and all), one page of threads (newest
+    first), and the latest replies of those threads with each thread's count of replies."""
     comments = MemberComment.objects.filter(page_id=source_id(page))
     counts = comments.aggregate(
         total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
     )
-    paginator = Paginator(comments.top_level().with_people(), PER_PAGE)
+    paginator = Paginator(
+        comments.top_level().with_people().order_by(*NEWEST_FIRST), THREADS_PER_PAGE
+    )
     paginator.count = counts["top_level"]  # known already: the paginator need not count
     pagination = paginator.get_page(page_number)
-    now = timezone.now()
-    shown = pagination.object_list if counts["top_level"] else []
-    threads = [_shown(comment, user, now) for comment in shown]
-    by_id = {thread.pk: thread for thread in threads}
-    if threads:
-        for reply in comments.filter(parent_id__in=by_id).with_people():
-            by_id[reply.parent_id].replies.append(_shown(reply, user, now))
+    reader = rules.Reader.of(user)
+    newest_first = list(pagination.object_list) if counts["top_level"] else []
+    threads = [shown(comment, reader) for comment in reversed(newest_first)]
+    _attach_latest_replies(threads, reader)
     total = counts["total"] if threads else 0
     return CommentListing(threads=threads, pagination=pagination, total=total)
 
 
+def _attach_latest_replies(threads: list[ShownComment], reader: rules.Reader) -> None:
+    """One query: each thread's latest replies (a window over the page's threads only)."""
+    by_id = {thread.pk: thread for thread in threads}
+    if not by_id:
+        return
+    latest = (
+        MemberComment.objects.filter(parent_id__in=by_id)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=F("parent_id"), order_by=NEWEST_FIRST),
+            thread_replies=Window(Count("pk"), partition_by=F("parent_id")),
+        )
+        .filter(rank__lte=REPLIES_SHOWN)
+        .with_people()
+        .order_by("created_at", "pk")
+    )
+    for reply in latest:
+        thread = by_id[reply.parent_id]
+        thread.replies.append(shown(reply, reader))
+        thread.reply_count = reply.thread_replies
+
+
+@dataclass
+class ThreadListing:
+    thread: ShownComment
+    pagination: PaginatorPage
+
+    @property
+    def rows(self) -> list[Row]:
+        return list(rows_of([self.thread]))
+
+
+def with_reply_count(comments: QuerySet) -> QuerySet:
+    """Each comment with its number of replies (`reply_count`), in the same query."""
+    count = (
+        MemberComment.objects.filter(parent_id=OuterRef("pk"))
+        .order_by()
+        .values("parent_id")
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
+    return comments.annotate(reply_count=Coalesce(Subquery(count), 0))
+
+
+def thread_listing(top: MemberComment, user, page_number=None) -> ThreadListing:
+    """A whole thread, its replies oldest first, a page of them: one query, for a comment
+    read `with_reply_count` (two without)."""
+    reader = rules.Reader.of(user)
+    thread = shown(top, reader)
+    paginator = Paginator(top.replies.with_people().order_by("created_at", "pk"), REPLIES_PER_PAGE)
+    if hasattr(top, "reply_count"):
+        paginator.count = top.reply_count  # known already: the paginator need not count
+    pagination = paginator.get_page(page_number)
+    thread.replies = [shown(reply, reader) for reply in pagination.object_list]
+    thread.reply_count = paginator.count
+    return ThreadListing(thread=thread, pagination=pagination)
+
+
 def listing_page_of(comment: MemberComment) -> int:
-    """Which page of the listing shows this comment (or, for a reply, its parent)."""
+    """Which page of the page's listing shows this thread (newest threads on page 1)."""
     top = comment.parent if comment.parent_id else comment
-    before = (
+    newer = (
         MemberComment.objects.filter(page_id=top.page_id, parent__isnull=True)
-        .filter(created_at__lte=top.created_at)
-        .exclude(created_at=top.created_at, pk__gt=top.pk)
+        .filter(Q(created_at__gt=top.created_at) | Q(created_at=top.created_at, pk__gt=top.pk))
         .count()
     )
-    return max(1, math.ceil(before / PER_PAGE))
+    return newer // THREADS_PER_PAGE + 1
+
+
+def is_among_latest_replies(reply: MemberComment) -> bool:
+    """Whether the page's listing shows this reply under its thread, or only the thread's view."""
+    newer = (
+        MemberComment.objects.filter(parent_id=reply.parent_id)
+        .filter(
+            Q(created_at__gt=reply.created_at) | Q(created_at=reply.created_at, pk__gt=reply.pk)
+        )
+        .count()
+    )
+    return newer < REPLIES_SHOWN
+
+
+def thread_page_of(reply: MemberComment) -> int:
+    """Which page of its thread's view shows this reply (oldest replies on page 1)."""
+    before = (
+        MemberComment.objects.filter(parent_id=reply.parent_id)
+        .filter(
+            Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, pk__lt=reply.pk)
+        )
+        .count()
+    )
+    return before // REPLIES_PER_PAGE + 1

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
 
 from network_pages import access
 from network_pages.community.models.member_comment import MemberComment
@@ -23,6 +24,7 @@ from . import audience, listing, posting, rate_limit, rules
 from .forms import CommentForm, EditCommentForm, HideCommentForm
 
 FORM_TEMPLATE = "community/comments/comment_form_page.html"
+THREAD_TEMPLATE = "community/comments/thread_page.html"
 
 
 class CommentablePageMixin(RoutablePageMixin):
@@ -43,28 +45,48 @@ class CommentablePageMixin(RoutablePageMixin):
         """Whoever is not in the page's comment audience is refused every comment route."""
         return not audience.may_read_comments(request.user, self)
 
-    def _comment(self, comment_id: int) -> MemberComment:
+    def _comment(self, comment_id: int, *, with_reply_count: bool = False) -> MemberComment:
+        """A comment of this page; 404 for any other, the same as for one that never was."""
+        comments = MemberComment.objects.with_people().select_related("parent")
+        if with_reply_count:
+            comments = listing.with_reply_count(comments)
         return get_object_or_404(
-            MemberComment.objects.select_related("parent", "author"),
+            comments,
             pk=comment_id,
             page_id=listing.source_id(self),
         )
 
     def comments_url(self, request: HttpRequest, comment: MemberComment | None = None) -> str:
-        """The page's URL at its comments, or at one comment on the right listing page."""
+        """The page's URL at its comments, or at one comment where it is shown: the page's
+        listing, or for an older reply of a long thread, the thread's own view."""
         url = self.get_url(request)
         if comment is None:
             return f"{url}#comments"
+        if comment.parent_id and not listing.is_among_latest_replies(comment):
+            number = listing.thread_page_of(comment)
+            query = f"?{listing.REPLIES_PAGE_PARAMETER}={number}" if number > 1 else ""
+            thread = url + self.reverse_subpage("comments_thread", args=[comment.parent_id])
+            return f"{thread}{query}#{comment.anchor}"
         number = listing.listing_page_of(comment)
         query = f"?{listing.PAGE_PARAMETER}={number}" if number > 1 else ""
         return f"{url}{query}#{comment.anchor}"
 
+    def _comment_page(self, request: HttpRequest, template: str, **context) -> TemplateResponse:
+        """A page of the comment routes, with the page's base context only: what the page's
+        own template needs (a meeting's agenda, a group's members) is not read for it."""
+        request.is_preview = getattr(request, "is_preview", False)
+        return TemplateResponse(request, template, {**Page.get_context(self, request), **context})
+
     def _form_page(self, request: HttpRequest, *, status: int = 200, **context) -> TemplateResponse:
         context.setdefault("submit_label", gettext("Post comment"))
-        request.is_preview = getattr(request, "is_preview", False)
-        response = self.render(request, template=FORM_TEMPLATE, context_overrides=context)
+        response = self._comment_page(request, FORM_TEMPLATE, **context)
         response.status_code = status
         return response
+
+    def comments_base_url(self, request: HttpRequest) -> str:
+        """The URL every comment route starts with (`comments/<id>/reply/` and so on), built
+        once per page: a listing writes its comments' links from it without a lookup each."""
+        return self.get_url(request) + self.reverse_subpage("comments_post")
 
     def _refused(self, request: HttpRequest) -> HttpResponse:
         return access.refusal(request, access.Verdict.REFUSE)
@@ -108,6 +130,30 @@ class CommentablePageMixin(RoutablePageMixin):
         )
 
     # --- routes -------------------------------------------------------------------------
+
+    @path("comments/<int:comment_id>/", name="comments_thread")
+    def comments_thread_route(self, request: HttpRequest, comment_id: int) -> HttpResponse:
+        """A whole thread: every reply, a page of them at a time ("Show all replies")."""
+        self._comments_open()
+        page_audience = audience.audience_of(self)
+        if not page_audience.includes(request.user):
+            return self._refused(request)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        comment = self._comment(comment_id, with_reply_count=True)
+        if comment.parent_id:
+            return redirect(self.comments_url(request, comment))
+        thread = listing.thread_listing(
+            comment, request.user, request.GET.get(listing.REPLIES_PAGE_PARAMETER)
+        )
+        return self._comment_page(
+            request,
+            THREAD_TEMPLATE,
+            thread=thread,
+            audience=page_audience,
+            comment_base=self.comments_base_url(request),
+            page_parameter=listing.REPLIES_PAGE_PARAMETER,
+        )
 
     @path("comments/", name="comments_post")
     def comments_post_route(self, request: HttpRequest) -> HttpResponse:

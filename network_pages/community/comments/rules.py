@@ -8,7 +8,13 @@
 - Edit: the author, within 15 minutes of posting, while the comment is shown.
 - Delete: the author, while the comment is not hidden (a hidden comment is a record).
 - Hide and restore, with a reason: the DMR Secretariat (4.9).
+
+A listing asks these once per request (`Reader.of(user)`) and then once per comment without
+a query: what a comment allows depends on the reader's role, asked once, and on the comment.
 """
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.utils import timezone
 from wagtail.models import Page
@@ -35,26 +41,54 @@ def is_author(user, comment: MemberComment) -> bool:
     return user.is_authenticated and comment.author_id == user.pk
 
 
+@dataclass(frozen=True)
+class Reader:
+    """What one reader's role allows, asked once per request; then per comment, no query."""
+
+    user_id: int | None
+    may_post: bool
+    may_moderate: bool
+    now: datetime
+
+    @classmethod
+    def of(cls, user, now: datetime | None = None) -> "Reader":
+        return cls(
+            user_id=user.pk if user.is_authenticated else None,
+            may_post=may_post(user),
+            may_moderate=may_moderate(user),
+            now=now or timezone.now(),
+        )
+
+    def is_author(self, comment: MemberComment) -> bool:
+        return self.user_id is not None and comment.author_id == self.user_id
+
+    def may_edit(self, comment: MemberComment) -> bool:
+        return self.may_delete(comment) and self.now < comment.edit_deadline
+
+    def may_delete(self, comment: MemberComment) -> bool:
+        return (
+            self.may_post
+            and self.is_author(comment)
+            and not comment.is_deleted
+            and not comment.is_hidden
+        )
+
+    def may_reply(self, comment: MemberComment) -> bool:
+        """A reply to a reply joins the same thread: replies stay one level deep."""
+        return self.may_post and not comment.is_deleted and not comment.is_hidden
+
+    def may_read_text(self, comment: MemberComment) -> bool:
+        """A hidden comment's text is the DMR's record; a deleted one has none."""
+        return not comment.is_deleted and (not comment.is_hidden or self.may_moderate)
+
+
 def may_edit(user, comment: MemberComment, now=None) -> bool:
-    now = now or timezone.now()
-    return (
-        may_post(user)
-        and is_author(user, comment)
-        and not comment.is_deleted
-        and not comment.is_hidden
-        and now < comment.edit_deadline
-    )
+    return Reader.of(user, now).may_edit(comment)
 
 
 def may_delete(user, comment: MemberComment) -> bool:
-    return (
-        may_post(user)
-        and is_author(user, comment)
-        and not comment.is_deleted
-        and not comment.is_hidden
-    )
+    return Reader.of(user).may_delete(comment)
 
 
 def may_reply(user, comment: MemberComment) -> bool:
-    """A reply to a reply joins the same thread: replies stay one level deep."""
-    return may_post(user) and not comment.is_deleted and not comment.is_hidden
+    return Reader.of(user).may_reply(comment)

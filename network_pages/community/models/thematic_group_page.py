@@ -72,9 +72,13 @@ class ThematicGroupPage(CommentablePageMixin, Page):
     @classmethod
     def comment_audiences_of(cls, pages) -> dict[int, CommentAudience]:
         """A members-only workspace keeps the group's comments to its members (4.8)."""
-        return thematic_groups.comment_audiences(
-            pages, {page.pk: thematic_groups.source_id(page) for page in pages}
-        )
+        pages = list(pages)
+        group_of = {page.pk: thematic_groups.source_id(page) for page in pages}
+        members_only = None
+        if all(page.alias_of_id is None and isinstance(page, cls) for page in pages):
+            # Sources read as groups already carry the setting: no query (a page's routes).
+            members_only = {page.pk for page in pages if page.workspace_members_only}
+        return thematic_groups.comment_audiences(pages, group_of, members_only)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -76,19 +76,26 @@ class ThematicGroupUpdatePage(CommentablePageMixin, Page):
 
     @classmethod
     def comment_audiences_of(cls, pages) -> dict[int, CommentAudience]:
-        """A workspace page's comments have its group's audience (the source's parent)."""
+        """A workspace page's comments have its group's audience (the source's parent).
+        One query for sources (their paths are known), two with aliases."""
+        pages = list(pages)
         source_ids = {page.pk: page.alias_of_id or page.pk for page in pages}
-        paths = dict(Page.objects.filter(pk__in=set(source_ids.values())).values_list("pk", "path"))
-        parent_ids = dict(
+        paths = {page.pk: page.path for page in pages if page.alias_of_id is None}
+        aliased = {source_ids[page.pk] for page in pages if page.alias_of_id is not None}
+        if aliased:
+            paths.update(Page.objects.filter(pk__in=aliased).values_list("pk", "path"))
+        groups = list(
             Page.objects.filter(
                 path__in={path[: -Page.steplen] for path in paths.values()}
-            ).values_list("path", "pk")
+            ).values_list("path", "pk", "thematicgrouppage__workspace_members_only")
         )
+        group_at = {path: pk for path, pk, _members_only in groups}
+        members_only = {pk for _path, pk, only in groups if only}
         group_of = {
-            page_id: parent_ids.get(paths.get(source, "")[: -Page.steplen])
+            page_id: group_at.get(paths.get(source, "")[: -Page.steplen])
             for page_id, source in source_ids.items()
         }
-        return thematic_groups.comment_audiences(pages, group_of)
+        return thematic_groups.comment_audiences(pages, group_of, members_only)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

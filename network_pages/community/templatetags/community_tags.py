@@ -46,6 +46,7 @@ def comments_for(context: template.Context, page) -> dict:
         "csrf_token": context.get("csrf_token"),
         "comments": comments,
         "page_parameter": listing.PAGE_PARAMETER,
+        "comment_base": page.comments_base_url(request),
         "may_post": rules.may_post(user),
         "form": CommentForm(),
         "following": is_following(user, page),
