@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.test import Client
 
 from .admin_urls import OPEN_WITHOUT_SIGNING_IN, argument_values, url_for
+from .approver_admin_sweep import approver_admin_problems, approver_review_problems
 from .expectations import Outcome, Probe, body_text, cache_problem, leaks, outcome_of, problems
 from .feeds_and_listings import calendar_feed_problems, public_listing_problems
 from .marked_site import MarkedSite
@@ -47,6 +48,8 @@ class Findings:
     members_search: list[str] = field(default_factory=list)
     admin: list[str] = field(default_factory=list)
     admin_reached_by_dmr: list[str] = field(default_factory=list)
+    admin_as_approver: list[str] = field(default_factory=list)
+    reviewed_by_approver: list[str] = field(default_factory=list)
     calendar_feeds: list[str] = field(default_factory=list)
     public_listings: list[str] = field(default_factory=list)
     page_cache: list[str] = field(default_factory=list)
@@ -81,6 +84,9 @@ def sweep(site: MarkedSite, users: dict) -> Findings:
             sweep_admin(site, role, client, findings)
         findings.seconds_by_role[role] = time.perf_counter() - started
     sweep_admin_as_dmr(site, users, findings)
+    findings.admin_as_approver, count = approver_admin_problems(site)
+    findings.request_count += count
+    findings.reviewed_by_approver = approver_review_problems(site)
     findings.calendar_feeds = calendar_feed_problems(site, users)
     findings.public_listings = public_listing_problems(site)
     # Last: after every role has asked for everything.
@@ -115,7 +121,8 @@ def sweep_search(site: MarkedSite, role: Role, client: Client, forbidden, findin
 def sweep_admin(site: MarkedSite, role: Role, client: Client, findings: Findings) -> None:
     """Every admin pattern, arguments filled with real ids: refused, and nothing leaks."""
     values = argument_values(site)
-    for route in admin_patterns():
+    # Signing out last: it would end the session the rest is asked with.
+    for route in sorted(admin_patterns(), key=lambda route: "logout" in route):
         url = url_for(route, values)
         response = client.get(url)
         findings.request_count += 1

@@ -1,0 +1,33 @@
+"""A draft waiting in the joint approval, and a network approver who reviews it (3.3): the
+only page the approver's admin may name (workflows.approver_admin)."""
+
+from wagtail.models import Page
+
+from home.models import PublicationPage
+from network_pages import roles
+from network_pages.factories import make_member
+from network_pages.models import NetworkHomePage
+from network_pages.publication_drafts.setup import ensure_publication_drafts
+
+from .marked_site import MarkedSite
+from .roles import NOBODY, Role
+
+
+def build_reviewed_draft(site: MarkedSite, network: NetworkHomePage, users: dict) -> None:
+    drafts = ensure_publication_drafts(network)
+    # Nobody reads it on the site (it is not published); the admin sweep allows it to the
+    # approver who reviews it, and refuses it to everyone without the admin.
+    text = site.mark("publication draft in the joint approval", NOBODY)
+    author = users[Role.DMR]
+    draft = PublicationPage(
+        title=f"Reviewed {text}", slug="reviewed-draft", intro=text, live=False, owner=author
+    )
+    drafts.add_child(instance=draft)
+    draft.save_revision(user=author)
+    workflow_state = drafts.get_workflow().start(draft, author)
+    site.things["reviewed_draft"] = Page.objects.get(pk=draft.pk)
+    site.things["reviewed_draft_marker"] = text
+    site.things["reviewed_task_state"] = workflow_state.current_task_state
+    site.things["approver"] = make_member(
+        "approver_it", groups=(roles.FOCAL_POINTS, roles.NETWORK_APPROVERS), state="IT"
+    )
