@@ -10,14 +10,14 @@ from network_pages.models import NetworkHomePage
 from network_pages.publication_drafts.setup import ensure_publication_drafts
 
 from .marked_site import MarkedSite
-from .roles import NOBODY, Role
+from .roles import MEMBERS, Role
 
 
 def build_reviewed_draft(site: MarkedSite, network: NetworkHomePage, users: dict) -> None:
     drafts = ensure_publication_drafts(network)
-    # Nobody reads it on the site (it is not published); the admin sweep allows it to the
-    # approver who reviews it, and refuses it to everyone without the admin.
-    text = site.mark("publication draft in the joint approval", NOBODY)
+    # Members read its title in the Publication drafts index (what waits for the joint
+    # approval); in the admin, only the approver who reviews it and the DMR.
+    text = site.mark("publication draft in the joint approval", MEMBERS)
     author = users[Role.DMR]
     draft = PublicationPage(
         title=f"Reviewed {text}", slug="reviewed-draft", intro=text, live=False, owner=author

@@ -207,3 +207,24 @@ def test_the_dmr_keeps_its_whole_admin(client, in_review, not_in_review, dmr_use
     assert OTHER in client.get("/admin/pages/search/?q=QZAPPunsubmitteddraft").content.decode()
     for url in ("/admin/pages/", "/admin/reports/site-history/", "/admin/api/main/pages/"):
         assert client.get(url).status_code == 200, url
+
+
+def emailed_path(user, subject_start: str) -> str:
+    message = next(
+        m for m in mail.outbox if m.to == [user.email] and m.subject.startswith(subject_start)
+    )
+    return re.search(r"http://testserver(\S+)", message.body).group(1)
+
+
+def test_the_link_of_a_cancellation_email_opens_for_the_approver(
+    client, in_review, approver, dmr_editor, django_capture_on_commit_callbacks
+):
+    page, _task_state = in_review
+    with django_capture_on_commit_callbacks(execute=True):
+        page.current_workflow_state.cancel(user=dmr_editor)
+
+    response = sign_in(client, approver).get(emailed_path(approver, "Joint approval cancelled"))
+
+    assert response.status_code == 200
+    assert DRAFT_MARKER in response.content.decode()
+
