@@ -227,4 +227,3 @@ def test_the_link_of_a_cancellation_email_opens_for_the_approver(
 
     assert response.status_code == 200
     assert DRAFT_MARKER in response.content.decode()
-
