@@ -88,8 +88,8 @@ def is_review_only(user) -> bool:
 
 def reviewable_page_ids(user) -> set[int]:
     """Pages that were ever in a joint approval task of one of the user's groups: the ones
-    to review now, and the ones reviewed, cancelled or withdrawn, whose history the
-    notifications link to. Asked once per request (kept on the request's user)."""
+    to review now, and the ones reviewed, cancelled or released, which the notifications
+    and the review pages still link to. Asked once per request (kept on the request's user)."""
     if not user.is_authenticated:
         return set()
     if not hasattr(user, "_nfp_reviewable_page_ids"):
