@@ -22,7 +22,6 @@ from network_pages.publication_drafts.setup import ensure_publication_drafts
 from .expectations import Outcome, restricted_to
 from .marked_site import MarkedSite
 from .public_content import publish_under, revise
-from .review_content import build_reviewed_draft
 from .roles import MEMBERS, NOBODY, Role
 
 MEETING_A = MEMBERS | {Role.GUEST}
@@ -54,7 +53,6 @@ def build_network_area(site: MarkedSite, network: NetworkHomePage, users: dict) 
     build_community(site, network, users)
     build_directory(site, network, users)
     build_publication_drafts(site, network)
-    build_reviewed_draft(site, network, users)
 
 
 def build_meetings(site: MarkedSite, network: NetworkHomePage, users: dict) -> None:

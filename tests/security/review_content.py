@@ -1,5 +1,6 @@
 """A draft waiting in the joint approval, and a network approver who reviews it (3.3): the
-only page the approver's admin may name (workflows.approver_admin)."""
+only page the approver's admin may name (workflows.approver_admin). Built just before the
+approver's admin sweep (sweep.py), after every other request of the matrix."""
 
 from wagtail.models import Page
 
