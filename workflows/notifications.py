@@ -130,11 +130,14 @@ def notify_cancellation(workflow_state_id: int, user_id: int | None) -> int:
         return 0
     page = page.specific if isinstance(page, Page) else page
     by = get_user_model().objects.filter(pk=user_id).first()
-    link = (
-        absolute(reverse("wagtailadmin_pages:history", args=[page.pk]))
-        if isinstance(page, Page)
-        else ""
+    # The approval's own review page, which shows it cancelled: every party member may open
+    # it, an approver too (Wagtail's page history needs a page permission they do not have).
+    task_state = (
+        JointApprovalTaskState.objects.filter(workflow_state_id=workflow_state.pk)
+        .order_by("-pk")
+        .first()
     )
+    link = absolute(reverse("workflows:review", args=[task_state.pk])) if task_state else ""
     return send(
         party_members(task, page, exclude=[by]),
         CANCELLED,

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "nfp_site.operations.middleware.UserIdLogMiddleware",
     "network_pages.security.SessionLifetimeMiddleware",
     "network_pages.middleware.AdminRequiresVerifiedSessionMiddleware",
+    # A network approver's admin: the pages they review (issue 13).
+    "workflows.approver_admin.ReviewOnlyAdminMiddleware",
     "network_pages.middleware.PrivateResponsesMiddleware",
     "network_pages.middleware.RestrictionsReadOnceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
