@@ -9,15 +9,31 @@
     if (target) {
         target.focus();
     }
-    // Copy buttons: <button data-copy="#id-of-a-field"> copies the field's value.
+    // Copy buttons: <button data-copy="#id"> copies a field's value, a numbered list as
+    // numbered lines, or any other element's text; data-copied is said after copying.
+    function textToCopy(element) {
+        if (element.tagName === "INPUT" || element.tagName === "TEXTAREA") {
+            return element.value;
+        }
+        if (element.tagName === "OL") {
+            return Array.prototype.map.call(element.children, function (item, index) {
+                return (item.value || index + 1) + ". " + item.innerText.trim();
+            }).join("\n");
+        }
+        return element.innerText.trim();
+    }
     document.querySelectorAll("button[data-copy]").forEach(function (button) {
+        var source = document.querySelector(button.getAttribute("data-copy"));
+        if (!source || !navigator.clipboard) { return; }  // stays hidden: nothing to offer
         button.hidden = false;
+        var status = document.createElement("span");
+        status.className = "copy-status";
+        status.setAttribute("role", "status");
+        button.insertAdjacentElement("afterend", status);
         button.addEventListener("click", function () {
-            var field = document.querySelector(button.getAttribute("data-copy"));
-            if (!field || !navigator.clipboard) { return; }
-            navigator.clipboard.writeText(field.value || field.textContent).then(function () {
-                var done = button.getAttribute("data-copied");
-                if (done) { button.textContent = done; }
+            status.textContent = "";
+            navigator.clipboard.writeText(textToCopy(source)).then(function () {
+                status.textContent = button.getAttribute("data-copied") || "";
             });
         });
     });
