@@ -134,7 +134,9 @@ class EmailConfirmView(VerifiedRequiredMixin, TemplateView):
 
     template_name = "network_pages/accounts/email_confirm.html"
 
-    def refused(self, problem: email_tokens.Problem) -> HttpResponse:
+    def refused(self, problem: email_tokens.Problem, status: int) -> HttpResponse:
+        """The page says why the link does not work: a normal answer to opening it (200),
+        a failed request when its button was pressed (400)."""
         message = {
             email_tokens.Problem.INVALID: _(
                 "This link is not valid for the account you are signed in with. Check that you "
@@ -149,13 +151,13 @@ class EmailConfirmView(VerifiedRequiredMixin, TemplateView):
                 "needed."
             ),
         }[problem]
-        return self.render_to_response({"refusal": message}, status=400)
+        return self.render_to_response({"refusal": message}, status=status)
 
     def get(self, request: HttpRequest, *args, token: str, **kwargs) -> HttpResponse:
         try:
             change = email_tokens.read_token(token, request.user)
         except email_tokens.TokenRefused as refused:
-            return self.refused(refused.problem)
+            return self.refused(refused.problem, status=200)
         return self.render_to_response({"new_email": change.new_email})
 
     def post(self, request: HttpRequest, *args, token: str, **kwargs) -> HttpResponse:
@@ -165,7 +167,7 @@ class EmailConfirmView(VerifiedRequiredMixin, TemplateView):
             try:
                 change = email_tokens.read_token(token, user)
             except email_tokens.TokenRefused as refused:
-                return self.refused(refused.problem)
+                return self.refused(refused.problem, status=400)
             if address_in_use(change.new_email, user):
                 return self.render_to_response(
                     {
