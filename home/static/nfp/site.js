@@ -9,15 +9,18 @@
     if (target) {
         target.focus();
     }
-    // Copy buttons: <button data-copy="#id"> copies a field's value, a numbered list as
-    // numbered lines, or any other element's text; data-copied is said after copying.
+    // Copy buttons: <button data-copy="#id"> copies a field's value, a list as lines (an
+    // ordered one numbered), or any other element's text; data-copied is said after copying.
     function textToCopy(element) {
         if (element.tagName === "INPUT" || element.tagName === "TEXTAREA") {
             return element.value;
         }
-        if (element.tagName === "OL") {
+        if (element.tagName === "OL" || element.tagName === "UL") {
+            // One line per item; an ordered list keeps its numbers unless data-copy-plain.
+            var numbered = element.tagName === "OL" && !element.hasAttribute("data-copy-plain");
             return Array.prototype.map.call(element.children, function (item, index) {
-                return (item.value || index + 1) + ". " + item.innerText.trim();
+                var text = item.innerText.trim();
+                return numbered ? (item.value || index + 1) + ". " + text : text;
             }).join("\n");
         }
         return element.innerText.trim();

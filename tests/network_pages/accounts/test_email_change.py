@@ -274,3 +274,17 @@ def test_in_french_the_page_the_link_and_the_notice_are_french(client, focal_poi
     assert "Confirmez votre nouvelle adresse électronique" in message.subject
     assert "Confirmer ma nouvelle adresse électronique" in confirm_page
     assert "a changé" in notice.subject
+
+
+def test_a_separate_work_address_is_shown_until_a_new_address_replaces_it(client, focal_point):
+    profile = focal_point.member_profile
+    profile.work_email = "fp.work@interieur.example"
+    profile.save()
+    sign_in(client, focal_point)
+
+    before = client.get("/en/accounts/").content.decode()
+    client.post(asked_link(client, focal_point))
+    after = client.get("/en/accounts/").content.decode()
+
+    assert "also recorded a work address, <strong>fp.work@interieur.example</strong>" in before
+    assert "also recorded a work address" not in after
