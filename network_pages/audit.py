@@ -25,6 +25,7 @@ DOCUMENT_DOWNLOADED = "network_pages.document_downloaded"
 EXPORTED = "network_pages.exported"
 STEWARDSHIP = "network_pages.stewardship"
 PASSWORD_CHANGED = "network_pages.password_changed"  # noqa: S105 - an action name
+EMAIL_CHANGED = "network_pages.email_changed"
 
 ACTIONS = {
     SIGN_IN: (_("Sign in"), _("Signed in with a password")),
@@ -41,6 +42,7 @@ ACTIONS = {
         _("Superuser status or network approver membership changed"),
     ),
     PASSWORD_CHANGED: (_("Password changed"), _("Password changed by its owner")),
+    EMAIL_CHANGED: (_("Email address changed"), _("Email address changed by its owner")),
 }
 
 

@@ -13,10 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from network_pages import access, spreadsheets
+from network_pages.models.invitation import Invitation
 from network_pages.models.member_profile import MemberProfile
 from network_pages.models.member_state import MemberState
 from network_pages.models.national_network import NationalNetworkOrganisation
@@ -39,11 +41,25 @@ def collation_key(text: str) -> str:
 # --- who is listed -------------------------------------------------------------------
 
 
+def invited_not_accepted() -> Q:
+    """Profiles of people invited who have not accepted yet (issue 16): they were sent an
+    invitation, never used one, and have no password. Accounts created otherwise (by an
+    import, by the DMR with a password) are not invitees."""
+    invitations = Invitation.objects.filter(user_id=OuterRef("user_id"))
+    return (
+        Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        & Exists(invitations)
+        & ~Exists(invitations.filter(used_at__isnull=False))
+    )
+
+
 def listed_profiles() -> QuerySet[MemberProfile]:
-    """3.2: every active member of the network; guests (1.2) are never listed."""
+    """3.2: every active member of the network who has joined it; guests (1.2) are never
+    listed, and invitees only once they have accepted."""
     return (
         MemberProfile.objects.filter(is_active=True, user__is_active=True)
         .exclude(function=Function.GUEST)
+        .exclude(invited_not_accepted())
         .select_related("user", "member_state")
     )
 
@@ -89,6 +105,16 @@ class StateEntry:
 class Directory:
     states: list[StateEntry] = field(default_factory=list)
     secretariat: list[MemberProfile] = field(default_factory=list)
+
+    @property
+    def states_with_entries(self) -> list[StateEntry]:
+        """The states with a listed member or organisation: each gets its own block."""
+        return [entry for entry in self.states if entry.members or entry.organisations]
+
+    @property
+    def states_without_entries(self) -> list[StateEntry]:
+        """The states with nobody listed: one compact list, not a block each."""
+        return [entry for entry in self.states if not (entry.members or entry.organisations)]
 
     @property
     def member_count(self) -> int:

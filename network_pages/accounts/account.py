@@ -15,7 +15,7 @@ from network_pages import audit, revocation
 from network_pages.models import MemberProfile
 
 from . import devices
-from .forms import ConfirmPasswordForm, ContactDetailsForm, NameForm
+from .forms import ConfirmPasswordForm, ContactDetailsForm, EmailChangeForm, NameForm
 from .mixins import VerifiedRequiredMixin
 
 
@@ -36,6 +36,7 @@ class AccountView(VerifiedRequiredMixin, TemplateView):
         kwargs.setdefault("name_form", NameForm(instance=user))
         if profile is not None:
             kwargs.setdefault("contact_form", ContactDetailsForm(instance=profile))
+        kwargs.setdefault("email_form", EmailChangeForm(self.request))
         kwargs.setdefault("sign_out_form", ConfirmPasswordForm(self.request))
         return super().get_context_data(
             profile=profile,

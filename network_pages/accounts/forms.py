@@ -172,14 +172,55 @@ class ContactDetailsForm(forms.ModelForm):
 
     class Meta:
         model = MemberProfile
-        fields = ["institution", "position", "work_email", "phone", "preferred_language"]
+        # The email address is changed apart, with a confirmation (EmailChangeForm).
+        fields = ["institution", "position", "phone", "preferred_language"]
         widgets = {
             "institution": forms.TextInput(attrs={"autocomplete": "organization"}),
             "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
-            "work_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "preferred_language": forms.Select(attrs={"autocomplete": "language"}),
         }
+
+
+def address_in_use(email: str, user) -> bool:
+    """Whether another account already uses `email` (in any letter case), as its account
+    address or as a profile's work address."""
+    others = User._default_manager.exclude(pk=user.pk)
+    return (
+        others.filter(email__iexact=email).exists()
+        or MemberProfile.objects.exclude(user=user).filter(work_email__iexact=email).exists()
+    )
+
+
+class EmailChangeForm(ConfirmPasswordForm):
+    """A new address for the account, confirmed by the current password; the address
+    changes only when the link sent to it is opened."""
+
+    new_email = forms.EmailField(
+        label=_("New email address"),
+        max_length=254,
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "email", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+    field_order = ["new_email", "password"]
+    # The account page also asks for the password to sign out everywhere: distinct ids.
+    prefix = "email"
+
+    def clean_new_email(self) -> str:
+        email = self.cleaned_data["new_email"].strip()
+        user = self.request.user
+        if email.casefold() == (user.email or "").casefold():
+            raise ValidationError(_("This is already your email address."), code="unchanged")
+        if address_in_use(email, user):
+            raise ValidationError(
+                _(
+                    "Another account already uses this email address. Choose another one, or "
+                    "ask the Secretariat if you think this is a mistake."
+                ),
+                code="in_use",
+            )
+        return email
 
 
 class InvitationPasswordForm(SetPasswordForm):

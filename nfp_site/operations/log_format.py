@@ -2,8 +2,8 @@
 
 Only known fields are written: the message, the logger, the level, the request and user
 ids, a few operational fields, and the traceback of an error. Never a request body,
-headers, cookies or email content; secret tokens in paths (calendar feeds, invitations)
-are masked.
+headers, cookies or email content; secret tokens in paths (calendar feeds, invitations,
+email address confirmations) are masked.
 """
 
 import json
@@ -23,7 +23,7 @@ FIELDS = (
     "task_id",
     "worker_id",
 )
-SECRET_IN_PATH = re.compile(r"(/calendar/|/invitation/)[^/\s?]+")
+SECRET_IN_PATH = re.compile(r"(/calendar/|/invitation/|/email/confirm/)[^/\s?]+")
 QUERY = re.compile(r"\?\S*")
 
 

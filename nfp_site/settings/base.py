@@ -257,6 +257,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Admin avatars: Wagtail's own default picture. Gravatar would send a hash of every
+# member's email address to a third party, and the CSP (rightly) blocks its images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Uploads: size and pixel caps; documents are always downloaded, never rendered inline.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

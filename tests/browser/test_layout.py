@@ -48,6 +48,9 @@ NETWORK_PAGES = {
     "meeting-suggestions": "/en/network/meetings/plenary/",
     "directory": "/en/network/directory/",
     "your-meetings": "/en/your-meetings/",
+    "our-state": "/en/our-state/",
+    "account": "/en/accounts/",
+    "network-home-fr": "/fr/network/",
 }
 PUBLIC_PAGES = {"home-en": "/en/", "home-fr": "/fr/", "search": "/en/search/?q=migration"}
 

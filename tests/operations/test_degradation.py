@@ -120,3 +120,20 @@ def test_production_settings_load_no_sentry_without_a_dsn():
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+def test_an_email_confirmation_token_is_masked_in_the_logs():
+    record = logging.LogRecord(
+        "operations.requests",
+        logging.INFO,
+        __file__,
+        1,
+        "POST %s 302",
+        ("/fr/accounts/email/confirm/eyJ1IjoxfQ:1xYrEw:s1gn4tur3/",),
+        None,
+    )
+
+    line = json_line(record)
+
+    assert "s1gn4tur3" not in json.dumps(line)
+    assert "/fr/accounts/email/confirm/[hidden]/" in line["message"]

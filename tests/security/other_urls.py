@@ -81,6 +81,14 @@ ACCOUNT_STEPS = (
     ("enrol/", restricted_to(SIGNED_IN), True),
     ("backup-codes/", restricted_to(VERIFIED), True),
     ("password/", restricted_to(VERIFIED), True),
+    # POST only (the account page holds its form), for a verified session.
+    (
+        "email/",
+        restricted_to(VERIFIED, **{role.name.lower(): Outcome.NOT_ALLOWED for role in VERIFIED}),
+        True,
+    ),
+    # Says, to a verified session only, that this link does not work.
+    ("email/confirm/not-a-token/", restricted_to(VERIFIED), True),
     ("logout/", for_everyone(Outcome.NOT_ALLOWED), True),
     (
         "sign-out-everywhere/",

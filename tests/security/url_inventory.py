@@ -55,6 +55,8 @@ CLASSIFICATION: dict[str, Access] = {
     "accounts/enrol/": Access.ACCOUNT_STEP,
     "accounts/backup-codes/": Access.ACCOUNT_STEP,
     "accounts/password/": Access.ACCOUNT_STEP,
+    "accounts/email/": Access.ACCOUNT_STEP,
+    "accounts/email/confirm/<str:token>/": Access.ACCOUNT_STEP,
     "accounts/logout/": Access.ACCOUNT_STEP,
     "accounts/sign-out-everywhere/": Access.ACCOUNT_STEP,
     "accounts/invitation/<str:token>/": Access.ACCOUNT_STEP,

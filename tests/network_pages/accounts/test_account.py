@@ -47,7 +47,7 @@ def test_account_page_shows_contact_details_devices_and_codes(client, focal_poin
         ("last_name", "family-name"),
         ("institution", "organization"),
         ("position", "organization-title"),
-        ("work_email", "email"),
+        ("email-new_email", "email"),
         ("phone", "tel"),
         ("preferred_language", "language"),
     ]:
@@ -70,7 +70,6 @@ def test_member_updates_their_own_contact_details(client, focal_point):
             "last_name": "Dubois",
             "institution": "Ministry of the Interior",
             "position": "Head of unit",
-            "work_email": "claire@example.org",
             "phone": "+33 1 23 45 67 89",
             "preferred_language": "fr",
         },
@@ -87,16 +86,14 @@ def test_member_updates_their_own_contact_details(client, focal_point):
 def test_invalid_contact_details_are_shown_next_to_the_field(client, focal_point):
     sign_in(client, focal_point)
 
-    response = client.post(
-        "/en/accounts/", {"work_email": "not an email", "preferred_language": "en"}
-    )
+    response = client.post("/en/accounts/", {"preferred_language": "klingon"})
 
     assert response.status_code == 400
     html = response.content.decode()
     assert 'aria-invalid="true"' in html
-    assert 'id="id_work_email_error"' in html
+    assert 'id="id_preferred_language_error"' in html
     focal_point.member_profile.refresh_from_db()
-    assert focal_point.member_profile.work_email == ""
+    assert focal_point.member_profile.preferred_language == "en"
 
 
 def test_account_without_a_profile_shows_only_the_name(client):

@@ -63,3 +63,14 @@ def test_regenerating_invalidates_the_old_codes(client, authenticator):
 
     assert refused.status_code == 200
     assert accepted.status_code == 302
+
+
+def test_new_codes_can_be_printed_or_copied_as_plain_lines(client, authenticator):
+    sign_in(client, authenticator.user)
+
+    html = client.post("/en/accounts/backup-codes/").content.decode()
+
+    assert '<ol class="backup-codes__list" id="backup-codes-list" data-copy-plain>' in html
+    assert 'data-copy="#backup-codes-list"' in html
+    assert ">Copy these codes</button>" in html
+    assert ">Print these codes</button>" in html

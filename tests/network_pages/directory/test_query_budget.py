@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from network_pages import roles
 from network_pages.factories import make_member
-from network_pages.models import MemberState, NationalNetworkOrganisation
+from network_pages.models import Invitation, MemberState, NationalNetworkOrganisation
 from tests.conftest import sign_in
 
 from .conftest import directory_url
@@ -26,7 +26,8 @@ EXPORT_BUDGET = 22 + 3  # the export is written to the audit trail
 
 
 def populate_network(count: int = MEMBERS) -> None:
-    """`count` members spread over the 46 states (a few in the Secretariat) and 40 organisations."""
+    """`count` members spread over the 46 states (a few in the Secretariat), 5 invitees who
+    have not accepted, and 40 organisations."""
     states = list(MemberState.objects.order_by("code"))
     assert len(states) == 46  # from the data migration
     functions = itertools.cycle(["focal_point", "deputy", "focal_point"])
@@ -42,6 +43,9 @@ def populate_network(count: int = MEMBERS) -> None:
             work_email=f"member{number}@gov.example",
             phone="+1 555 0100",
         )
+    # Invitees who have not accepted yet: read by the same query, and not listed.
+    for number in range(5):
+        Invitation.issue(make_member(f"invitee{number}", state=states[number].code))
     NationalNetworkOrganisation.objects.bulk_create(
         NationalNetworkOrganisation(
             member_state=state, name=f"Organisation {number}", kind="governmental"
