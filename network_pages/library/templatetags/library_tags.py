@@ -16,6 +16,8 @@ def library_link(context, page: Page) -> dict:
     """Nothing for a reader the library is closed to (a members-only group's workspace).
     Weighed on the page being served (an alias has its source's restrictions and fields),
     so that no more is read than the page already did."""
+    if page.pk is None:  # the admin's preview of a page not saved yet
+        return {"url": None}
     kind = places.Kind.GROUP if isinstance(page, ThematicGroupPage) else places.Kind.MEETING
     user = context["request"].user
     if not places.may_read(user, places.Library(kind, page)):
