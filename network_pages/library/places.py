@@ -101,10 +101,14 @@ def may_read(user, library: Library) -> bool:
     if not access.may_read_attachments_of(user, library.page):
         return False
     if library.kind is Kind.GROUP and library.page.workspace_members_only:
-        return access.is_dmr(user) or (
-            thematic_groups.workspace_group_name(library.page) in access.group_names_of(user)
-        )
+        return access.is_dmr(user) or in_workspace_group(user, library.page)
     return True
+
+
+def in_workspace_group(user, group_page: Page) -> bool:
+    """A member of the thematic group (its Django group, kept in step with memberships)."""
+    name = thematic_groups.GROUP_NAME.format(pk=thematic_groups.source_id(group_page))
+    return name in access.group_names_of(user)
 
 
 def focal_points_may_upload(library: Library) -> bool:
@@ -126,9 +130,7 @@ def may_upload(user, library: Library) -> bool:
         return True
     if library.kind is Kind.NETWORK or not access.is_member(user):
         return False
-    if library.kind is Kind.GROUP and (
-        thematic_groups.workspace_group_name(library.page) not in access.group_names_of(user)
-    ):
+    if library.kind is Kind.GROUP and not in_workspace_group(user, library.page):
         return False
     return focal_points_may_upload(library)
 

@@ -230,19 +230,14 @@ class PreviewView(VerifiedRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         version = (
-            LibraryVersion.objects.select_related(
-                "document__collection", "entry__meeting", "entry__thematic_group"
-            )
-            .filter(pk=pk)
-            .first()
+            LibraryVersion.objects.select_related("document__collection").filter(pk=pk).first()
         )
         if version is None:
             return not_found_or_refused(request)
         document = version.document
-        outcome = access.document_verdict(request, document)
-        if outcome is not access.Verdict.ALLOW or not places.may_read(
-            request.user, places.library_of(version.entry)
-        ):
+        # The download's own rule: the collection's restriction, then every owner of the
+        # file (the entry's library among them, `document_owners`).
+        if access.document_verdict(request, document) is not access.Verdict.ALLOW:
             return access.refusal(request, access.Verdict.REFUSE)
         handle = document.file.storage.open(document.file.name, "rb")
         if not is_pdf(document, handle):

@@ -45,3 +45,16 @@ def test_an_entry_page_with_many_versions_stays_within_its_budget(
     client.get(url)
     with django_assert_max_num_queries(BUDGET):
         assert client.get(url).status_code == 200
+
+
+def test_the_pdf_preview_stays_within_its_budget(
+    network, dmr_user, focal_point, django_assert_max_num_queries
+):
+    entry = make_entry(places.NETWORK, dmr_user)
+    client = sign_in(Client(), focal_point)
+    url = f"/en/network/library/versions/{entry.versions.get().pk}/preview/"
+    b"".join(client.get(url).streaming_content)
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+        assert response.status_code == 200
+        b"".join(response.streaming_content)

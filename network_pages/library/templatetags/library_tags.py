@@ -4,6 +4,8 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
+from network_pages import access
+from network_pages.community import thematic_groups
 from network_pages.community.models import ThematicGroupPage
 
 from .. import places
@@ -14,13 +16,21 @@ register = template.Library()
 @register.inclusion_tag("library/_library_link.html", takes_context=True)
 def library_link(context, page: Page) -> dict:
     """Nothing for a reader the library is closed to (a members-only group's workspace).
-    Weighed on the page being served (an alias has its source's restrictions and fields),
-    so that no more is read than the page already did."""
-    if page.pk is None:  # the admin's preview of a page not saved yet
-        return {"url": None}
-    kind = places.Kind.GROUP if isinstance(page, ThematicGroupPage) else places.Kind.MEETING
+
+    The page is being served, so its reader has passed the access rule on it: what the
+    library adds to the page's rule (`places.may_read`) is weighed here from what is already
+    read, the user's groups and the page's fields, so that the link costs no query."""
     user = context["request"].user
-    if not places.may_read(user, places.Library(kind, page)):
-        return {"url": None}
-    name = "library:group" if kind is places.Kind.GROUP else "library:meeting"
+    if page.pk is None or not (page.live or access.is_dmr(user)):
+        return {"url": None}  # the admin's preview of a draft or of an unsaved page
+    if isinstance(page, ThematicGroupPage):
+        if page.workspace_members_only and not (
+            access.is_dmr(user)
+            or thematic_groups.GROUP_NAME.format(pk=thematic_groups.source_id(page))
+            in access.group_names_of(user)
+        ):
+            return {"url": None}
+        name, kind = "library:group", places.Kind.GROUP
+    else:
+        name, kind = "library:meeting", places.Kind.MEETING
     return {"url": reverse(name, kwargs={"page_id": page.alias_of_id or page.pk}), "kind": kind}
