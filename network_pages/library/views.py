@@ -31,7 +31,10 @@ from .models import LibraryEntry, LibraryVersion, UploadPolicy
 
 ENTRIES_PER_PAGE = 20
 # The preview is a PDF shown by the browser's own viewer, in a frame of the entry's page:
-# it may load nothing, run nothing, submit nothing, and only this site may frame it.
+# it may load nothing, submit nothing, and only this site may frame it. No `sandbox`:
+# Chromium does not run its PDF viewer in a sandboxed document (the preview would stay
+# blank); the file is a PDF by its first bytes (checked at upload and when served), and
+# nosniff keeps the browser from taking it for anything else.
 PREVIEW_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
 

@@ -17,16 +17,18 @@ pytestmark = pytest.mark.django_db
 KNOWN_OVER_BUDGET: dict[str, int] = {
     "/en/network/": 28,
     "/fr/network/": 34,
-    "/en/network/meetings/meeting-a/": 33,
+    # Meeting A lists documents: each app that owns files asks once whether it owns them
+    # (access.readable_by_owners), the library's owner hook included (+1, issue 18).
+    "/en/network/meetings/meeting-a/": 34,
     "/fr/network/meetings/meeting-a/": 28,
     "/en/network/meetings/meeting-b/": 24,
     "/fr/network/meetings/meeting-b/": 26,
     "/fr/network/meetings/meeting-a/calendar/": 16,
     "/fr/network/meetings/meeting-b/calendar/": 16,
-    "/en/network/meetings/meeting-a/comments/": 27,
-    "/en/network/meetings/meeting-a/comments/<id>/reply/": 28,
-    "/en/network/meetings/meeting-a/comments/<id>/edit/": 28,
-    "/en/network/meetings/meeting-a/comments/<id>/delete/": 28,
+    "/en/network/meetings/meeting-a/comments/": 28,
+    "/en/network/meetings/meeting-a/comments/<id>/reply/": 29,
+    "/en/network/meetings/meeting-a/comments/<id>/edit/": 29,
+    "/en/network/meetings/meeting-a/comments/<id>/delete/": 29,
     "/en/network/meetings/meeting-a/comments/<id>/hide/": 20,
     "/fr/network/information-requests/": 17,
     "/en/network/information/": 18,
