@@ -17,6 +17,7 @@ from network_pages.community.demo import seed_community_demo
 from network_pages.decisions.demo import seed_register_demo
 from network_pages.factories import add_totp_device, make_member
 from network_pages.information.demo import seed_information_demo
+from network_pages.library.demo import seed_library_demo
 from network_pages.meetings.demo import seed_meetings_demo
 from network_pages.models import MemberProfile, MemberState, NationalNetworkOrganisation
 from network_pages.publication_drafts.demo import seed_publication_demo
@@ -196,4 +197,6 @@ def seed_demo_content() -> list[str]:
     lines += seed_publication_demo(structure.homes, network)
     lines.append("")
     lines += seed_register_demo(network)
+    lines.append("")
+    lines += seed_library_demo(network)
     return lines

@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("network_pages.search.urls")),
     path("", include("network_pages.decisions.urls")),
     path("", include("network_pages.date_polls.urls")),
+    path("", include("network_pages.library.urls")),
     path("_util/login/", network_views.login_redirect),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

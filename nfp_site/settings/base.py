@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "network_pages.search",
     "network_pages.decisions",
     "network_pages.date_polls",
+    "network_pages.library",
     "workflows",
     "nfp_site.operations",
     "django_tasks_db",

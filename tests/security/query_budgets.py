@@ -42,6 +42,8 @@ ADMIN_BUDGET = 25
 READERS = (Role.FOCAL_POINT, Role.DMR, Role.GUEST)
 # Files are downloads, not pages: their cost is the file's, measured elsewhere.
 NOT_PAGES = ("/documents/", "/media/", "/en/media/")
+# A library's PDF preview is a file too, served by the download's rule.
+FILE_URL = re.compile(r"^/\w\w/network/library/versions/\d+/preview/$")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def measure(site: MarkedSite, users: dict) -> tuple[list[Cost], list[Cost]]:
     for probe in site.probes:
         role = reader_of(probe)
         if role is None or probe.url in seen or probe.url.startswith(NOT_PAGES):
+            continue
+        if FILE_URL.match(probe.url):
             continue
         seen.add(probe.url)
         client = clients.setdefault(role, client_for(role, users))

@@ -1,0 +1,126 @@
+"""The library's forms: a new document, a new version of one, the filters of a library,
+and the DMR's upload policy. Files are checked as everywhere on the site
+(`information.forms.validate_document`: type, size, content)."""
+
+from collections.abc import Iterable
+
+from django import forms
+from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from taggit.utils import parse_tags
+
+from network_pages.directory import collation_key
+from network_pages.information.forms import validate_document
+from network_pages.models import MemberState
+
+from .models import Language
+
+MAX_TAGS = 10
+
+
+def file_field() -> forms.FileField:
+    return forms.FileField(
+        label=_("File"),
+        validators=[validate_document],
+        help_text=format_lazy(
+            _("Accepted: {types}. The file stays within the library's readers."),
+            types=", ".join(settings.WAGTAILDOCS_EXTENSIONS),
+        ),
+    )
+
+
+def language_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Language of the file"), choices=Language.choices, widget=forms.RadioSelect
+    )
+
+
+def note_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Note on this version (optional)"),
+        required=False,
+        max_length=500,
+        help_text=_("What changed, or where the file comes from."),
+    )
+
+
+class VersionForm(forms.Form):
+    """A new file for an entry: a new version in its language (the older ones are kept), or
+    the first file in another language (a language version)."""
+
+    language = language_field()
+    file = file_field()
+    note = note_field()
+
+
+class EntryForm(VersionForm):
+    """A new document of a library, with its first file."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    description = forms.CharField(
+        label=_("Description (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    date = forms.DateField(
+        label=_("Date of the document"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    member_state = forms.ModelChoiceField(
+        label=_("Author member state (optional)"),
+        queryset=MemberState.objects.all(),
+        required=False,
+        to_field_name="code",
+    )
+    tags = forms.CharField(
+        label=_("Tags (optional)"),
+        required=False,
+        max_length=500,
+        help_text=_("Separated by commas, e.g. “Meeting reports, Digitalisation”."),
+    )
+
+    field_order = ["title", "description", "date", "member_state", "tags", "language", "file"]
+
+    def clean_tags(self) -> list[str]:
+        tags = [tag[:100] for tag in parse_tags(self.cleaned_data.get("tags", ""))]
+        if len(tags) > MAX_TAGS:
+            raise forms.ValidationError(
+                _("At most %(limit)d tags."), code="too_many_tags", params={"limit": MAX_TAGS}
+            )
+        return tags
+
+
+class LibraryFilterForm(forms.Form):
+    """Browse a library by tag, language and author state."""
+
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("All languages")), *Language.choices],
+    )
+    state = forms.ChoiceField(label=_("Member state"), required=False)
+
+    def __init__(self, data, *, tags: Iterable, states: Iterable[MemberState]) -> None:
+        super().__init__(data)
+        self.fields["tag"].choices = [
+            ("", _("All tags")),
+            *sorted(((t.slug, t.name) for t in tags), key=lambda c: collation_key(c[1])),
+        ]
+        self.fields["state"].choices = [
+            ("", _("All member states")),
+            *sorted(((s.code, s.name) for s in states), key=lambda c: collation_key(c[1])),
+        ]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class UploadPolicyForm(forms.Form):
+    focal_points_may_upload = forms.BooleanField(
+        label=_("Focal Points may add documents to this library"), required=False
+    )

@@ -1,0 +1,44 @@
+"""Linked language versions: the files of one entry grouped by language, the reader's own
+language first, then the network's other official language, then any other."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .models import Language, LibraryVersion
+
+OFFICIAL_ORDER = (Language.EN, Language.FR, Language.OTHER)
+
+
+@dataclass
+class LanguageVersions:
+    """One language of an entry: its current version (the latest) and the earlier ones."""
+
+    language: str
+    label: str
+    versions: list[LibraryVersion] = field(default_factory=list)
+
+    @property
+    def current(self) -> LibraryVersion:
+        return self.versions[0]
+
+    @property
+    def history(self) -> list[LibraryVersion]:
+        return self.versions[1:]
+
+
+def language_order(reader_language: str | None) -> list[str]:
+    reader = (reader_language or "")[:2]
+    first = [reader] if reader in Language.values else []
+    return first + [code for code in OFFICIAL_ORDER if code not in first]
+
+
+def grouped_by_language(
+    versions: Iterable[LibraryVersion], reader_language: str | None
+) -> list[LanguageVersions]:
+    """`versions` grouped by language, newest first in each, the languages in the reader's
+    order (`language_order`); a language without any file is left out."""
+    labels = dict(Language.choices)
+    groups = {code: LanguageVersions(code, str(labels[code])) for code in Language.values}
+    for version in sorted(versions, key=lambda v: (v.uploaded_at, v.pk), reverse=True):
+        groups[version.language].versions.append(version)
+    return [groups[code] for code in language_order(reader_language) if groups[code].versions]

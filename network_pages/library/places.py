@@ -1,0 +1,150 @@
+"""Where a library is, and who reads it and adds to it: the one rule for every library URL
+and for the files of its entries (`document_owners`).
+
+- The network's library: the network's members (never its guests); the DMR adds to it.
+- A meeting's library: whoever reads the meeting (members, and the guests invited to it),
+  once the meeting is published; the DMR adds to it, and its Focal Points too if the DMR
+  lets them for that meeting (`UploadPolicy`).
+- A thematic group's library: whoever reads the group's workspace (only its members and
+  the DMR when the workspace is for its members only, 4.8); the DMR adds to it, and the
+  group's members too if the group lets them.
+
+Callers check first that the request is signed in and verified (`access.is_verified`).
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, Page
+
+from network_pages import access, network_area
+from network_pages.community import thematic_groups
+from network_pages.community.models import ThematicGroupPage
+from network_pages.meetings import participants
+from network_pages.meetings.models import MeetingPage
+
+from .models import LibraryEntry, UploadPolicy
+
+
+class Kind(StrEnum):
+    NETWORK = "network"
+    MEETING = "meeting"
+    GROUP = "group"
+
+
+@dataclass(frozen=True)
+class Library:
+    """One library: the network's (`page` None), a meeting's or a thematic group's (its
+    source page: the French alias of a meeting shows the same library)."""
+
+    kind: Kind
+    page: Page | None = None
+
+    @property
+    def title(self) -> str:
+        if self.page is None:
+            return str(_("Library of the network"))
+        return str(_("Library: %(title)s")) % {"title": self.page.title}
+
+    def url(self) -> str:
+        if self.kind is Kind.NETWORK:
+            return reverse("library:network")
+        name = "library:meeting" if self.kind is Kind.MEETING else "library:group"
+        return reverse(name, kwargs={"page_id": self.page.pk})
+
+    def upload_url(self) -> str:
+        return self.url() + "add/"
+
+    def entries(self):
+        """The entries of this library (a queryset)."""
+        if self.kind is Kind.MEETING:
+            return LibraryEntry.objects.filter(meeting_id=self.page.pk)
+        if self.kind is Kind.GROUP:
+            return LibraryEntry.objects.filter(thematic_group_id=self.page.pk)
+        return LibraryEntry.objects.filter(meeting__isnull=True, thematic_group__isnull=True)
+
+    def place(self, entry: LibraryEntry) -> None:
+        """Put a new entry in this library."""
+        entry.meeting = self.page if self.kind is Kind.MEETING else None
+        entry.thematic_group = self.page if self.kind is Kind.GROUP else None
+
+
+NETWORK = Library(Kind.NETWORK)
+
+
+def library_of(entry: LibraryEntry) -> Library:
+    if entry.meeting_id:
+        return Library(Kind.MEETING, entry.meeting)
+    if entry.thematic_group_id:
+        return Library(Kind.GROUP, entry.thematic_group)
+    return NETWORK
+
+
+def find_library(kind: Kind, page_id: int) -> Library | None:
+    """The library of a meeting or group by its page's id (an alias's id leads to its
+    source), or None if there is no such page."""
+    model = MeetingPage if kind is Kind.MEETING else ThematicGroupPage
+    page = model.objects.filter(pk=page_id).first()
+    if page is None:
+        return None
+    return Library(kind, network_area.source_of(page))
+
+
+def may_read(user, library: Library) -> bool:
+    """Would this user, verified, read the library and every file in it?"""
+    if not user.is_active:
+        return False
+    if library.kind is Kind.NETWORK:
+        return access.is_member(user)
+    if not access.may_read_attachments_of(user, library.page):
+        return False
+    if library.kind is Kind.GROUP and library.page.workspace_members_only:
+        return access.is_dmr(user) or in_workspace_group(user, library.page)
+    return True
+
+
+def in_workspace_group(user, group_page: Page) -> bool:
+    """A member of the thematic group (its Django group, kept in step with memberships)."""
+    name = thematic_groups.GROUP_NAME.format(pk=thematic_groups.source_id(group_page))
+    return name in access.group_names_of(user)
+
+
+def focal_points_may_upload(library: Library) -> bool:
+    if library.page is None:
+        return False
+    return UploadPolicy.objects.filter(
+        page_id=library.page.pk, focal_points_may_upload=True
+    ).exists()
+
+
+def may_upload(user, library: Library) -> bool:
+    """The DMR everywhere; the network's library is the DMR's alone (its documents speak
+    for the whole network); a meeting's, any member of the network who reads it when the
+    DMR allows it for that meeting (guests never); a group's, the group's members when the
+    group allows it."""
+    if not may_read(user, library):
+        return False
+    if access.is_dmr(user):
+        return True
+    if library.kind is Kind.NETWORK or not access.is_member(user):
+        return False
+    if library.kind is Kind.GROUP and not in_workspace_group(user, library.page):
+        return False
+    return focal_points_may_upload(library)
+
+
+def may_set_policy(user, library: Library) -> bool:
+    return library.kind is not Kind.NETWORK and may_read(user, library) and access.is_dmr(user)
+
+
+def collection_for(library: Library) -> Collection:
+    """Where the files of a library are stored: a collection whose restriction lets in at
+    least the library's readers (the meeting's guests need the meeting's own collection),
+    the owner rule narrowing it to exactly them."""
+    if library.kind is Kind.MEETING:
+        return participants.ensure_meeting_access(library.page).documents_collection
+    if library.kind is Kind.GROUP:
+        return thematic_groups.workspace_collection(library.page)
+    return network_area.ensure_network_collection()
