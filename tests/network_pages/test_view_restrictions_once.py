@@ -40,3 +40,19 @@ def test_serving_a_restricted_page_reads_its_restrictions_once(
 
     reads = [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
     assert len(reads) == 1
+
+
+def test_the_restrictions_read_for_many_pages_at_once_are_wagtails(
+    network, django_assert_num_queries
+):
+    """For owner rules that weigh many pages (a search over many documents)."""
+    network.create_alias(update_slug="network-alias")  # an alias reads its source's
+    pages = list(Page.objects.filter(path__startswith=network.get_parent().get_parent().path))
+
+    with django_assert_num_queries(2):
+        access.prime_view_restrictions(pages)
+
+    for page in pages:
+        ours = {restriction.pk for restriction in access.view_restrictions_of(page)}
+        wagtails = {restriction.pk for restriction in page.get_view_restrictions()}
+        assert ours == wagtails, page.url_path
