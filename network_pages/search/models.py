@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model_string
 from wagtail.search import index
 
+from network_pages.information import language_check
+
 
 class SearchEntry(index.Indexed, models.Model):
     """One searchable thing of the network area, as text, with what decides who reads it.
@@ -95,3 +97,10 @@ class SearchEntry(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def text_search_language(self) -> str:
+        """The language the search stems this entry's words in (`nfp_site.search_backend`):
+        the one it is written in, or, when nobody said, the one its text reads as."""
+        if self.language:
+            return self.language
+        return language_check.detected_language(f"{self.title}. {self.body[:3000]}") or ""
