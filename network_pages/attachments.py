@@ -19,6 +19,7 @@ from enum import Enum
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -26,6 +27,11 @@ from network_pages import access, roles
 from network_pages.network_area import ensure_network_collection
 
 REMOVED_COLLECTION = "Removed documents"
+
+
+# Sent (with `document_id`) after a row attaching a document to something is saved or
+# deleted: what the document belongs to may have changed (the members' search listens).
+document_links_changed = Signal()
 
 
 class OnDetach(Enum):
@@ -86,10 +92,14 @@ def follow_attachments(model: type[models.Model], on_detach: OnDetach) -> None:
     def after_delete(sender, instance, **kwargs) -> None:
         document_id = instance.document_id
         transaction.on_commit(lambda: settle_detached(document_id, on_detach))
+        document_links_changed.send(sender=model, document_id=document_id)
 
     def after_save(sender, instance, created, raw=False, **kwargs) -> None:
-        if created and not raw:
+        if raw:
+            return
+        if created:
             settle_attached(instance.document_id)
+        document_links_changed.send(sender=model, document_id=instance.document_id)
 
     uid = f"nfp_attachments_{model._meta.label_lower}"
     post_delete.connect(after_delete, sender=model, weak=False, dispatch_uid=f"{uid}_delete")

@@ -10,7 +10,11 @@ what it already made, recognised by a name only the growth uses).
 Sizes are what the growth adds on top of the demo content; the network size is the one of
 issue 17 (46 member states, ~150 Focal Points, ~60 meetings, 1,000 requests with up to 46
 responses, 10,000 comments, 500 items, 20 groups, 200 publications and 100 news items), with
-50 public good practices so that every page type has a page to measure.
+50 public good practices so that every page type has a page to measure, and the 5,000
+documents of issue 18 attached to meetings, items and responses.
+
+The members' search is then indexed as the worker would (`index_members_search`): the
+growth runs no task worker.
 """
 
 import random
@@ -19,9 +23,12 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
 from home.models import GoodPracticePage, NewsItemPage, PublicationPage
 from home.site_setup import ensure_public_indexes
@@ -34,15 +41,20 @@ from network_pages.demo import seed_demo_content
 from network_pages.factories import make_member
 from network_pages.information.factories import make_item, make_request, make_response
 from network_pages.information.models import (
+    InformationItemAttachment,
     InformationItemPage,
     InformationRequestPage,
     Response,
+    ResponseAttachment,
 )
 from network_pages.information.site_setup import ensure_information_indexes
 from network_pages.meetings.factories import days_from_today, make_meeting
-from network_pages.meetings.models import MeetingKind, MeetingPage, MeetingStatus
+from network_pages.meetings.models import MeetingDocument, MeetingKind, MeetingPage, MeetingStatus
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.models import MemberProfile, MemberState
+from network_pages.network_area import ensure_network_collection
+from network_pages.search import indexing
+from network_pages.search.models import SearchEntry
 from network_pages.site_structure import SiteStructure, ensure_site_structure
 from workflows.gate import acting_as_system
 
@@ -57,6 +69,7 @@ ITEM_TITLE = "Note {:04d}: {}"
 PUBLICATION_SLUG = "bench-publication-{:03d}"
 NEWS_SLUG = "bench-news-{:03d}"
 GOOD_PRACTICE_SLUG = "bench-good-practice-{:03d}"
+DOCUMENT_TITLE = "Bench document {:04d}: {}"
 
 TOPICS = (
     "reception of unaccompanied children",
@@ -105,6 +118,7 @@ class Sizes:
     news: int = 0
     good_practices: int = 0
     comments: int = 0
+    documents: int = 0
     # The pages the bench measures carry the heaviest content: a request answered by every
     # member state, and this many comment threads (a comment and two replies) on it, on a
     # thematic group and on a meeting (the issue's "50 top-level threads with replies").
@@ -123,6 +137,7 @@ NETWORK = Sizes(
     news=100,
     good_practices=50,
     comments=10_000,
+    documents=5_000,
 )
 SIZES = {"demo": DEMO, "network": NETWORK}
 
@@ -235,17 +250,27 @@ class Grower:
                 self._make_comment,
                 sizes.comments,
             ),
+            _Step(
+                "documents",
+                get_document_model().objects.filter(title__startswith="Bench document ").count,
+                self._make_document,
+                sizes.documents,
+            ),
         ]
 
-    def run(self) -> None:
+    def run(self) -> bool:
+        """Grow every kind; True if anything was added."""
+        grew = False
         for step in self.steps():
             done = step.count()
             if done < step.target:
                 self.say(f"  {step.label}: {done} → {step.target}")
+                grew = True
             for batch in _batches(done, step.target):
                 with transaction.atomic():
                     for number in batch:
                         step.make(number)
+        return grew
 
     # --- members and groups -----------------------------------------------------------
 
@@ -423,13 +448,75 @@ class Grower:
         author = members[rng.randrange(len(members))]
         make_comment(page, author, _text(rng, rng.randint(1, 4)), parent=parent)
 
+    # --- documents ----------------------------------------------------------------------
+
+    def _owners(self) -> tuple[list[int], list[int], list[int]]:
+        """(meetings, items, responses) the documents are attached to, in turn."""
+        if getattr(self, "_document_owners", None) is None:
+            sources = {"alias_of__isnull": True}
+            self._document_owners = (
+                list(
+                    MeetingPage.objects.filter(**sources)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                ),
+                list(
+                    InformationItemPage.objects.filter(**sources)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                ),
+                list(Response.objects.order_by("pk").values_list("pk", flat=True)),
+            )
+        return self._document_owners
+
+    def _make_document(self, number: int) -> None:
+        """A plain-text paper of a few hundred words (reading PDFs is measured in the worker,
+        not by the pages the bench loads)."""
+        rng = _rng("document", number)
+        topic = rng.choice(TOPICS)
+        document = get_document_model()(
+            title=DOCUMENT_TITLE.format(number + 1, topic),
+            collection=ensure_network_collection(),
+        )
+        text = f"{topic.capitalize()}. {_text(rng, rng.randint(10, 60))}"
+        document.file.save(f"bench-{number:04d}.txt", ContentFile(text.encode()), save=False)
+        document.save()
+        meetings, items, responses = self._owners()
+        kind = number % 3
+        if kind == 0 and meetings:
+            MeetingDocument.objects.create(
+                meeting_id=meetings[rng.randrange(len(meetings))], document=document
+            )
+        elif kind == 1 and items:
+            InformationItemAttachment.objects.create(
+                page_id=items[rng.randrange(len(items))], document=document
+            )
+        elif responses:
+            ResponseAttachment.objects.create(
+                response_id=responses[rng.randrange(len(responses))], document=document
+            )
+
+
+def index_members_search(say: Callable[[str], None] = lambda line: None) -> int:
+    """Every entry of the members' search, and the search backend's index of them, written
+    here and now (the growth runs no worker to take the tasks it queued)."""
+    say("  members' search: indexing …")
+    written = indexing.rebuild_all()
+    index = get_search_backend().get_index_for_model(SearchEntry)
+    entries = SearchEntry.objects.order_by("pk")
+    for start in range(0, entries.count(), 500):
+        index.add_items(SearchEntry, list(entries[start : start + 500]))
+    return written
+
 
 def grow(sizes: Sizes, say: Callable[[str], None] = lambda line: None) -> SiteStructure:
     """Seed the demo content, then grow to `sizes` (adding only what is missing)."""
     with transaction.atomic():
         seed_demo_content()
     structure = ensure_site_structure()
-    Grower(structure, sizes, say).run()
+    grew = Grower(structure, sizes, say).run()
+    if grew or not SearchEntry.objects.exists():
+        index_members_search(say)
     return structure
 
 
@@ -449,6 +536,7 @@ class Census:
     news: int
     good_practices: int
     comments: int
+    documents: int
     pages: int
 
     def summary(self) -> str:
@@ -482,5 +570,6 @@ def census() -> Census:
         news=NewsItemPage.objects.live().count(),
         good_practices=GoodPracticePage.objects.live().count(),
         comments=MemberComment.objects.count(),
+        documents=get_document_model().objects.count(),
         pages=Page.objects.count(),
     )

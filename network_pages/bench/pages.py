@@ -92,6 +92,7 @@ def targets(calendar_user=None) -> list[Target]:
             "sign-in page": reverse("accounts:login"),
             "calendar link page": reverse("meetings:calendar_feed_settings"),
             "notification settings": reverse("community:notification_settings"),
+            "members' search": f"{reverse('network_search:search')}?q=authority",
         }
     home = next((p for m, p in pages.items() if m._meta.model_name == "homepage"), None)
     if home is not None:
@@ -115,6 +116,8 @@ def targets(calendar_user=None) -> list[Target]:
     busiest = [t for t in public if t.label in {"home page", "news index"}][:2]
     request_page = pages.get(InformationRequestPage)
     extra = [
+        # A common word of the grown texts: a full first page of results, counts by kind.
+        Target("members' search", ANONYMOUS, views["members' search"]),
         Target("calendar link page", ANONYMOUS, views["calendar link page"]),
         Target("notification settings", ANONYMOUS, views["notification settings"]),
     ]

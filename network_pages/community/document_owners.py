@@ -10,9 +10,11 @@ from .models.thematic_group_update_page import UpdateDocument
 
 def update_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     verdicts: dict[int, bool] = {}
-    for link in UpdateDocument.objects.filter(document_id__in=document_ids).select_related(
-        "update"
-    ):
+    links = list(
+        UpdateDocument.objects.filter(document_id__in=document_ids).select_related("update")
+    )
+    access.prime_view_restrictions([link.update for link in links])
+    for link in links:
         if link.update_id not in verdicts:
             verdicts[link.update_id] = access.may_read_attachments_of(user, link.update)
         yield link.document_id, verdicts[link.update_id]

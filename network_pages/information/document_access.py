@@ -30,9 +30,14 @@ def may_read_item(user, page) -> bool:
 
 
 def item_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
-    attachments = InformationItemAttachment.objects.filter(document_id__in=document_ids)
+    attachments = list(
+        InformationItemAttachment.objects.filter(document_id__in=document_ids).select_related(
+            "page__member_state"
+        )
+    )
+    access.prime_view_restrictions([attachment.page for attachment in attachments])
     verdicts: dict[int, bool] = {}
-    for attachment in attachments.select_related("page__member_state"):
+    for attachment in attachments:
         # An alias's rows copy its source's: the source decides.
         page = attachment.page
         if page.pk not in verdicts:

@@ -26,8 +26,15 @@ def meeting_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, b
             verdicts[meeting.pk] = access.may_read_attachments_of(user, meeting)
         return verdicts[meeting.pk]
 
-    listed = MeetingDocument.objects.filter(document_id__in=document_ids).select_related("meeting")
+    listed = list(
+        MeetingDocument.objects.filter(document_id__in=document_ids).select_related("meeting")
+    )
+    linked = list(minutes_links(set(document_ids)))
+    # One read of the restrictions for all the meetings, however many.
+    access.prime_view_restrictions(
+        [item.meeting for item in listed] + [meeting for _id, meeting in linked]
+    )
     for item in listed:
         yield item.document_id, may_read(item.meeting)
-    for document_id, meeting in minutes_links(set(document_ids)):
+    for document_id, meeting in linked:
         yield document_id, may_read(meeting)

@@ -32,7 +32,7 @@ class EntryData:
 
     kind: str
     source_id: int
-    page_id: int
+    page_id: int | None
     title: str
     body: str = ""
     audience: str = Audience.PAGE_READERS
@@ -40,6 +40,8 @@ class EntryData:
     language: str = ""
     date: datetime.date | None = None
     anchor: str = ""
+    document_id: int | None = None
+    content_key: str = ""
 
 
 def plain(text: str) -> str:

@@ -6,18 +6,20 @@ them). Saving an entry is what makes Wagtail's search backend index it (its own 
 handlers, themselves a task).
 """
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from network_pages.community.models import MemberComment
 from network_pages.information.models import Response
 
-from . import extraction
+from . import document_entries, extraction
 from .extraction import EntryData
 from .models import SearchEntry
 
 PAGE = "page"
 RESPONSE = "response"
 COMMENT = "comment"
+DOCUMENT = "document"
 
 
 def _write(existing, entries: list[EntryData]) -> int:
@@ -36,6 +38,8 @@ def _write(existing, entries: list[EntryData]) -> int:
                 "language": data.language,
                 "date": data.date,
                 "anchor": data.anchor,
+                "document_id": data.document_id,
+                "content_key": data.content_key,
             },
         )
         keep.append(entry.pk)
@@ -54,7 +58,10 @@ def refresh_page(page_id: int) -> int:
     own = SearchEntry.objects.filter(page_id=page_id, kind__in=extraction.PAGE_KINDS)
     written = _write(own, extraction.page_entries(page))
     if not written:
-        for stale in SearchEntry.objects.filter(page_id=page_id):
+        # A document's entry stays: who reads it is the document's own rule, not its link.
+        for stale in SearchEntry.objects.filter(page_id=page_id).exclude(
+            kind=SearchEntry.Kind.DOCUMENT
+        ):
             stale.delete()
         return 0
     for response_id in Response.objects.filter(request_id=page_id).values_list("pk", flat=True):
@@ -82,7 +89,20 @@ def refresh_comment(comment_id: int) -> int:
     return _write(existing, extraction.comment_entries(comment) if comment else [])
 
 
-REFRESHERS = {PAGE: refresh_page, RESPONSE: refresh_response, COMMENT: refresh_comment}
+def refresh_document(document_id: int) -> int:
+    """Reads the document's file (in the worker only: this may take seconds)."""
+    existing = SearchEntry.objects.filter(kind=SearchEntry.Kind.DOCUMENT, source_id=document_id)
+    document = get_document_model().objects.filter(pk=document_id).first()
+    entries = document_entries.document_entries(document, existing.first()) if document else []
+    return _write(existing, entries)
+
+
+REFRESHERS = {
+    PAGE: refresh_page,
+    RESPONSE: refresh_response,
+    COMMENT: refresh_comment,
+    DOCUMENT: refresh_document,
+}
 
 
 def refresh(source: str, pk: int) -> int:
@@ -104,6 +124,12 @@ def rebuild_all() -> int:
     for page_id in pages.values_list("pk", flat=True):
         written += refresh_page(page_id)
         seen.add(page_id)
-    for stale in SearchEntry.objects.exclude(page_id__in=seen):
+    for stale in SearchEntry.objects.exclude(page_id__in=seen).exclude(
+        kind=SearchEntry.Kind.DOCUMENT
+    ):
         stale.delete()
+    documents = set(get_document_model().objects.values_list("pk", flat=True))
+    indexed = SearchEntry.objects.filter(kind=SearchEntry.Kind.DOCUMENT)
+    for document_id in documents | set(indexed.values_list("source_id", flat=True)):
+        written += refresh_document(document_id)
     return written

@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model_string
 from wagtail.search import index
+
+from network_pages.information import language_check
 
 
 class SearchEntry(index.Indexed, models.Model):
@@ -24,6 +27,7 @@ class SearchEntry(index.Indexed, models.Model):
         THEMATIC_GROUP = "thematic_group", _("Thematic group")
         WORKSPACE_UPDATE = "workspace_update", _("Workspace update")
         COMMENT = "comment", _("Comment")
+        DOCUMENT = "document", _("Document")
 
     class Audience(models.TextChoices):
         PAGE_READERS = "page", _("Everyone who may read the page")
@@ -32,11 +36,24 @@ class SearchEntry(index.Indexed, models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     source_id = models.PositiveBigIntegerField(_("source"))
+    # Where the entry is read. A document's entry names the page it is attached to, if it
+    # is attached to a page; who may read the document is its own rule (`readers`).
     page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("page"),
+    )
+    # A document's entry goes with the document.
+    document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("document"),
     )
     audience = models.CharField(
         _("audience"), max_length=10, choices=Audience.choices, default=Audience.PAGE_READERS
@@ -55,6 +72,8 @@ class SearchEntry(index.Indexed, models.Model):
     body = models.TextField(_("text"), blank=True)
     # Appended to the page's URL: a route ("responses/FR/") and/or a fragment ("#comment-3").
     anchor = models.CharField(max_length=200, blank=True)
+    # What the text was read from (a document's file hash): unchanged, it is not read again.
+    content_key = models.CharField(max_length=64, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     search_fields = [
@@ -62,6 +81,7 @@ class SearchEntry(index.Indexed, models.Model):
         index.SearchField("body"),
         index.FilterField("kind"),
         index.FilterField("page"),
+        index.FilterField("document"),
         index.FilterField("audience"),
         index.FilterField("member_state"),
         index.FilterField("language"),
@@ -77,3 +97,10 @@ class SearchEntry(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def text_search_language(self) -> str:
+        """The language the search stems this entry's words in (`nfp_site.search_backend`):
+        the one it is written in, or, when nobody said, the one its text reads as."""
+        if self.language:
+            return self.language
+        return language_check.detected_language(f"{self.title}. {self.body[:3000]}") or ""

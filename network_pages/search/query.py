@@ -30,6 +30,8 @@ class Hit:
     url: str
     title: SafeString
     snippet: SafeString
+    # A document's download (through the access-checked view); "" for anything else.
+    download_url: str = ""
 
 
 @dataclass
@@ -62,7 +64,7 @@ def filtered(entries: QuerySet, filters: dict, *, with_kind: bool = True) -> Que
 def _urls(request: HttpRequest, entries: list[SearchEntry], language: str) -> dict[int, str]:
     """{page id: the page's URL in the reader's language}: the French alias (or
     translation) of a page when there is one, one query for all."""
-    pages = {entry.page_id: entry.page for entry in entries}
+    pages = {entry.page_id: entry.page for entry in entries if entry.page_id}
     keys = {page.translation_key: page.pk for page in pages.values()}
     translated = (
         Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
@@ -92,7 +94,7 @@ def search(
     if filters.get("group"):
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
     readable = readers.readable_entries(request.user, page_ids).select_related(
-        "page", "member_state"
+        "page", "member_state", "document"
     )
     if terms:
         results = backend.search(terms, filtered(readable, filters), operator="and")
@@ -106,14 +108,18 @@ def search(
     entries = list(page.object_list)
     words = highlights.terms_of(terms)
     urls = _urls(request, entries, language) if entries else {}
-    hits = [
-        Hit(
-            entry=entry,
-            url=f"{urls.get(entry.page_id, '')}{entry.anchor}",
-            title=highlights.mark(entry.title, words),
-            snippet=highlights.snippet(entry.body, words),
+    hits = []
+    for entry in entries:
+        download = entry.document.url if entry.document_id else ""
+        page_url = urls.get(entry.page_id, "") if entry.page_id else ""
+        hits.append(
+            Hit(
+                entry=entry,
+                url=f"{page_url}{entry.anchor}" if page_url else download,
+                title=highlights.mark(entry.title, words),
+                snippet=highlights.snippet(entry.body, words),
+                download_url=download,
+            )
         )
-        for entry in entries
-    ]
     kind_counts = dict(everything.facet("kind")) if everything is not None else {}
     return SearchOutcome(hits=hits, page=page, total=paginator.count, kind_counts=kind_counts)

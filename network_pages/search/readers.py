@@ -8,7 +8,7 @@ highlights are then computed on what is left, so that nothing else can show thro
 """
 
 from django.db.models import Q, QuerySet
-from wagtail.models import Page
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from network_pages import access, roles
 from network_pages.community import visibility
@@ -64,15 +64,59 @@ def comment_page_ids(user, page_ids: list[int]) -> list[int]:
     return [page_id for page_id, audience in audiences.items() if audience.includes(user)]
 
 
-def readable_entries(user, page_ids: list[int] | None = None) -> QuerySet[SearchEntry]:
+def _ancestor_paths(path: str) -> list[str]:
+    """A collection's path and its ancestors' (`Collection.get_ancestors(inclusive=True)`)."""
+    step = Collection.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def readable_document_ids(user) -> list[int]:
+    """The indexed documents this verified user may download, exactly as the document view
+    decides (`access.document_verdict_for_user`): the restrictions of the document's
+    collection and its ancestors, then, in a restricted collection, its owners
+    (`access.readable_by_owners`). A fixed number of queries: the documents, every
+    collection restriction, and one or two per kind of owner."""
+    if not access.is_verified(user):
+        return []
+    rows = SearchEntry.objects.filter(kind=Kind.DOCUMENT, document__isnull=False).values_list(
+        "document_id", "document__collection__path"
+    )
+    by_path: dict[str, list[int]] = {}
+    for document_id, path in rows:
+        by_path.setdefault(path, []).append(document_id)
+    if not by_path:
+        return []
+    restrictions = access.restrictions_with_groups(Q(), CollectionViewRestriction)
+    open_to_all, owned = [], []
+    for path, document_ids in by_path.items():
+        ancestors = set(_ancestor_paths(path))
+        applying = [r for r in restrictions if r.collection.path in ancestors]
+        if not applying:
+            open_to_all.extend(document_ids)
+        elif access.verdict_for_user(user, applying, verified=True) is access.Verdict.ALLOW:
+            owned.extend(document_ids)
+    return open_to_all + sorted(access.readable_by_owners(user, owned))
+
+
+def readable_entries(
+    user, page_ids: list[int] | None = None, document_ids: list[int] | None = None
+) -> QuerySet[SearchEntry]:
     """Every entry this user may read, and only those: the base of every search.
-    `page_ids`, when given, is `readable_page_ids(user)` already computed."""
+    `page_ids` and `document_ids`, when given, are `readable_page_ids(user)` and
+    `readable_document_ids(user)` already computed.
+
+    An entry of a page (or of a response, a comment on it) is read on its page; a
+    document's entry, by whoever may download the document, wherever it links to."""
     if not may_search(user):
         return SearchEntry.objects.none()
     if page_ids is None:
         page_ids = readable_page_ids(user)
-    not_comments = [kind for kind in Kind.values if kind != Kind.COMMENT]
+    if document_ids is None:
+        document_ids = readable_document_ids(user)
+    on_pages = [kind for kind in Kind.values if kind not in (Kind.COMMENT, Kind.DOCUMENT)]
     comments_read = Q(kind=Kind.COMMENT, page__in=comment_page_ids(user, page_ids))
-    return SearchEntry.objects.filter(
-        audience_filter(user), Q(kind__in=not_comments) | comments_read, page__in=page_ids
+    read_on_pages = Q(
+        audience_filter(user), Q(kind__in=on_pages) | comments_read, page__in=page_ids
     )
+    documents_read = Q(kind=Kind.DOCUMENT, document__in=document_ids)
+    return SearchEntry.objects.filter(read_on_pages | documents_read)

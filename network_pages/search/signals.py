@@ -4,11 +4,15 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
+from network_pages.attachments import document_links_changed
 from network_pages.community.models import MemberComment
 from network_pages.decisions.models import ActionPoint, Decision
 from network_pages.information.models import Response
+from network_pages.meetings.document_owners import DOCUMENT_LINK
+from network_pages.meetings.models import MeetingPage
 
 from . import extraction, indexing, tasks
 from .models import SearchEntry
@@ -23,6 +27,25 @@ def page_changed(sender, instance, **kwargs) -> None:
     if kwargs.get("raw") or instance.alias_of_id:
         return
     schedule(indexing.PAGE, instance.pk)
+
+
+def minutes_changed(sender, instance, **kwargs) -> None:
+    """A document linked from a meeting's minutes belongs to the meeting."""
+    if kwargs.get("raw") or instance.alias_of_id:
+        return
+    for document_id in {int(found) for found in DOCUMENT_LINK.findall(instance.minutes or "")}:
+        schedule(indexing.DOCUMENT, document_id)
+
+
+def document_changed(sender, instance, **kwargs) -> None:
+    """A new file or title; its entry goes with it when it is deleted (a foreign key)."""
+    if not kwargs.get("raw"):
+        schedule(indexing.DOCUMENT, instance.pk)
+
+
+def document_links_moved(sender, document_id, **kwargs) -> None:
+    """Attached or detached: the document is now found, or not, and where it links to."""
+    schedule(indexing.DOCUMENT, document_id)
 
 
 def outcome_changed(sender, instance, **kwargs) -> None:
@@ -57,6 +80,15 @@ def connect() -> None:
         post_save.connect(page_changed, sender=page_class, dispatch_uid=f"{uid}_saved")
         page_published.connect(page_changed, sender=page_class, dispatch_uid=f"{uid}_published")
         page_unpublished.connect(page_changed, sender=page_class, dispatch_uid=f"{uid}_unpub")
+    page_published.connect(
+        minutes_changed, sender=MeetingPage, dispatch_uid="network_search_minutes_links"
+    )
+    post_save.connect(
+        document_changed, sender=get_document_model(), dispatch_uid="network_search_document"
+    )
+    document_links_changed.connect(
+        document_links_moved, dispatch_uid="network_search_document_links"
+    )
     for record in (Decision, ActionPoint):
         uid = f"network_search_{record.__name__}"
         post_save.connect(outcome_changed, sender=record, dispatch_uid=f"{uid}_saved")

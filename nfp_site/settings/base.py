@@ -216,7 +216,8 @@ WAGTAILFRONTENDCACHE = (
 
 WAGTAIL_SITE_NAME = "Network of Focal Points on Migration"
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL, with English and French stemming.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "nfp_site.search_backend"}}
 # Confidential files are documents; they are always served through Django so that
 # the access rule runs, never straight from storage.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -64,3 +64,17 @@ def test_a_restriction_changed_within_a_request_is_read_again(network):
         after = access.view_restrictions_of(Page.objects.get(pk=page.pk))
 
     assert after == []
+def test_the_restrictions_read_for_many_pages_at_once_are_wagtails(
+    network, django_assert_num_queries
+):
+    """For owner rules that weigh many pages (a search over many documents)."""
+    network.create_alias(update_slug="network-alias")  # an alias reads its source's
+    pages = list(Page.objects.filter(path__startswith=network.get_parent().get_parent().path))
+
+    with django_assert_num_queries(2):
+        access.prime_view_restrictions(pages)
+
+    for page in pages:
+        ours = {restriction.pk for restriction in access.view_restrictions_of(page)}
+        wagtails = {restriction.pk for restriction in page.get_view_restrictions()}
+        assert ours == wagtails, page.url_path

@@ -87,3 +87,7 @@ def test_every_page_type_with_a_live_page_is_loaded_by_the_roles_that_use_it(
     assert {"/admin/", "/admin/reports/workflow/"} <= by_role[pages.DMR]
     assert "/sitemap.xml" in by_role[pages.ANONYMOUS]
     assert any(path.endswith(".ics") for path in by_role[pages.ANONYMOUS])
+    # The members' search, a common word, as a Focal Point and as the DMR (issue 18).
+    search = "/en/network/search/?q=authority"
+    assert search in by_role[pages.FOCAL_POINT] & by_role[pages.DMR]
+    assert search not in by_role[pages.ANONYMOUS]

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Page
 
 from network_pages.bench import grow
 from network_pages.community.models import MemberComment
 from network_pages.information.models import InformationRequestPage, Response
+from network_pages.search.models import SearchEntry
 from network_pages.site_structure import ensure_site_structure
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +28,7 @@ TINY = grow.Sizes(
     news=1,
     good_practices=1,
     comments=30,
+    documents=6,
     heavy_threads=3,
 )
 
@@ -57,10 +60,16 @@ class Grown:
 
 
 @pytest.fixture(scope="module")
-def grown(django_db_setup, django_db_blocker):
+def media(tmp_path_factory):
+    """Where the grown documents' files are, for the module."""
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(scope="module")
+def grown(django_db_setup, django_db_blocker, media):
     """Grown once, undone, grown again (to compare both); every test of the module runs on
     the second growth, which is rolled back after the last one."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         before = grow.census()
         with transaction.atomic():
             grow_tiny()
@@ -106,6 +115,21 @@ def test_the_measured_pages_carry_the_heavy_comment_threads(grown):
     assert MemberComment.objects.filter(page=first, parent__isnull=False).count() == (
         2 * TINY.heavy_threads
     )
+
+
+def test_the_grown_documents_are_attached_and_indexed_for_the_members_search(
+    grown, settings, media
+):
+    assert grown.after.documents - grown.before.documents == TINY.documents
+    settings.MEDIA_ROOT = media
+
+    grow.index_members_search()
+
+    entries = SearchEntry.objects.filter(
+        kind=SearchEntry.Kind.DOCUMENT, title__startswith="Bench document"
+    )
+    assert entries.count() == TINY.documents
+    assert all(entry.body for entry in entries)
 
 
 def test_the_same_size_grows_the_same_data(grown):
