@@ -12,14 +12,14 @@ Sections already translated are left alone, so that the DMR's later edits are ke
 `setup_site` converts an existing installation.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.db import transaction
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 
-from network_pages import network_area
+from network_pages import area_addresses, network_area
 from network_pages.community.site_setup import working_methods_blocks
 from network_pages.models import NetworkHomePage
 from workflows.gate import acting_as_system
@@ -33,6 +33,7 @@ FRENCH_WORKING_METHODS = (
 class SectionText:
     title: str
     fields: dict = field(default_factory=dict)
+    slug: str = ""  # from area_addresses, by the section's type
 
 
 def _french_sections() -> dict[str, SectionText]:
@@ -103,6 +104,7 @@ def _translate(french: Page, text: SectionText) -> Page:
     page = Page.objects.get(pk=french.pk).specific
     page.title = text.title
     page.draft_title = text.title
+    page.slug = text.slug
     for name, value in text.fields.items():
         setattr(page, name, value)
     page.save_revision().publish()
@@ -114,10 +116,24 @@ def _create(original: Page, locale: Locale, text: SectionText) -> Page:
     page = original.copy_for_translation(locale)
     page.title = text.title
     page.draft_title = text.title
+    page.slug = text.slug
     for name, value in text.fields.items():
         setattr(page, name, value)
     page.save_revision().publish()
     return Page.objects.get(pk=page.pk).specific
+
+
+def _give_french_slug(page: Page, slug: str) -> Page:
+    """A section translated before it had a French slug: only its slug changes (the DMR's
+    text is kept), live and in a pending draft; the pages below follow (url paths)."""
+    page = page.specific
+    page.slug = slug
+    page.save(clean=False)
+    revision = page.latest_revision
+    if revision is not None and revision.content.get("slug") != slug:
+        revision.content["slug"] = slug
+        revision.save(update_fields=["content"])
+    return page
 
 
 @transaction.atomic
@@ -135,11 +151,14 @@ def translate_sections(network: NetworkHomePage) -> list[Page]:
         french = section.get_translation_or_none(french_locale)
         if text is None:
             continue
+        text = replace(text, slug=area_addresses.section_slug(section._meta.label, "fr"))
         if french is None:
             # Publication drafts is never mirrored (its drafts are not): its page is created.
             translated.append(_create(section, french_locale, text))
         elif french.alias_of_id:
             translated.append(_translate(french, text))
+        elif french.slug != text.slug and french.slug == section.slug:
+            translated.append(_give_french_slug(french, text.slug))
     for root in NetworkHomePage.objects.filter(locale=french_locale):
         # A converted root no longer borrows its source's restriction: it keeps its own.
         network_area.restrict_to_network(root)

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "nfp_site.operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The French addresses with the English slugs, before anything reads a page (issue 15).
+    "network_pages.area_addresses.OldFrenchAddressesMiddleware",
     "network_pages.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

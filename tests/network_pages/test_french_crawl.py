@@ -1,5 +1,5 @@
 """Issue 15: a French-speaking Focal Point, the DMR and a guest go through the whole
-network area in French (every page and sub-view they can reach from /fr/network/) without
+network area in French (every page and sub-view they can reach from /fr/reseau/) without
 meeting an English interface string or a link that leaves French."""
 
 import io
@@ -20,7 +20,7 @@ from tests.conftest import sign_in
 pytestmark = pytest.mark.django_db
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "locale/fr/LC_MESSAGES/django.po"
-START = "/fr/network/"
+START = "/fr/reseau/"
 MAX_PAGES = 120
 # Files, feeds and one-way actions: not pages to read.
 NOT_PAGES = ("/export/", "/vcard/", "/calendar/", "/csv/", "/xlsx/", "/documents/")

@@ -151,7 +151,7 @@ class InformationItemPage(CommentablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # An alias (/fr/network/...) shows its source's data: tags and attachments live there.
+        # An alias (/fr/reseau/...) shows its source's data: tags and attachments live there.
         item = network_area.source_of(self)
         context["item"] = item
         context["themes"] = list(item.tags.all())
