@@ -10,14 +10,29 @@ one page, aliased, in the language it was written in (4.6).
 
 Sections already translated are left alone, so that the DMR's later edits are kept; running
 `setup_site` converts an existing installation.
+
+Each French section is also registered with wagtail-localize as the translation of its
+English page (a translation source, a translation into French, and the French text of each
+English string as that string's translation): when the English changes, the DMR syncs the
+French in wagtail-localize's editor, which shows the new strings to translate and keeps the
+translated ones. Registering is done once; running `setup_site` again changes no text.
 """
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.db import transaction
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from network_pages import area_addresses, network_area
 from network_pages.community.site_setup import working_methods_blocks
@@ -136,6 +151,55 @@ def _give_french_slug(page: Page, slug: str) -> Page:
     return page
 
 
+BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _shape(path: str) -> str:
+    """A string's place with its block ids left out: the English and French working methods
+    are the same blocks in the same order, each text with ids of its own."""
+    return BLOCK_ID.sub("*", path)
+
+
+def keep_as_translation(english: Page, french: Page) -> Translation:
+    """Register `french` with wagtail-localize as the translation of `english` (once).
+
+    The French text of each English string is recorded as its translation when both pages
+    have the same strings in the same places; otherwise (the DMR reshaped one of them) the
+    strings are left for the translation editor to fill.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(english)
+    translation, created = Translation.objects.get_or_create(
+        source=source, target_locale=french.locale, defaults={"enabled": True}
+    )
+    if not created:
+        return translation
+    segments = list(
+        StringSegment.objects.filter(source=source)
+        .select_related("string", "context")
+        .order_by("order")
+    )
+    french_strings = [
+        segment
+        for segment in extract_segments(french.specific)
+        if isinstance(segment, StringSegmentValue)
+    ]
+    if [_shape(segment.context.path) for segment in segments] != [
+        _shape(segment.path) for segment in french_strings
+    ]:
+        return translation
+    for segment, value in zip(segments, french_strings, strict=True):
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=french.locale,
+            context=segment.context,
+            defaults={
+                "data": value.string.data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    return translation
+
+
 @transaction.atomic
 @acting_as_system("site setup")
 def translate_sections(network: NetworkHomePage) -> list[Page]:
@@ -159,6 +223,9 @@ def translate_sections(network: NetworkHomePage) -> list[Page]:
             translated.append(_translate(french, text))
         elif french.slug != text.slug and french.slug == section.slug:
             translated.append(_give_french_slug(french, text.slug))
+        french = section.get_translation_or_none(french_locale)
+        if french is not None and not french.alias_of_id:
+            keep_as_translation(section, french)
     for root in NetworkHomePage.objects.filter(locale=french_locale):
         # A converted root no longer borrows its source's restriction: it keeps its own.
         network_area.restrict_to_network(root)
