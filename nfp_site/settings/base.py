@@ -212,7 +212,8 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 
-WAGTAIL_SITE_NAME = "Network of Focal Points on Migration"
+# Translated: the admin names the network in its reader's language (issue 15).
+WAGTAIL_SITE_NAME = _("Network of Focal Points on Migration")
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Confidential files are documents; they are always served through Django so that
