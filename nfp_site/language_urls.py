@@ -40,7 +40,8 @@ def place_of(request: HttpRequest, path: str) -> Place:
             match = resolve(path)
         except Resolver404:
             return Place(None)
-        if match.func is not wagtail_views.serve:
+        # Wagtail's serve, or the project's in front of it (home.page_routing): same name.
+        if match.func is not wagtail_views.serve and match.url_name != "wagtail_serve":
             return Place(None)
         page_path = match.args[0] if match.args else match.kwargs.get("path", "")
         if path == request.path:

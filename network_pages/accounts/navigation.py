@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 
+from network_pages.area_addresses import network_path
 from nfp_site.language_urls import url_in_language
 
 MAX_NEXT_LENGTH = 2000
@@ -13,7 +14,7 @@ MAX_NEXT_LENGTH = 2000
 
 def default_destination() -> str:
     """The network area, in the current interface language."""
-    return f"/{get_language()}/network/"
+    return network_path(get_language())
 
 
 def requested_next(request: HttpRequest) -> str | None:

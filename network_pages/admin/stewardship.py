@@ -21,6 +21,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 
 from network_pages import audit, roles
+from network_pages.admin.group_names import TranslatedGroupsUserFilterSet, translated_group_name
 
 BOTH_PARTIES = _(
     "One person is one party: an account cannot be both in the DMR Secretariat and a "
@@ -51,6 +52,8 @@ class StewardshipFormMixin(forms.ModelForm):
         self.steward = steward
         if not steward:
             self.fields.pop("is_superuser", None)
+        if "groups" in self.fields:
+            self.fields["groups"].label_from_instance = translated_group_name
 
     def clean(self):
         cleaned_data = super().clean()
@@ -120,6 +123,7 @@ class StewardedEditView(StewardshipViewMixin, users.EditView):
 
 
 class StewardedUserViewSet(users.UserViewSet):
+    filterset_class = TranslatedGroupsUserFilterSet
     add_view_class = StewardedCreateView
     edit_view_class = StewardedEditView
 

@@ -3,15 +3,22 @@
 A version's text is its blocks in reading order, one line per block ("4.8. If considered
 necessary..."). Consecutive published versions are compared line by line, and a changed
 line word by word, so that members read "4.8 changed: ... [removed] ... [added]".
+
+The working methods exist in English and in French (issue 15): the history lists the
+publications of both texts together, each compared with the one before it in its own
+language, and says which translation has not yet followed the English text's latest
+revision.
 """
 
 import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max
 from django.utils.translation import gettext
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import PageLogEntry
 
 VERSIONS_PER_PAGE = 10
 PUBLISH_ACTION = "wagtail.publish"
@@ -90,11 +97,12 @@ def compare(before: list[str], after: list[str]) -> list[Change]:
     return changes
 
 
-def published_versions(page: Page):
-    """The page's publications, newest first (each with its revision and publisher)."""
+def published_versions(pages):
+    """The publications of the pages (the text in each language), newest first, each with
+    its revision, publisher and page's language."""
     return (
-        PageLogEntry.objects.filter(page=page, action=PUBLISH_ACTION, revision__isnull=False)
-        .select_related("revision", "user")
+        PageLogEntry.objects.filter(page__in=pages, action=PUBLISH_ACTION, revision__isnull=False)
+        .select_related("revision", "user", "page__locale")
         .order_by("-timestamp", "-pk")
     )
 
@@ -105,6 +113,35 @@ class Version:
     published_by: str
     changes: list[Change]
     is_first: bool
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A translation not published since the English text's latest revision."""
+
+    language: str
+    since: object  # when the English text's latest revision was published
+
+
+def pending_languages(pages) -> list[Pending]:
+    """The translations behind the English text (one query): the working methods are
+    written in English and translated, so a language is pending when the English was
+    published after its own latest publication."""
+    latest = dict(
+        PageLogEntry.objects.filter(page__in=pages, action=PUBLISH_ACTION, revision__isnull=False)
+        .values("page__locale__language_code")
+        .annotate(latest=Max("timestamp"))
+        .values_list("page__locale__language_code", "latest")
+    )
+    source = latest.pop(settings.LANGUAGE_CODE, None)
+    if source is None:
+        return []
+    return [
+        Pending(language, source)
+        for language, timestamp in sorted(latest.items())
+        if timestamp < source
+    ]
 
 
 def _lines_of(entry: PageLogEntry) -> list[str]:
@@ -116,34 +153,44 @@ def _lines_of(entry: PageLogEntry) -> list[str]:
     return text_lines(body)
 
 
-def with_changes(entries) -> list[Version]:
-    """Each publication with its changes from the one before it (one more query at most,
-    for the publication before the oldest one listed)."""
-    entries = list(entries)
-    if not entries:
-        return []
-    oldest = entries[-1]
-    previous = (
+def _previous(entry: PageLogEntry) -> PageLogEntry | None:
+    return (
         PageLogEntry.objects.filter(
-            page_id=oldest.page_id, action=PUBLISH_ACTION, revision__isnull=False
+            page_id=entry.page_id, action=PUBLISH_ACTION, revision__isnull=False
         )
-        .filter(timestamp__lt=oldest.timestamp)
+        .filter(timestamp__lt=entry.timestamp)
         .select_related("revision")
         .order_by("-timestamp", "-pk")
         .first()
     )
-    chain = [*entries, previous] if previous else entries
-    lines = [_lines_of(entry) for entry in chain]
+
+
+def with_changes(entries) -> list[Version]:
+    """Each publication with its changes from the one before it in the same language (one
+    more query per language at most, for the publication before the oldest one listed)."""
+    entries = list(entries)
+    by_page: dict[int, list[PageLogEntry]] = {}
+    for entry in entries:
+        by_page.setdefault(entry.page_id, []).append(entry)
+    older_lines: dict[int, list[str] | None] = {}
+    for page_entries in by_page.values():
+        previous = _previous(page_entries[-1])
+        chain = [*page_entries, previous] if previous else page_entries
+        lines = [_lines_of(entry) for entry in chain]
+        for index, entry in enumerate(page_entries):
+            older_lines[entry.pk] = lines[index + 1] if index + 1 < len(lines) else None
+            entry.lines = lines[index]
     versions = []
-    for index, entry in enumerate(entries):
-        older = lines[index + 1] if index + 1 < len(lines) else None
+    for entry in entries:
+        older = older_lines[entry.pk]
         user = entry.user
         versions.append(
             Version(
                 published_at=entry.timestamp,
                 published_by=(user.get_full_name() or user.get_username()) if user else "",
-                changes=compare(older, lines[index]) if older is not None else [],
+                changes=compare(older, entry.lines) if older is not None else [],
                 is_first=older is None,
+                language=entry.page.locale.language_code,
             )
         )
     return versions

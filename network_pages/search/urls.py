@@ -1,10 +1,13 @@
 from django.urls import path
 
+from network_pages.area_addresses import view_route
+
 from .views import NetworkSearchView
 
-# Mounted under /<lang>/ by nfp_site/urls.py, before Wagtail's pages.
+# Mounted under /<lang>/ by nfp_site/urls.py, before Wagtail's pages; the route follows the
+# language (network/... in English, reseau/... in French).
 app_name = "network_search"
 
 urlpatterns = [
-    path("network/search/", NetworkSearchView.as_view(), name="search"),
+    path(view_route("search"), NetworkSearchView.as_view(), name="search"),
 ]

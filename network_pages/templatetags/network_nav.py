@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from network_pages import access, navigation, roles
-from network_pages.network_area import NETWORK_SLUG
+from network_pages.area_addresses import network_path
 
 register = template.Library()
 
@@ -28,10 +28,10 @@ def network_nav(context: template.Context) -> dict:
         "verified_member": member,
         "verified_guest": guest,
         "is_dmr": member and access.is_dmr(user),
-        # The network root sits under each language's home, at the same slug (no query:
-        # this tag is on every page).
-        "network_url": f"/{language}/{NETWORK_SLUG}/",
-        "guest_meetings_url": f"/{language}/{NETWORK_SLUG}/meetings/",
+        # The network root sits under each language's home, at its slug in that language
+        # (no query: this tag is on every page).
+        "network_url": network_path(language),
+        "guest_meetings_url": network_path(language, "meetings.MeetingIndexPage"),
         "sections": sections,
         "current": current,
     }

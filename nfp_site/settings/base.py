@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "nfp_site.operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The French addresses with the English slugs, before anything reads a page (issue 15).
+    "network_pages.area_addresses.OldFrenchAddressesMiddleware",
     "network_pages.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -214,7 +216,8 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 
-WAGTAIL_SITE_NAME = "Network of Focal Points on Migration"
+# Translated: the admin names the network in its reader's language (issue 15).
+WAGTAIL_SITE_NAME = _("Network of Focal Points on Migration")
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend; on PostgreSQL, with English and French stemming.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "nfp_site.search_backend"}}

@@ -15,13 +15,13 @@ SERIOUS = ("serious", "critical")
 PUBLIC = ["/en/", "/fr/", "/en/search/", "/fr/search/?q=migration", "/en/accounts/login/"]
 FOCAL_POINT = [
     "/en/network/",
-    "/fr/network/",
+    "/fr/reseau/",
     "/en/network/information-requests/",
     "/en/network/information-requests/age-assessment/",
     "/en/network/information-requests/age-assessment/response/",
     "/en/network/information-requests/age-assessment/compilation/",
     "/en/network/meetings/plenary/",
-    "/fr/network/meetings/plenary/",
+    "/fr/reseau/reunions/plenary/",
     "/en/network/directory/",
     "/en/our-state/",
     "/en/your-meetings/",

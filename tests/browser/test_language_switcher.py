@@ -41,7 +41,7 @@ def test_the_switcher_keeps_the_query_and_warns_before_dropping_typed_text(live_
 
     tab.goto(f"{live_server.url}/en/network/directory/?q=Becker")
     tab.get_by_role("navigation", name="Language").get_by_role("link", name="français").click()
-    tab.wait_for_url(f"{live_server.url}/fr/network/directory/?q=Becker")
+    tab.wait_for_url(f"{live_server.url}/fr/reseau/annuaire/?q=Becker")
 
     tab.goto(f"{live_server.url}/en/network/working-methods/")
     tab.get_by_label("Your comment").press_sequentially("Une remarque en cours")

@@ -56,13 +56,13 @@ def test_activity_is_newest_first_and_limited(group, focal_point):
 
 def test_activity_links_in_the_readers_language(group, focal_point):
     make_update(group, "Open update")
-    request = RequestFactory().get("/fr/network/")
+    request = RequestFactory().get("/fr/reseau/")
     request.user = focal_point
 
     with translation.override("fr"):
         [entry, *_] = activity.network_activity_for(focal_point, request=request)
 
-    assert entry.url.startswith("/fr/network/thematic-groups/")
+    assert entry.url.startswith("/fr/reseau/groupes-thematiques/")
 
 
 def test_other_apps_add_activity_and_pending_tasks(focal_point):

@@ -155,7 +155,7 @@ def test_emails_are_in_the_recipients_language(run_tasks, working_methods, dmr_u
     run_tasks(notify, Kind.ITEM, working_methods, recipients=[french])
 
     [message] = mail.outbox
-    assert "/fr/network/working-methods/" in message.body
+    assert "/fr/reseau/methodes-de-travail/" in message.body
     assert "/fr/notifications/" in message.body
 
 

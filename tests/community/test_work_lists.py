@@ -184,7 +184,7 @@ def test_a_focal_point_gets_no_dmr_panel_on_the_network_home(client, network, fo
     assert "Agenda suggestions to decide on" not in html
 
 
-@pytest.mark.parametrize("path", ["/en/network/", "/en/network/meetings/", "/fr/network/"])
+@pytest.mark.parametrize("path", ["/en/network/", "/en/network/meetings/", "/fr/reseau/"])
 def test_a_guest_is_sent_to_their_meetings_instead_of_a_refusal(client, network, guest, path):
     ensure_meetings_index(network)
 

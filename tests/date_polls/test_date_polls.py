@@ -4,6 +4,7 @@
 import pytest
 from django.utils import timezone
 
+from network_pages.area_addresses import localized
 from network_pages.date_polls import rules, tally
 from network_pages.date_polls.models import Availability, DateAnswer, DateOption, DatePoll
 from network_pages.meetings import convocation
@@ -37,7 +38,7 @@ def poll(meeting):
 
 
 def url_of(poll, language="en") -> str:
-    return f"/{language}/network/date-polls/{poll.pk}/"
+    return localized(f"/{language}/network/date-polls/{poll.pk}/")
 
 
 def options(poll) -> list[DateOption]:
@@ -173,7 +174,7 @@ def test_the_poll_page_has_a_fixed_query_budget(
 def test_the_poll_list_shows_the_polls_in_french_under_fr(client, poll, focal_point):
     sign_in(client, focal_point)
 
-    body = client.get("/fr/network/date-polls/").content.decode()
+    body = client.get("/fr/reseau/sondages-de-dates/").content.decode()
 
     assert "Plenary meeting 2031" in body
     assert "Trouver les dates des réunions" in body

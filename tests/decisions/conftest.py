@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from network_pages.area_addresses import localized
 from network_pages.community.factories import make_thematic_group
 from network_pages.community.site_setup import ensure_community_pages
 from network_pages.decisions.models import ActionPoint, Decision, OwnerKind
@@ -16,7 +17,7 @@ REGISTER = "/{language}/network/register/"
 
 
 def register_url(language: str = "en", route: str = "") -> str:
-    return REGISTER.format(language=language) + route
+    return localized(REGISTER.format(language=language) + route)
 
 
 def days_ago(days: int) -> datetime.date:

@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 
+from network_pages.area_addresses import localized
 from network_pages.information.factories import make_request
 from network_pages.information.site_setup import ensure_information_indexes
 
@@ -14,7 +15,7 @@ QUESTIONS = (
 
 
 def request_url(page, route: str = "", *, language: str = "en") -> str:
-    return f"/{language}/network/information-requests/{page.slug}/{route}"
+    return localized(f"/{language}/network/information-requests/{page.slug}/{route}")
 
 
 def response_form_data(page, answers, *, version=0, language="en", action="save", **extra):

@@ -61,7 +61,7 @@ def test_new_request_email_is_in_the_recipients_language_without_the_questions(
     assert "Detention alternatives" in to_luc.subject
     assert to_luc.body.startswith("Bonjour Luc")  # the French greeting: his language
     assert to_claire.body.startswith("Dear Fp_fr")
-    assert "http://testserver/fr/network/information-requests/detention-alternatives/" in (
+    assert "http://testserver/fr/reseau/demandes-d-information/detention-alternatives/" in (
         to_luc.body
     )
     assert "http://testserver/en/network/information-requests/detention-alternatives/" in (
@@ -138,7 +138,7 @@ def test_dmr_publishing_a_submitted_request_mirrors_it_into_french_and_announces
 
     assert InformationRequestPage.objects.filter(alias_of=page).count() == 1
     assert "fp_de@example.org" in recipients()
-    assert client.get("/fr/network/information-requests/age-assessment/").status_code == 200
+    assert client.get("/fr/reseau/demandes-d-information/age-assessment/").status_code == 200
 
 
 def test_double_submission_of_the_request_form_creates_one_draft(

@@ -46,7 +46,7 @@ def routes(content):
     page = content["request"]
     return {
         "request index": ("get", "/en/network/information-requests/"),
-        "request index, French": ("get", "/fr/network/information-requests/"),
+        "request index, French": ("get", "/fr/reseau/demandes-d-information/"),
         "request": ("get", request_url(page)),
         "request, French alias": ("get", request_url(page, language="fr")),
         "submit a request": ("get", "/en/network/information-requests/submit/"),
@@ -60,7 +60,10 @@ def routes(content):
         "compilation XLSX, French": ("get", request_url(page, "compilation/xlsx/", language="fr")),
         "items": ("get", "/en/network/information/"),
         "item": ("get", f"/en/network/information/{content['item'].slug}/"),
-        "item, French alias": ("get", f"/fr/network/information/{content['item'].slug}/"),
+        "item, French alias": (
+            "get",
+            f"/fr/reseau/informations-et-bonnes-pratiques/{content['item'].slug}/",
+        ),
         "submit an item": ("get", "/en/network/information/submit/"),
         "submit an item, sent": ("post", "/en/network/information/submit/"),
     }

@@ -2,6 +2,7 @@
 
 import pytest
 
+from network_pages.area_addresses import localized
 from network_pages.information.demo import seed_information_demo
 from network_pages.information.models import (
     InformationItemPage,
@@ -37,10 +38,14 @@ def test_demo_request_pages_are_served_in_both_languages(client, network, focal_
     sign_in(client, focal_point)
 
     for language in ("en", "fr"):
-        assert client.get(f"/{language}/network/information-requests/").status_code == 200
+        assert (
+            client.get(localized(f"/{language}/network/information-requests/")).status_code == 200
+        )
         assert (
             client.get(
-                f"/{language}/network/information-requests/accueil-des-mineurs-non-accompagnes/"
+                localized(
+                    f"/{language}/network/information-requests/accueil-des-mineurs-non-accompagnes/"
+                )
             ).status_code
             == 200
         )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from network_pages.area_addresses import localized
 from network_pages.community.models import Follow, NotificationPreference
 from network_pages.community.notifications import Delivery, Kind
 from network_pages.factories import make_member
@@ -274,7 +275,7 @@ def test_items_listing_is_paginated(client, item_index, focal_point):
 def test_french_alias_of_an_item_shows_the_sources_themes(client, catalogue, focal_point):
     body = (
         sign_in(client, focal_point)
-        .get(ITEMS.format(language="fr") + "german-good-practice/")
+        .get(localized(ITEMS.format(language="fr") + "german-good-practice/"))
         .content.decode()
     )
 

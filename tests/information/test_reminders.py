@@ -125,7 +125,7 @@ def test_reminder_is_in_the_recipients_language_with_title_and_link_only(
     remind_command(django_capture_on_commit_callbacks)
 
     to_anna = next(message for message in mail.outbox if message.to == ["anna@example.org"])
-    assert "/fr/network/information-requests/due-soon/" in to_anna.body
+    assert "/fr/reseau/demandes-d-information/due-soon/" in to_anna.body
     assert "Due soon" in to_anna.subject
     assert "Confidential background" not in to_anna.body
     assert not any("What is the procedure" in message.body for message in mail.outbox)

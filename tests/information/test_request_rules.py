@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from network_pages.area_addresses import localized
 from network_pages.information import limits
 from network_pages.information.admin_forms import NO_QUESTION
 from network_pages.information.factories import make_request
@@ -91,7 +92,7 @@ def test_request_without_a_question_is_refused_in_the_readers_language(
 ):
     sign_in(client, focal_point)
 
-    response = client.post(SUBMIT_URL.format(language=language), site_form(["", ""]))
+    response = client.post(localized(SUBMIT_URL.format(language=language)), site_form(["", ""]))
 
     assert response.status_code == 200
     with translation.override(language):
@@ -132,7 +133,7 @@ def test_question_longer_than_600_characters_is_refused_in_en_and_fr(
 ):
     sign_in(client, focal_point)
 
-    response = client.post(SUBMIT_URL.format(language=language), site_form(["x" * 601]))
+    response = client.post(localized(SUBMIT_URL.format(language=language)), site_form(["x" * 601]))
 
     assert message in response.content.decode()
     assert not InformationRequestPage.objects.exists()
@@ -154,7 +155,7 @@ def test_background_longer_than_1500_characters_is_refused_in_en_and_fr(
     sign_in(client, focal_point)
 
     response = client.post(
-        SUBMIT_URL.format(language=language), site_form(["Why?"], background="b" * 1501)
+        localized(SUBMIT_URL.format(language=language)), site_form(["Why?"], background="b" * 1501)
     )
 
     assert message in response.content.decode()

@@ -1,5 +1,6 @@
 import pytest
 
+from network_pages.area_addresses import localized
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import MeetingKind
 from network_pages.meetings.site_setup import ensure_meetings_index
@@ -46,4 +47,4 @@ def thematic_session(meetings_index, focal_point, other_focal_point):
 
 
 def meeting_url(meeting, route: str = "", *, language: str = "en") -> str:
-    return f"/{language}/network/meetings/{meeting.slug}/{route}"
+    return localized(f"/{language}/network/meetings/{meeting.slug}/{route}")

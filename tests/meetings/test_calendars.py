@@ -52,7 +52,7 @@ def test_meeting_has_one_uid_in_both_languages(client, plenary, focal_point):
     (french,) = events_of(client.get(meeting_url(plenary, "calendar/", language="fr")))
 
     assert str(english["UID"]) == str(french["UID"]) == ical.event_uid(plenary)
-    assert str(french["URL"]).endswith("/fr/network/meetings/plenary-2030/")
+    assert str(french["URL"]).endswith("/fr/reseau/reunions/plenary-2030/")
 
 
 def test_member_creates_a_feed_link_shown_only_once(client, focal_point):
@@ -99,7 +99,7 @@ def test_feed_in_french_links_to_the_french_pages(client, plenary, focal_point):
 
     (event,) = events_of(client.get(link))
 
-    assert str(event["URL"]) == "http://testserver/fr/network/meetings/plenary-2030/"
+    assert str(event["URL"]) == "http://testserver/fr/reseau/reunions/plenary-2030/"
 
 
 def test_regenerated_link_replaces_the_old_one(client, plenary, focal_point):

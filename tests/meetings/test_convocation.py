@@ -101,7 +101,7 @@ def test_convocation_email_is_in_the_recipients_language(send, plenary, focal_po
     with translation.override("en"):
         english_date = formats.date_format(opening, "DATE_FORMAT")  # "Feb. 27, 2027"
     assert french_date in french.body
-    assert "/fr/network/meetings/plenary-2030/" in french.body
+    assert "/fr/reseau/reunions/plenary-2030/" in french.body
     assert english_date in english.body
     assert "/en/network/meetings/plenary-2030/" in english.body
 

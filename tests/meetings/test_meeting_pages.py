@@ -244,9 +244,9 @@ def test_index_is_paginated(client, meetings_index, focal_point):
 
 
 def test_french_index_links_to_the_french_meeting_pages(client, plenary, focal_point):
-    html = sign_in(client, focal_point).get("/fr/network/meetings/").content.decode()
+    html = sign_in(client, focal_point).get("/fr/reseau/reunions/").content.decode()
 
-    assert 'href="/fr/network/meetings/plenary-2030/"' in html
+    assert 'href="/fr/reseau/reunions/plenary-2030/"' in html
 
 
 def test_network_home_lists_the_meetings_section(client, meetings_index, focal_point):

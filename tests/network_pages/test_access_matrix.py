@@ -38,7 +38,7 @@ def surfaces(network):
     MeetingDocument.objects.create(meeting=meeting, document=document, sort_order=0)
     return {
         "network root": ("/en/network/", ROOT_MARKER),
-        "network root, French": ("/fr/network/", ROOT_MARKER),
+        "network root, French": ("/fr/reseau/", ROOT_MARKER),
         "child page": ("/en/network/directory/", "Directory"),
         "restricted document": (document.url, DOCUMENT_MARKER),
     }

@@ -59,7 +59,7 @@ def test_french_copy_stays_closed_when_it_stops_being_an_alias(client, network):
     french = NetworkHomePage.objects.get(locale__language_code="fr")
     Page.objects.filter(pk=french.pk).update(alias_of=None)
 
-    response = client.get("/fr/network/")
+    response = client.get("/fr/reseau/")
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from network_pages.area_addresses import localized
 from network_pages.community.factories import make_comment, make_thematic_group, make_update
 from network_pages.community.site_setup import ensure_community_pages
 from network_pages.information.factories import make_item, make_request, make_response
@@ -20,7 +21,7 @@ from network_pages.models import MemberState
 
 def search_url(prefix: str = "en", **params) -> str:
     """/<prefix>/network/search/ with `params` as its query string."""
-    return f"/{prefix}/network/search/" + ("?" + urlencode(params) if params else "")
+    return localized(f"/{prefix}/network/search/") + ("?" + urlencode(params) if params else "")
 
 
 def body_of(response) -> str:

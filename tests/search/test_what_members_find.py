@@ -155,7 +155,7 @@ def test_a_french_reader_is_sent_to_the_french_address_of_a_page(client, library
 
     body = body_of(client.get(search_url("fr", q="digitalisation", kind="meeting")))
 
-    assert 'href="/fr/network/meetings/plenary-digital/"' in body
+    assert 'href="/fr/reseau/reunions/plenary-digital/"' in body
 
 
 @pytest.mark.parametrize("query", ['"digitalisation', "digitalisation\x00", "'", "*", "-"])

@@ -3,6 +3,8 @@ settings and the calendar feed (with a token nobody was given)."""
 
 from wagtail.models import PageViewRestriction
 
+from network_pages.area_addresses import localized
+
 from .expectations import Outcome, for_everyone, restricted_to
 from .marked_site import MarkedSite
 from .register_content import build_register_probes
@@ -26,7 +28,7 @@ def build_other_urls(site: MarkedSite) -> None:
         site.probe(f"/{language}/calendar/", restricted_to(NETWORK_PEOPLE))
         site.probe(f"/{language}/calendar/not-a-token.ics", for_everyone(Outcome.NOT_FOUND))
         site.probe(f"/{language}/notifications/", restricted_to(NETWORK_PEOPLE))
-        site.probe(f"/{language}/network/search/", restricted_to(NETWORK_PEOPLE))
+        site.probe(localized(f"/{language}/network/search/"), restricted_to(NETWORK_PEOPLE))
         build_register_probes(site, language)
         # A guest's first screen: the meetings they may open, and never another.
         site.probe(

@@ -1,6 +1,7 @@
 """The register of decisions and action points, and the date polls: a decision, an action
 point and a poll on meeting B (members only), each with a marker, and their URLs."""
 
+from network_pages.area_addresses import localized
 from network_pages.date_polls.models import DatePoll
 from network_pages.decisions.models import ActionPoint, Decision
 from network_pages.models import MemberState
@@ -25,7 +26,7 @@ def build_register_probes(site: MarkedSite, language: str) -> None:
         poll = DatePoll.objects.create(meeting=meeting, message=site.mark("date poll", MEMBERS))
         site.things["date_poll"] = poll
     decision, action = site.things["register_markers"]
-    register = f"/{language}/network/register/"
+    register = localized(f"/{language}/network/register/")
     site.probe(register, restricted_to(MEMBERS), decision, action)
     for export in ("export.csv", "export.xlsx"):
         site.probe(f"{register}{export}", restricted_to(MEMBERS), decision, action)
@@ -33,5 +34,9 @@ def build_register_probes(site: MarkedSite, language: str) -> None:
     post_only = {role.name.lower(): Outcome.NOT_ALLOWED for role in MEMBERS}
     site.probe(progress, restricted_to(MEMBERS, **post_only))
     poll = site.things["date_poll"]
-    site.probe(f"/{language}/network/date-polls/", restricted_to(MEMBERS))
-    site.probe(f"/{language}/network/date-polls/{poll.pk}/", restricted_to(MEMBERS), poll.message)
+    site.probe(localized(f"/{language}/network/date-polls/"), restricted_to(MEMBERS))
+    site.probe(
+        localized(f"/{language}/network/date-polls/{poll.pk}/"),
+        restricted_to(MEMBERS),
+        poll.message,
+    )

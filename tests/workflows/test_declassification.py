@@ -57,7 +57,7 @@ def test_a_typed_address_into_the_network_area_is_found(drafts, dmr_editor, netw
     page = create_draft(
         drafts,
         dmr_editor,
-        body_html='<p><a href="http://testserver/fr/network/directory/">directory</a></p>',
+        body_html='<p><a href="http://testserver/fr/reseau/annuaire/">directory</a></p>',
     )
 
     # The French directory is a page of its own since issue 15: « Annuaire ».

@@ -34,9 +34,9 @@ class WorkingMethodsPage(CommentablePageMixin, Page):
     def history_route(self, request: HttpRequest) -> TemplateResponse:
         """4.10: the published versions, newest first, each with what changed."""
         request.is_preview = getattr(request, "is_preview", False)
-        source = self.alias_of.specific if self.alias_of_id else self
+        texts = self.texts()
         paginator = Paginator(
-            working_methods.published_versions(source), working_methods.VERSIONS_PER_PAGE
+            working_methods.published_versions(texts), working_methods.VERSIONS_PER_PAGE
         )
         listing = paginator.get_page(request.GET.get("page"))
         return self.render(
@@ -44,6 +44,12 @@ class WorkingMethodsPage(CommentablePageMixin, Page):
             template="community/working_methods_history.html",
             context_overrides={
                 "versions": working_methods.with_changes(listing.object_list),
+                "pending": working_methods.pending_languages(texts),
                 "pagination": listing,
             },
         )
+
+    def texts(self):
+        """The working methods in each language (issue 15): the English page and its French
+        translation, never an alias (a subquery, read with what uses it)."""
+        return Page.objects.filter(translation_key=self.translation_key, alias_of__isnull=True)

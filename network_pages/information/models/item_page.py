@@ -150,7 +150,7 @@ class InformationItemPage(CommentablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # An alias (/fr/network/...) shows its source's data: tags and attachments live there.
+        # An alias (/fr/reseau/...) shows its source's data: tags and attachments live there.
         # The source is read with the state it names, which the page shows. (The page itself
         # is what it shows otherwise: a preview shows the draft.)
         item = (

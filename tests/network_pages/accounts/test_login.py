@@ -293,7 +293,7 @@ def test_french_sign_in_stays_in_french(client, authenticator):
 
     response = enter_code(client, authenticator_code(authenticator), language="fr")
 
-    assert response["Location"] == "/fr/network/"
+    assert response["Location"] == "/fr/reseau/"
 
 
 def test_a_stranger_cannot_lock_a_member_out_of_their_usual_network(client, authenticator):

@@ -23,7 +23,7 @@ def test_a_french_speaking_member_signing_in_in_english_lands_in_french(
 
     response = enter_code(client, authenticator_code(authenticator))
 
-    assert response["Location"] == "/fr/network/"
+    assert response["Location"] == "/fr/reseau/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
 
 
@@ -37,7 +37,7 @@ def test_the_page_asked_for_opens_in_the_members_language_with_its_query(
         client, authenticator_code(authenticator), next_url="/en/network/directory/?q=Becker"
     )
 
-    assert response["Location"] == "/fr/network/directory/?q=Becker"
+    assert response["Location"] == "/fr/reseau/annuaire/?q=Becker"
 
 
 def test_an_english_speaking_member_signing_in_in_french_lands_in_english(

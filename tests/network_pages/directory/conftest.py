@@ -3,12 +3,13 @@
 import pytest
 
 from network_pages import roles
+from network_pages.area_addresses import localized
 from network_pages.factories import make_member
 from network_pages.models import MemberState, NationalNetworkOrganisation
 
 
 def directory_url(route: str = "", *, language: str = "en") -> str:
-    return f"/{language}/network/directory/{route}"
+    return localized(f"/{language}/network/directory/{route}")
 
 
 @pytest.fixture
