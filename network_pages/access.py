@@ -106,6 +106,8 @@ def restrictions_changed(sender, **kwargs) -> None:
     read = _restrictions_read.get()
     if read is not None:
         read.clear()
+
+
 def prime_view_restrictions(pages: Iterable[Page]) -> None:
     """`view_restrictions_of` for many pages at once, in two queries: each page keeps its
     restrictions as if it had been asked alone (for owner rules that weigh many pages)."""

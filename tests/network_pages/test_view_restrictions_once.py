@@ -64,6 +64,8 @@ def test_a_restriction_changed_within_a_request_is_read_again(network):
         after = access.view_restrictions_of(Page.objects.get(pk=page.pk))
 
     assert after == []
+
+
 def test_the_restrictions_read_for_many_pages_at_once_are_wagtails(
     network, django_assert_num_queries
 ):
