@@ -45,6 +45,7 @@ VIEW_SLUGS: dict[str, dict[str, str]] = {
     "search": {"en": "search", "fr": "recherche"},
     "register": {"en": "register", "fr": "registre"},
     "date-polls": {"en": "date-polls", "fr": "sondages-de-dates"},
+    "library": {"en": "library", "fr": "bibliotheque"},
 }
 
 

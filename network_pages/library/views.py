@@ -21,6 +21,7 @@ from taggit.models import Tag
 
 from network_pages import access
 from network_pages.accounts.mixins import VerifiedRequiredMixin
+from network_pages.community.activity import ReaderUrls
 from network_pages.information.documents import DocumentNotStored
 from network_pages.models import MemberState
 
@@ -122,6 +123,12 @@ class LibraryView(LibraryMixin, View):
                 "query": query.urlencode(),
                 "may_upload": places.may_upload(request.user, library),
                 "policy_form": policy,
+                # The meeting or group in the reader's language (its French alias in French).
+                "place_url": (
+                    ReaderUrls.of(request).map([library.page])[library.page.pk]
+                    if library.page is not None
+                    else ""
+                ),
             },
         )
 

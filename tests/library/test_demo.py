@@ -29,7 +29,7 @@ def test_the_demo_has_language_versions_and_versions_to_see(django_capture_on_co
     fp_fr = get_user_model().objects.get(username="fp_fr")
     group_library = places.library_of(LibraryEntry.objects.get(thematic_group__isnull=False))
     assert places.may_upload(fp_fr, group_library)
-    page = sign_in(Client(), fp_fr).get(f"/fr/network/library/documents/{report.pk}/")
+    page = sign_in(Client(), fp_fr).get(f"/fr/reseau/bibliotheque/documents/{report.pk}/")
     assert page.content.decode().index('id="language-fr"') < page.content.decode().index(
         'id="language-en"'
     )

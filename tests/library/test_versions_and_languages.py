@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from network_pages.area_addresses import localized
 from network_pages.attachments import REMOVED_COLLECTION
 from network_pages.library import places, storing
 from network_pages.library.factories import add_version, make_entry
@@ -60,7 +61,9 @@ def test_the_entry_page_shows_the_current_version_and_the_history_with_notes(rep
 )
 def test_the_readers_language_comes_first(report, focal_point, reader, first, second):
     """The interface in French lists the French file first, in English the English one."""
-    page = sign_in(Client(), focal_point).get(f"/{reader}/network/library/documents/{report.pk}/")
+    page = sign_in(Client(), focal_point).get(
+        localized(f"/{reader}/network/library/documents/{report.pk}/")
+    )
     text = page.content.decode()
     headings = [part.split("</h2>")[0] for part in text.split('<h2 id="language-')[1:]]
     expected = ["fr", "en"] if reader == "fr" else ["en", "fr"]

@@ -79,6 +79,7 @@ def crawl(client, starts: list[str]) -> dict[str, PageReader]:
         url = queue.popleft()
         response = client.get(url)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            response.close()  # a file (a PDF preview) is streamed: let it go
             continue
         reader = PageReader()
         reader.feed(response.content.decode())

@@ -22,7 +22,7 @@ from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
-URL = {"en": "/en/network/", "fr": "/fr/network/"}
+URL = {"en": "/en/network/", "fr": "/fr/reseau/"}
 # Measured as a French Focal Point with something in every list: 26 queries in English, 30
 # through the French aliases. Still above the site's 15 (issue 17): the session, device,
 # route, page, groups and restrictions (7), then each app's work list (meetings to answer,

@@ -3,6 +3,7 @@ decisions register and the date polls, in both languages; nobody else is shown t
 
 import pytest
 
+from network_pages.area_addresses import localized
 from tests.conftest import sign_in
 
 from .conftest import body_of
@@ -18,14 +19,14 @@ def test_a_member_is_led_to_the_search_the_register_and_the_date_polls(
 ):
     sign_in(client, focal_point)
 
-    page = body_of(client.get(f"/{language}/network/"))
+    page = body_of(client.get(localized(f"/{language}/network/")))
     header, home = page.split('class="network-tools"')
 
     for tool in TOOLS:
-        assert f'href="/{language}/{tool}"' in header, tool
-    assert f'action="/{language}/network/search/"' in home
-    assert f'href="/{language}/network/register/"' in home
-    assert f'href="/{language}/network/date-polls/"' in home
+        assert f'href="{localized(f"/{language}/{tool}")}"' in header, tool
+    assert f'action="{localized(f"/{language}/network/search/")}"' in home
+    assert f'href="{localized(f"/{language}/network/register/")}"' in home
+    assert f'href="{localized(f"/{language}/network/date-polls/")}"' in home
 
 
 def test_a_member_finds_the_links_on_every_page_of_the_area(client, network, focal_point):

@@ -4,6 +4,7 @@ file, and every library URL (list, add, policy, entry, preview, download), missi
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from network_pages.area_addresses import localized
 from network_pages.library import places
 from network_pages.library.factories import PDF_BYTES, make_entry
 
@@ -41,7 +42,7 @@ def build_library(site: MarkedSite, users: dict) -> None:
 
 def build_library_probes(site: MarkedSite, language: str) -> None:
     for library, readers, entry, title, content in site.things["library_entries"]:
-        base = library.url().replace("/en/", f"/{language}/", 1)
+        base = localized(library.url().replace("/en/", f"/{language}/", 1))
         site.probe(base, restricted_to(readers), title)
         # Adding: the DMR only, as no library lets its Focal Points add here.
         refused_readers = {r.name.lower(): Outcome.REFUSED for r in readers - DMR_ONLY}
@@ -51,14 +52,14 @@ def build_library_probes(site: MarkedSite, language: str) -> None:
                 f"{base}policy/",
                 restricted_to(readers, **refused_readers, dmr=Outcome.NOT_ALLOWED),
             )
-        prefix = f"/{language}/network/library"
+        prefix = localized(f"/{language}/network/library")
         site.probe(f"{prefix}/documents/{entry.pk}/", restricted_to(readers), title)
         version = entry.versions.get()
         site.probe(f"{prefix}/versions/{version.pk}/preview/", restricted_to(readers), content)
     # What does not exist answers as what one may not read; the DMR alone learns it is not
     # there (it reads everything).
     missing = restricted_to(DMR_ONLY, dmr=Outcome.NOT_FOUND)
-    prefix = f"/{language}/network/library"
+    prefix = localized(f"/{language}/network/library")
     for route in (
         "meetings/999999/",
         "meetings/999999/add/",

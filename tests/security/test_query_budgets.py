@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 KNOWN_OVER_BUDGET: dict[str, int] = {
     "/en/network/": 26,
     "/fr/reseau/": 29,
-    "/en/network/meetings/meeting-a/": 27,
+    # Meeting A grew with the merges: the library is one more document owner to ask, and
+    # the owner rules read their pages' restrictions together (issue 18).
+    "/en/network/meetings/meeting-a/": 30,
     "/fr/reseau/reunions/meeting-a/": 22,
     "/en/network/meetings/meeting-b/": 19,
     "/fr/reseau/reunions/meeting-b/": 20,
@@ -42,7 +44,9 @@ KNOWN_OVER_BUDGET: dict[str, int] = {
 }
 KNOWN_ADMIN_OVER_BUDGET: dict[str, int] = {
     "/admin/": 42,
-    "/admin/pages/<id>/": 74,
+    # wagtail-localize's Translate and Sync buttons read per row now that the French
+    # sections are its translations (issue 15).
+    "/admin/pages/<id>/": 92,
     "/admin/pages/<id>/edit/": 51,
 }
 
