@@ -99,7 +99,7 @@ def test_every_page_of_a_focal_point_and_the_dmr_fits_a_phone_without_serious_ax
         context.close()
 
     # The sweep reaches the network area in both languages, and the DMR's own pages.
-    assert any(url.startswith("/fr/network/") for url in swept[Role.FOCAL_POINT])
+    assert any(url.startswith("/fr/reseau/") for url in swept[Role.FOCAL_POINT])
     assert swept[Role.DMR]
     assert not found, f"{len(found)} problem(s):\n" + "\n".join(found)
 

@@ -14,7 +14,7 @@ JOURNEYS = {
         "dmr_user",
         {
             "network-home": ("/en/network/", "What needs doing"),
-            "network-home-fr": ("/fr/network/", "À faire"),
+            "network-home-fr": ("/fr/reseau/", "À faire"),
             "directory": ("/en/network/directory/", "Directory"),
         },
     ),

@@ -50,7 +50,7 @@ NETWORK_PAGES = {
     "your-meetings": "/en/your-meetings/",
     "our-state": "/en/our-state/",
     "account": "/en/accounts/",
-    "network-home-fr": "/fr/network/",
+    "network-home-fr": "/fr/reseau/",
 }
 PUBLIC_PAGES = {"home-en": "/en/", "home-fr": "/fr/", "search": "/en/search/?q=migration"}
 
