@@ -79,7 +79,10 @@ def crawl(client, starts: list[str]) -> dict[str, PageReader]:
         url = queue.popleft()
         response = client.get(url)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
-            response.close()  # a file (a PDF preview) is streamed: let it go
+            if response.streaming:
+                # Read to the end, so the test client closes the file (never the response:
+                # closing it would close the test's database connection).
+                b"".join(response.streaming_content)
             continue
         reader = PageReader()
         reader.feed(response.content.decode())
