@@ -76,8 +76,14 @@ def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
     return page._nfp_view_restrictions
 
 
+def ancestor_paths(path: str, steplen: int = Page.steplen) -> list[str]:
+    """A tree node's path and its ancestors' (root first): `get_ancestors(inclusive=True)`
+    without a query, for pages and collections alike."""
+    return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+
+
 def _view_restrictions_at(path: str) -> list[BaseViewRestriction]:
-    paths = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    paths = ancestor_paths(path)
     return restrictions_with_groups(
         Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
     )
@@ -110,16 +116,19 @@ def restrictions_changed(sender, **kwargs) -> None:
 
 def prime_view_restrictions(pages: Iterable[Page]) -> None:
     """`view_restrictions_of` for many pages at once, in two queries: each page keeps its
-    restrictions as if it had been asked alone (for owner rules that weigh many pages)."""
+    restrictions as if it had been asked alone (for owner rules that weigh many pages).
+    Within `restrictions_read_once`, what the request already read is not read again, and
+    what is read here is kept for the rest of the request."""
+    read = _restrictions_read.get()
     pages = [page for page in pages if not hasattr(page, "_nfp_view_restrictions")]
+    if read is not None:
+        for page in pages:
+            if page.path in read:
+                page._nfp_view_restrictions = read[page.path]
+        pages = [page for page in pages if not hasattr(page, "_nfp_view_restrictions")]
     if not pages:
         return
-    steplen = Page.steplen
-
-    def ancestors(path: str) -> list[str]:
-        return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
-
-    paths = {ancestor for page in pages for ancestor in ancestors(page.path)}
+    paths = {ancestor for page in pages for ancestor in ancestor_paths(page.path)}
     # An alias (the page or an ancestor) counts with its source's own restrictions.
     source_of = {
         path: source or path
@@ -133,9 +142,11 @@ def prime_view_restrictions(pages: Iterable[Page]) -> None:
     for page in pages:
         page._nfp_view_restrictions = [
             restriction
-            for ancestor in ancestors(page.path)
+            for ancestor in ancestor_paths(page.path)
             for restriction in found.get(source_of.get(ancestor, ancestor), [])
         ]
+        if read is not None:
+            read[page.path] = page._nfp_view_restrictions
 
 
 def restrictions_with_groups(
@@ -292,9 +303,9 @@ def restrictions_by_collection(
     answers for each, in one query for all of them."""
     collections = list(collections)
     paths = {
-        collection.path[:end]
+        path
         for collection in collections
-        for end in range(Collection.steplen, len(collection.path) + 1, Collection.steplen)
+        for path in ancestor_paths(collection.path, Collection.steplen)
     }
     found = (
         restrictions_with_groups(Q(collection__path__in=paths), model=CollectionViewRestriction)
@@ -307,18 +318,30 @@ def restrictions_by_collection(
     }
 
 
+def collections_passed(
+    user, collections: Iterable[Collection], *, verified: bool
+) -> tuple[list[int], list[int]]:
+    """(ids of the collections without restrictions, ids of the restricted ones `user`
+    passes): a document in the first is anyone's, one in the second is `user`'s if its
+    owners are (`readable_by_owners`)."""
+    public, passed = [], []
+    for pk, restrictions in restrictions_by_collection(collections).items():
+        if not restrictions:
+            public.append(pk)
+        elif verdict_for_user(user, restrictions, verified=verified) is Verdict.ALLOW:
+            passed.append(pk)
+    return public, passed
+
+
 def readable_documents(request: HttpRequest, documents: QuerySet) -> QuerySet:
     """`documents` narrowed to those this request may read: for listings (choosers, the
     admin's API and search). A few queries whatever the number of documents or collections."""
     user = request.user
     if user.is_authenticated and user.is_superuser:
         return documents
-    public, restricted = [], []
-    for pk, restrictions in restrictions_by_collection(Collection.objects.all()).items():
-        if not restrictions:
-            public.append(pk)
-        elif verdict(request, restrictions) is Verdict.ALLOW:
-            restricted.append(pk)
+    public, restricted = collections_passed(
+        user, Collection.objects.all(), verified=is_verified(user)
+    )
     candidates = documents.filter(collection_id__in=restricted).values_list("pk", flat=True)
     readable = readable_by_owners(user, candidates)
     return documents.filter(Q(collection_id__in=public) | Q(pk__in=readable))

@@ -11,7 +11,6 @@ separate work address the profile kept, and tells the old address.
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -23,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
-from network_pages import audit
+from network_pages import audit, windowed_counts
 from network_pages.models import MemberProfile
 from nfp_site.operations import outbox
 
@@ -43,16 +42,11 @@ def _sent_key(user) -> str:
 
 
 def may_send_another_link(user) -> bool:
-    return int(cache.get(_sent_key(user), 0)) < LINKS_PER_HOUR
+    return windowed_counts.count(_sent_key(user)) < LINKS_PER_HOUR
 
 
 def count_link_sent(user) -> None:
-    key = _sent_key(user)
-    if not cache.add(key, 1, timeout=3600):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=3600)
+    windowed_counts.add_one(_sent_key(user), 3600)
 
 
 def _subject(template: str, context: dict) -> str:

@@ -26,6 +26,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from network_pages import windowed_counts
+
 WINDOW_SECONDS = 15 * 60
 FAILURES_PER_ACCOUNT = 5
 FAILURES_PER_ADDRESS = 20
@@ -94,16 +96,11 @@ def _address_key(address: str) -> str:
 
 
 def _count(key: str) -> int:
-    return int(cache.get(key, 0))
+    return windowed_counts.count(key)
 
 
 def _increment(key: str) -> None:
-    if cache.add(key, 1, timeout=WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=WINDOW_SECONDS)
+    windowed_counts.add_one(key, WINDOW_SECONDS)
 
 
 def is_usual_network(username: str, address: str) -> bool:

@@ -13,10 +13,6 @@ from wagtail.models import Page, PageViewRestriction
 from network_pages import access
 
 
-def _ancestor_paths(path: str) -> list[str]:
-    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
-
-
 def restrictions_by_page(pages: Sequence[Page]) -> dict[int, list[PageViewRestriction]]:
     """{page id: every restriction on the page or an ancestor}, in one or two queries.
 
@@ -30,13 +26,13 @@ def restrictions_by_page(pages: Sequence[Page]) -> dict[int, list[PageViewRestri
         page.pk: source_paths.get(page.alias_of_id, page.path) if page.alias_of_id else page.path
         for page in pages
     }
-    paths = {path for path in path_of.values() for path in _ancestor_paths(path)}
+    paths = {path for path in path_of.values() for path in access.ancestor_paths(path)}
     found: dict[str, list[PageViewRestriction]] = defaultdict(list)
     if paths:
         for restriction in access.restrictions_with_groups(Q(page__path__in=paths)):
             found[restriction.page.path].append(restriction)
     return {
-        pk: [r for ancestor in _ancestor_paths(path) for r in found.get(ancestor, [])]
+        pk: [r for ancestor in access.ancestor_paths(path) for r in found.get(ancestor, [])]
         for pk, path in path_of.items()
     }
 

@@ -85,18 +85,23 @@ def add_entry(library: places.Library, user, data: dict) -> tuple[LibraryEntry, 
             entry.save()
             entry.tags.set(data.get("tags") or [])
             document = _store(data["file"], library=library, user=user)
-            LibraryVersion.objects.create(
-                entry=entry,
-                language=data["language"],
-                document=document,
-                note=data.get("note", ""),
-                uploaded_by=user,
-            )
+            _new_version(entry, document, user, data)
     except Exception:
         if document is not None:
             _forget_file_on_rollback(document)
         raise
     return entry, True
+
+
+def _new_version(entry: LibraryEntry, document, user, data: dict) -> LibraryVersion:
+    """The version row of a file just stored, with the upload form's language and note."""
+    return LibraryVersion.objects.create(
+        entry=entry,
+        language=data["language"],
+        document=document,
+        note=data.get("note", ""),
+        uploaded_by=user,
+    )
 
 
 def add_version(entry: LibraryEntry, user, data: dict) -> LibraryVersion:
@@ -117,13 +122,7 @@ def add_version(entry: LibraryEntry, user, data: dict) -> LibraryVersion:
             )
             if current is not None and current.document.file_hash == document.file_hash:
                 raise SameFile
-            return LibraryVersion.objects.create(
-                entry=entry,
-                language=data["language"],
-                document=document,
-                note=data.get("note", ""),
-                uploaded_by=user,
-            )
+            return _new_version(entry, document, user, data)
     except Exception:
         if document is not None:
             _forget_file_on_rollback(document)

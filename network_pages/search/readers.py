@@ -8,7 +8,7 @@ highlights are then computed on what is left, so that nothing else can show thro
 """
 
 from django.db.models import Q, QuerySet
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, Page
 
 from network_pages import access, roles
 from network_pages.community import visibility
@@ -64,37 +64,26 @@ def comment_page_ids(user, page_ids: list[int]) -> list[int]:
     return [page_id for page_id, audience in audiences.items() if audience.includes(user)]
 
 
-def _ancestor_paths(path: str) -> list[str]:
-    """A collection's path and its ancestors' (`Collection.get_ancestors(inclusive=True)`)."""
-    step = Collection.steplen
-    return [path[:end] for end in range(step, len(path) + 1, step)]
-
-
 def readable_document_ids(user) -> list[int]:
     """The indexed documents this verified user may download, exactly as the document view
     decides (`access.document_verdict_for_user`): the restrictions of the document's
     collection and its ancestors, then, in a restricted collection, its owners
-    (`access.readable_by_owners`). A fixed number of queries: the documents, every
-    collection restriction, and one or two per kind of owner."""
+    (`access.readable_by_owners`). A fixed number of queries: the documents, their
+    collections' restrictions, and one or two per kind of owner."""
     if not access.is_verified(user):
         return []
-    rows = SearchEntry.objects.filter(kind=Kind.DOCUMENT, document__isnull=False).values_list(
-        "document_id", "document__collection__path"
+    rows = list(
+        SearchEntry.objects.filter(kind=Kind.DOCUMENT, document__isnull=False).values_list(
+            "document_id", "document__collection_id", "document__collection__path"
+        )
     )
-    by_path: dict[str, list[int]] = {}
-    for document_id, path in rows:
-        by_path.setdefault(path, []).append(document_id)
-    if not by_path:
+    if not rows:
         return []
-    restrictions = access.restrictions_with_groups(Q(), CollectionViewRestriction)
-    open_to_all, owned = [], []
-    for path, document_ids in by_path.items():
-        ancestors = set(_ancestor_paths(path))
-        applying = [r for r in restrictions if r.collection.path in ancestors]
-        if not applying:
-            open_to_all.extend(document_ids)
-        elif access.verdict_for_user(user, applying, verified=True) is access.Verdict.ALLOW:
-            owned.extend(document_ids)
+    collections = {pk: Collection(pk=pk, path=path) for _document, pk, path in rows}
+    public, passed = access.collections_passed(user, collections.values(), verified=True)
+    public, passed = set(public), set(passed)
+    open_to_all = [document for document, pk, _path in rows if pk in public]
+    owned = [document for document, pk, _path in rows if pk in passed]
     return open_to_all + sorted(access.readable_by_owners(user, owned))
 
 

@@ -4,7 +4,7 @@ Each member has one counter that lives for a fixed window starting at their firs
 in it: ten comments in ten minutes, then a clear message until the window ends.
 """
 
-from django.core.cache import cache
+from network_pages import windowed_counts
 
 COMMENTS_PER_WINDOW = 10
 WINDOW_MINUTES = 10
@@ -15,14 +15,8 @@ def _key(user) -> str:
 
 
 def is_exceeded(user) -> bool:
-    return int(cache.get(_key(user), 0)) >= COMMENTS_PER_WINDOW
+    return windowed_counts.count(_key(user)) >= COMMENTS_PER_WINDOW
 
 
 def record_comment(user) -> None:
-    key = _key(user)
-    if cache.add(key, 1, timeout=WINDOW_MINUTES * 60):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=WINDOW_MINUTES * 60)
+    windowed_counts.add_one(_key(user), WINDOW_MINUTES * 60)
