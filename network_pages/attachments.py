@@ -69,7 +69,7 @@ def settle_detached(document_id: int, on_detach: OnDetach) -> None:
     if document is None or attached({document_id}):
         return
     if on_detach is OnDetach.DELETE:
-        document.file.delete(save=False)
+        # Wagtail removes the file from storage once the row is gone (its own task).
         document.delete()
         return
     removed = ensure_removed_collection()

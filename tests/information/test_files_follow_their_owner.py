@@ -66,6 +66,33 @@ def test_a_document_removed_from_a_draft_response_is_deleted(
     assert "%PDF-1.4 draft" not in body_of(fetched)
 
 
+def test_a_deleted_response_documents_file_leaves_storage_without_an_error(
+    client, open_request, other_focal_point, django_capture_on_commit_callbacks, caplog
+):
+    url = request_url(open_request, "response/")
+    upload = SimpleUploadedFile("entwurf.pdf", b"%PDF-1.4 draft", "application/pdf")
+    sign_in(client, other_focal_point).post(
+        url, {"version": "0", "language": "en", "save": "1", "new_attachments": upload}
+    )
+    attachment = Response.objects.get().attachments.get()
+    storage, name = attachment.document.file.storage, attachment.document.file.name
+    assert storage.exists(name)
+
+    with caplog.at_level("ERROR"), django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url,
+            {
+                "version": "1",
+                "language": "en",
+                "save": "1",
+                "remove_attachments": [str(attachment.pk)],
+            },
+        )
+
+    assert not storage.exists(name)
+    assert not [record for record in caplog.records if record.levelname == "ERROR"]
+
+
 def test_a_document_removed_from_a_published_item_is_the_dmrs_alone(
     client, item_index, focal_point, dmr_user, django_capture_on_commit_callbacks
 ):
