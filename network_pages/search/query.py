@@ -11,6 +11,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -112,10 +113,15 @@ def search(
     for entry in entries:
         download = entry.document.url if entry.document_id else ""
         page_url = urls.get(entry.page_id, "") if entry.page_id else ""
+        if entry.view_name:
+            # A place of its own (a library entry), in the reader's language.
+            url = reverse(entry.view_name, kwargs={"pk": entry.view_pk})
+        else:
+            url = f"{page_url}{entry.anchor}" if page_url else download
         hits.append(
             Hit(
                 entry=entry,
-                url=f"{page_url}{entry.anchor}" if page_url else download,
+                url=url,
                 title=highlights.mark(entry.title, words),
                 snippet=highlights.snippet(entry.body, words),
                 download_url=download,
