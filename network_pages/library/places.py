@@ -15,6 +15,8 @@ Callers check first that the request is signed in and verified (`access.is_verif
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Page
@@ -148,3 +150,64 @@ def collection_for(library: Library) -> Collection:
     if library.kind is Kind.GROUP:
         return thematic_groups.workspace_collection(library.page)
     return network_area.ensure_network_collection()
+
+
+@dataclass
+class Readable:
+    """The libraries with entries that one reader may read (`readable_libraries`)."""
+
+    network: bool
+    meetings: list[Library]
+    groups: list[Library]
+
+    @property
+    def libraries(self) -> list[Library]:
+        return ([NETWORK] if self.network else []) + self.meetings + self.groups
+
+    def entries(self):
+        """Every entry of these libraries, and of no other (a queryset)."""
+        where = Q(meeting_id__in=[library.page.pk for library in self.meetings])
+        where |= Q(thematic_group_id__in=[library.page.pk for library in self.groups])
+        if self.network:
+            where |= Q(meeting__isnull=True, thematic_group__isnull=True)
+        return LibraryEntry.objects.filter(where)
+
+    def by_page_id(self) -> dict[int, Library]:
+        return {library.page.pk: library for library in self.meetings + self.groups}
+
+
+def readable_libraries(user) -> Readable:
+    """The libraries holding entries that this verified user may read, by `may_read`, in a
+    fixed number of queries however many libraries there are: the pages of the meetings
+    and groups that have entries (one query), then their restrictions (`access.
+    prime_view_restrictions`). A library the user may not read is not named at all."""
+    meeting_type = ContentType.objects.get_for_model(MeetingPage)
+    with_entries = Q(pk__in=LibraryEntry.objects.filter(meeting__isnull=False).values("meeting"))
+    with_entries |= Q(
+        pk__in=LibraryEntry.objects.filter(thematic_group__isnull=False).values("thematic_group")
+    )
+    pages = list(
+        Page.objects.filter(with_entries)
+        .annotate(
+            opening=F("meetingpage__opening"),
+            workspace_members_only=F("thematicgrouppage__workspace_members_only"),
+        )
+        .only("pk", "path", "title", "live", "alias_of_id", "content_type_id", "locale_id")
+        .order_by("title", "pk")
+    )
+    access.prime_view_restrictions(pages)
+    meetings, groups = [], []
+    for page in pages:
+        if page.content_type_id == meeting_type.pk:
+            meetings.append(Library(Kind.MEETING, page))
+        else:
+            groups.append(Library(Kind.GROUP, page))
+    return Readable(
+        network=user.is_active and access.is_member(user),
+        meetings=sorted(
+            (library for library in meetings if may_read(user, library)),
+            key=lambda library: library.page.opening,
+            reverse=True,
+        ),
+        groups=[library for library in groups if may_read(user, library)],
+    )

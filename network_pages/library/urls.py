@@ -3,7 +3,14 @@ from django.urls import path
 from network_pages.area_addresses import view_route
 
 from . import places
-from .views import AddEntryView, EntryView, LibraryView, PreviewView, UploadPolicyView
+from .views import (
+    AddEntryView,
+    AllLibrariesView,
+    EntryView,
+    LibraryView,
+    PreviewView,
+    UploadPolicyView,
+)
 
 # Mounted under /<lang>/ by nfp_site/urls.py, before Wagtail's pages.
 app_name = "library"
@@ -13,6 +20,7 @@ MEETING, GROUP = places.Kind.MEETING, places.Kind.GROUP
 urlpatterns = [
     path(view_route("library", ""), LibraryView.as_view(), name="network"),
     path(view_route("library", "add/"), AddEntryView.as_view(), name="network_add"),
+    path(view_route("library", "all/"), AllLibrariesView.as_view(), name="all"),
     path(
         view_route("library", "meetings/<int:page_id>/"),
         LibraryView.as_view(kind=MEETING),

@@ -56,6 +56,13 @@ def build_library_probes(site: MarkedSite, language: str) -> None:
         site.probe(f"{prefix}/documents/{entry.pk}/", restricted_to(readers), title)
         version = entry.versions.get()
         site.probe(f"{prefix}/versions/{version.pk}/preview/", restricted_to(readers), content)
+    # Every library at once: each entry's markers are judged by its own library's readers.
+    meeting_a_title = site.things["library_entries"][1][3]
+    site.probe(
+        localized(f"/{language}/network/library/all/"),
+        restricted_to(MEETING_A),
+        meeting_a_title,
+    )
     # What does not exist answers as what one may not read; the DMR alone learns it is not
     # there (it reads everything).
     missing = restricted_to(DMR_ONLY, dmr=Outcome.NOT_FOUND)

@@ -81,6 +81,7 @@ CLASSIFICATION: dict[str, Access] = {
     "notifications/follow/<int:page_id>/": Access.NETWORK_PERSON,
     "network/library/": Access.LIBRARY,
     "network/library/add/": Access.LIBRARY_ADD,
+    "network/library/all/": Access.NETWORK_PERSON,
     "network/library/meetings/<int:page_id>/": Access.LIBRARY,
     "network/library/meetings/<int:page_id>/add/": Access.LIBRARY_ADD,
     "network/library/meetings/<int:page_id>/policy/": Access.LIBRARY_POLICY,
