@@ -175,3 +175,27 @@ class AllLibrariesFilterForm(LibraryFilterForm):
         if start and end and end < start:
             self.add_error("date_to", _("The end of the period comes before its start."))
         return cleaned
+
+
+class MoveEntryForm(forms.Form):
+    """The DMR moves an entry, with all its files, to another library."""
+
+    target = forms.ChoiceField(label=_("Move to"))
+
+    def __init__(self, data=None, *, targets: Iterable) -> None:
+        """`targets`: (key, library) pairs, `library.kind` "network", "meeting" or "group"."""
+        super().__init__(data)
+        self.targets = dict(targets)
+        by_kind: dict[str, list] = {"network": [], "meeting": [], "group": []}
+        for key, library in self.targets.items():
+            by_kind[str(library.kind)].append(
+                (key, library.page.title if library.page is not None else library.title)
+            )
+        self.fields["target"].choices = [
+            *by_kind["network"],
+            *([(_("Meetings"), by_kind["meeting"])] if by_kind["meeting"] else []),
+            *([(_("Thematic groups"), by_kind["group"])] if by_kind["group"] else []),
+        ]
+
+    def chosen(self):
+        return self.targets[self.cleaned_data["target"]]

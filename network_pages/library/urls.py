@@ -8,6 +8,7 @@ from .views import (
     AllLibrariesView,
     EntryView,
     LibraryView,
+    MoveEntryView,
     PreviewView,
     UploadPolicyView,
 )
@@ -52,6 +53,11 @@ urlpatterns = [
         name="group_policy",
     ),
     path(view_route("library", "documents/<int:pk>/"), EntryView.as_view(), name="entry"),
+    path(
+        view_route("library", "documents/<int:pk>/move/"),
+        MoveEntryView.as_view(),
+        name="entry_move",
+    ),
     path(
         view_route("library", "versions/<int:pk>/preview/"), PreviewView.as_view(), name="preview"
     ),

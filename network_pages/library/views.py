@@ -30,6 +30,7 @@ from .forms import (
     AllLibrariesFilterForm,
     EntryForm,
     LibraryFilterForm,
+    MoveEntryForm,
     UploadPolicyForm,
     VersionForm,
 )
@@ -323,9 +324,44 @@ class EntryView(EntryMixin, View):
                 "language_versions": grouped_by_language(versions, translation.get_language()),
                 "may_upload": places.may_upload(request.user, self.library),
                 "form": form,
+                "move_form": self.move_form(request.user),
             },
             status=status,
         )
+
+    def move_form(self, user, data=None) -> MoveEntryForm | None:
+        targets = places.move_targets(user, self.library)
+        if not targets:
+            return None
+        return MoveEntryForm(data, targets=[(places.key_of(lib), lib) for lib in targets])
+
+
+class MoveEntryView(EntryView):
+    """The DMR moves the entry, all its versions and language versions, to another library:
+    from then on, the new library's readers read it, and only they. POST only."""
+
+    def refusal_for(self, request: HttpRequest) -> HttpResponse | None:
+        refused = super().refusal_for(request)
+        if refused is None and not places.may_move(request.user, self.library):
+            return access.refusal(request, access.Verdict.REFUSE)
+        return refused
+
+    def get(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        return access.make_private(HttpResponseNotAllowed(["POST"]))
+
+    def post(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        form = self.move_form(request.user, request.POST)
+        if form is None or not form.is_valid():
+            messages.error(request, _("Choose the library to move this document to."))
+            return self.show(request, VersionForm(), status=400)
+        target = form.chosen()
+        storing.move_entry(self.entry, target, request.user, request)
+        messages.success(
+            request,
+            _("The document and all its files were moved to: %(library)s.")
+            % {"library": target.title},
+        )
+        return redirect("library:entry", pk=self.entry.pk)
 
 
 class PreviewView(VerifiedRequiredMixin, View):
