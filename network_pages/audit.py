@@ -26,6 +26,7 @@ EXPORTED = "network_pages.exported"
 STEWARDSHIP = "network_pages.stewardship"
 PASSWORD_CHANGED = "network_pages.password_changed"  # noqa: S105 - an action name
 EMAIL_CHANGED = "network_pages.email_changed"
+LIBRARY_ENTRY_MOVED = "network_pages.library_entry_moved"
 
 ACTIONS = {
     SIGN_IN: (_("Sign in"), _("Signed in with a password")),
@@ -43,6 +44,10 @@ ACTIONS = {
     ),
     PASSWORD_CHANGED: (_("Password changed"), _("Password changed by its owner")),
     EMAIL_CHANGED: (_("Email address changed"), _("Email address changed by its owner")),
+    LIBRARY_ENTRY_MOVED: (
+        _("Library document moved"),
+        _("Library document moved to another library, with all its files"),
+    ),
 }
 
 

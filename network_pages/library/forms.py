@@ -124,3 +124,78 @@ class UploadPolicyForm(forms.Form):
     focal_points_may_upload = forms.BooleanField(
         label=_("Focal Points may add documents to this library"), required=False
     )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class AllLibrariesFilterForm(LibraryFilterForm):
+    """Browse every library one may read: by library (all of one kind, or one meeting's or
+    group's), then as in one library, and by the document's date. Only the libraries the
+    reader may read are offered (`places.readable_libraries`)."""
+
+    NETWORK, MEETINGS, GROUPS = "network", "meetings", "groups"
+
+    library = forms.ChoiceField(label=_("Library"), required=False)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput)
+
+    field_order = ["library", "tag", "language", "state", "date_from", "date_to"]
+
+    def __init__(self, data, *, readable, tags: Iterable, states: Iterable[MemberState]) -> None:
+        super().__init__(data, tags=tags, states=states)
+        kinds = [("", _("All libraries"))]
+        if readable.network:
+            kinds.append((self.NETWORK, _("Library of the network")))
+        if readable.meetings:
+            kinds.append((self.MEETINGS, _("All meetings' libraries")))
+        if readable.groups:
+            kinds.append((self.GROUPS, _("All thematic groups' libraries")))
+        choices = list(kinds)
+        if readable.meetings:
+            choices.append(
+                (
+                    _("Meetings"),
+                    [(f"meeting-{lib.page.pk}", lib.page.title) for lib in readable.meetings],
+                )
+            )
+        if readable.groups:
+            choices.append(
+                (
+                    _("Thematic groups"),
+                    [(f"group-{lib.page.pk}", lib.page.title) for lib in readable.groups],
+                )
+            )
+        self.fields["library"].choices = choices
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end of the period comes before its start."))
+        return cleaned
+
+
+class MoveEntryForm(forms.Form):
+    """The DMR moves an entry, with all its files, to another library."""
+
+    target = forms.ChoiceField(label=_("Move to"))
+
+    def __init__(self, data=None, *, targets: Iterable) -> None:
+        """`targets`: (key, library) pairs, `library.kind` "network", "meeting" or "group"."""
+        super().__init__(data)
+        self.targets = dict(targets)
+        by_kind: dict[str, list] = {"network": [], "meeting": [], "group": []}
+        for key, library in self.targets.items():
+            by_kind[str(library.kind)].append(
+                (key, library.page.title if library.page is not None else library.title)
+            )
+        self.fields["target"].choices = [
+            *by_kind["network"],
+            *([(_("Meetings"), by_kind["meeting"])] if by_kind["meeting"] else []),
+            *([(_("Thematic groups"), by_kind["group"])] if by_kind["group"] else []),
+        ]
+
+    def chosen(self):
+        return self.targets[self.cleaned_data["target"]]

@@ -15,6 +15,8 @@ Callers check first that the request is signed in and verified (`access.is_verif
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Page
@@ -148,3 +150,96 @@ def collection_for(library: Library) -> Collection:
     if library.kind is Kind.GROUP:
         return thematic_groups.workspace_collection(library.page)
     return network_area.ensure_network_collection()
+
+
+@dataclass
+class Readable:
+    """The libraries with entries that one reader may read (`readable_libraries`)."""
+
+    network: bool
+    meetings: list[Library]
+    groups: list[Library]
+
+    @property
+    def libraries(self) -> list[Library]:
+        return ([NETWORK] if self.network else []) + self.meetings + self.groups
+
+    def entries(self):
+        """Every entry of these libraries, and of no other (a queryset)."""
+        where = Q(meeting_id__in=[library.page.pk for library in self.meetings])
+        where |= Q(thematic_group_id__in=[library.page.pk for library in self.groups])
+        if self.network:
+            where |= Q(meeting__isnull=True, thematic_group__isnull=True)
+        return LibraryEntry.objects.filter(where)
+
+    def by_page_id(self) -> dict[int, Library]:
+        return {library.page.pk: library for library in self.meetings + self.groups}
+
+
+def _libraries_on(pages_wanted: Q) -> tuple[list[Library], list[Library]]:
+    """(meetings' libraries, groups' libraries) of the pages `pages_wanted` selects, in one
+    query, their restrictions primed for `may_read` (`access.prime_view_restrictions`)."""
+    meeting_type = ContentType.objects.get_for_model(MeetingPage)
+    group_type = ContentType.objects.get_for_model(ThematicGroupPage)
+    pages = list(
+        Page.objects.filter(pages_wanted, content_type__in=[meeting_type, group_type])
+        .annotate(
+            opening=F("meetingpage__opening"),
+            workspace_members_only=F("thematicgrouppage__workspace_members_only"),
+        )
+        .only("pk", "path", "title", "live", "alias_of_id", "content_type_id", "locale_id")
+        .order_by("title", "pk")
+    )
+    access.prime_view_restrictions(pages)
+    meetings, groups = [], []
+    for page in pages:
+        if page.content_type_id == meeting_type.pk:
+            meetings.append(Library(Kind.MEETING, page))
+        else:
+            groups.append(Library(Kind.GROUP, page))
+    meetings.sort(key=lambda library: library.page.opening, reverse=True)
+    return meetings, groups
+
+
+def readable_libraries(user) -> Readable:
+    """The libraries holding entries that this verified user may read, by `may_read`, in a
+    fixed number of queries however many libraries there are: the pages of the meetings
+    and groups that have entries (one query), then their restrictions. A library the user
+    may not read is not named at all."""
+    with_entries = Q(pk__in=LibraryEntry.objects.filter(meeting__isnull=False).values("meeting"))
+    with_entries |= Q(
+        pk__in=LibraryEntry.objects.filter(thematic_group__isnull=False).values("thematic_group")
+    )
+    meetings, groups = _libraries_on(with_entries)
+    return Readable(
+        network=user.is_active and access.is_member(user),
+        meetings=[library for library in meetings if may_read(user, library)],
+        groups=[library for library in groups if may_read(user, library)],
+    )
+
+
+def key_of(library: Library) -> str:
+    """The library as a form's value: "network", "meeting-12", "group-7"."""
+    return library.kind.value if library.page is None else f"{library.kind.value}-{library.page.pk}"
+
+
+def may_move(user, library: Library) -> bool:
+    """Moving an entry out of a library, or into one, is the DMR's: it decides who reads it."""
+    return access.is_dmr(user) and may_upload(user, library)
+
+
+def move_targets(user, current: Library) -> list[Library]:
+    """The libraries `user` may move an entry of `current` into: the network's, every
+    meeting's and every thematic group's they manage (the pages in the network's language,
+    not their French aliases), in a fixed number of queries."""
+    if not may_move(user, current):
+        return []
+    # The pages in the network's language: a French alias shows its source's library.
+    meetings, groups = _libraries_on(Q(alias_of__isnull=True))
+    candidates = [
+        NETWORK,
+        *meetings,
+        *groups,
+    ]
+    here = key_of(current)
+    return [lib for lib in candidates if key_of(lib) != here and may_move(user, lib)]

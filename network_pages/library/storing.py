@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
+from network_pages import audit
 from network_pages.information.documents import DocumentNotStored
 
 from . import places
@@ -127,3 +128,36 @@ def add_version(entry: LibraryEntry, user, data: dict) -> LibraryVersion:
         if document is not None:
             _forget_file_on_rollback(document)
         raise
+
+
+def move_entry(entry: LibraryEntry, target: places.Library, user, request=None) -> None:
+    """`entry` and every file of it (all versions, all languages) into `target`: the entry
+    changes library, and each file changes collection, so that who may read them is the
+    new library's readers from now on (the owner rule follows the entry at once; the
+    collection's restriction, which comes first, follows here). All or nothing, audited."""
+    source = places.library_of(entry)
+    if target.page is not None:
+        # The meeting or group itself (its collection is set up from its own fields).
+        target = places.find_library(target.kind, target.page.pk)
+    with transaction.atomic():
+        entry = LibraryEntry.objects.select_for_update().get(pk=entry.pk)
+        target.place(entry)
+        entry.save(update_fields=["meeting", "thematic_group"])
+        collection = places.collection_for(target)
+        versions = list(LibraryVersion.objects.filter(entry=entry).select_related("document"))
+        for version in versions:
+            document = version.document
+            if document.collection_id != collection.pk:
+                document.collection = collection
+                # Saved one by one: the search re-indexes each file where it now lives.
+                document.save(update_fields=["collection"])
+        audit.record(
+            audit.LIBRARY_ENTRY_MOVED,
+            entry,
+            request,
+            user=user,
+            title=entry.title,
+            source=places.key_of(source),
+            target=places.key_of(target),
+            documents=sorted(version.document_id for version in versions),
+        )

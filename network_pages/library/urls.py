@@ -3,7 +3,15 @@ from django.urls import path
 from network_pages.area_addresses import view_route
 
 from . import places
-from .views import AddEntryView, EntryView, LibraryView, PreviewView, UploadPolicyView
+from .views import (
+    AddEntryView,
+    AllLibrariesView,
+    EntryView,
+    LibraryView,
+    MoveEntryView,
+    PreviewView,
+    UploadPolicyView,
+)
 
 # Mounted under /<lang>/ by nfp_site/urls.py, before Wagtail's pages.
 app_name = "library"
@@ -13,6 +21,7 @@ MEETING, GROUP = places.Kind.MEETING, places.Kind.GROUP
 urlpatterns = [
     path(view_route("library", ""), LibraryView.as_view(), name="network"),
     path(view_route("library", "add/"), AddEntryView.as_view(), name="network_add"),
+    path(view_route("library", "all/"), AllLibrariesView.as_view(), name="all"),
     path(
         view_route("library", "meetings/<int:page_id>/"),
         LibraryView.as_view(kind=MEETING),
@@ -44,6 +53,11 @@ urlpatterns = [
         name="group_policy",
     ),
     path(view_route("library", "documents/<int:pk>/"), EntryView.as_view(), name="entry"),
+    path(
+        view_route("library", "documents/<int:pk>/move/"),
+        MoveEntryView.as_view(),
+        name="entry_move",
+    ),
     path(
         view_route("library", "versions/<int:pk>/preview/"), PreviewView.as_view(), name="preview"
     ),

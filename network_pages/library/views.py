@@ -19,14 +19,21 @@ from django.utils.translation import gettext as _
 from django.views import View
 from taggit.models import Tag
 
-from network_pages import access
+from network_pages import access, roles
 from network_pages.accounts.mixins import VerifiedRequiredMixin
 from network_pages.community.activity import ReaderUrls
 from network_pages.information.documents import DocumentNotStored
 from network_pages.models import MemberState
 
 from . import places, storing
-from .forms import EntryForm, LibraryFilterForm, UploadPolicyForm, VersionForm
+from .forms import (
+    AllLibrariesFilterForm,
+    EntryForm,
+    LibraryFilterForm,
+    MoveEntryForm,
+    UploadPolicyForm,
+    VersionForm,
+)
 from .languages import grouped_by_language
 from .models import LibraryEntry, LibraryVersion, UploadPolicy
 
@@ -81,19 +88,10 @@ class LibraryView(LibraryMixin, View):
         library = self.library
         entries = library.entries()
         form = LibraryFilterForm(
-            request.GET,
-            tags=Tag.objects.filter(library_libraryentrytag_items__content_object__in=entries)
-            .distinct()
-            .order_by(),
-            states=MemberState.objects.all(),
+            request.GET, tags=tags_of(entries), states=MemberState.objects.all()
         )
         filters = form.filters()
-        if "tag" in filters:
-            entries = entries.filter(tags__slug=filters["tag"])
-        if "language" in filters:
-            entries = entries.filter(versions__language=filters["language"])
-        if "state" in filters:
-            entries = entries.filter(member_state__code=filters["state"])
+        entries = narrowed(entries, filters)
         entries = (
             entries.distinct()
             .select_related("member_state")
@@ -131,6 +129,103 @@ class LibraryView(LibraryMixin, View):
                 ),
             },
         )
+
+
+def narrowed(entries, filters: dict):
+    """`entries` by the filters of one library (tag, language, author state)."""
+    if "tag" in filters:
+        entries = entries.filter(tags__slug=filters["tag"])
+    if "language" in filters:
+        entries = entries.filter(versions__language=filters["language"])
+    if "state" in filters:
+        entries = entries.filter(member_state__code=filters["state"])
+    return entries
+
+
+def tags_of(entries):
+    return (
+        Tag.objects.filter(library_libraryentrytag_items__content_object__in=entries)
+        .distinct()
+        .order_by()
+    )
+
+
+class AllLibrariesView(VerifiedRequiredMixin, View):
+    """Every entry the reader may read, across the network's, the meetings' and the thematic
+    groups' libraries, newest first; filtered by library, tag, language, author state and
+    date. Nothing of a library the reader may not read is shown or counted, not even in
+    the filters' choices."""
+
+    def refusal_for(self, request: HttpRequest) -> HttpResponse | None:
+        refused = super().refusal_for(request)
+        if refused is not None:
+            return refused
+        user = request.user
+        if not (access.is_member(user) or roles.GUESTS in access.group_names_of(user)):
+            return access.refusal(request, access.Verdict.REFUSE)
+        return None
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        readable = places.readable_libraries(request.user)
+        entries = readable.entries()
+        form = AllLibrariesFilterForm(
+            request.GET,
+            readable=readable,
+            tags=tags_of(entries),
+            states=MemberState.objects.all(),
+        )
+        filters = form.filters()
+        entries = self.by_library(entries, filters.get("library", ""))
+        entries = narrowed(entries, filters)
+        if "date_from" in filters:
+            entries = entries.filter(date__gte=filters["date_from"])
+        if "date_to" in filters:
+            entries = entries.filter(date__lte=filters["date_to"])
+        entries = (
+            entries.distinct()
+            .select_related("member_state")
+            .prefetch_related("tags", versions_prefetch())
+        )
+        page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+        language = translation.get_language()
+        query = request.GET.copy()
+        query.pop("page", None)
+        libraries = readable.by_page_id()
+        return render(
+            request,
+            "library/all.html",
+            {
+                "page_obj": page_obj,
+                "rows": [
+                    (
+                        entry,
+                        libraries.get(entry.meeting_id or entry.thematic_group_id, places.NETWORK),
+                        grouped_by_language(entry.versions.all(), language),
+                    )
+                    for entry in page_obj
+                ],
+                "libraries": readable.libraries,
+                "filter_form": form,
+                "is_filtered": bool(filters),
+                "query": query.urlencode(),
+            },
+        )
+
+    @staticmethod
+    def by_library(entries, chosen: str):
+        form = AllLibrariesFilterForm
+        if chosen == form.NETWORK:
+            return entries.filter(meeting__isnull=True, thematic_group__isnull=True)
+        if chosen == form.MEETINGS:
+            return entries.filter(meeting__isnull=False)
+        if chosen == form.GROUPS:
+            return entries.filter(thematic_group__isnull=False)
+        kind, _sep, page_id = chosen.partition("-")
+        if kind == "meeting":
+            return entries.filter(meeting_id=int(page_id))
+        if kind == "group":
+            return entries.filter(thematic_group_id=int(page_id))
+        return entries
 
 
 class AddEntryView(LibraryMixin, View):
@@ -229,9 +324,44 @@ class EntryView(EntryMixin, View):
                 "language_versions": grouped_by_language(versions, translation.get_language()),
                 "may_upload": places.may_upload(request.user, self.library),
                 "form": form,
+                "move_form": self.move_form(request.user),
             },
             status=status,
         )
+
+    def move_form(self, user, data=None) -> MoveEntryForm | None:
+        targets = places.move_targets(user, self.library)
+        if not targets:
+            return None
+        return MoveEntryForm(data, targets=[(places.key_of(lib), lib) for lib in targets])
+
+
+class MoveEntryView(EntryView):
+    """The DMR moves the entry, all its versions and language versions, to another library:
+    from then on, the new library's readers read it, and only they. POST only."""
+
+    def refusal_for(self, request: HttpRequest) -> HttpResponse | None:
+        refused = super().refusal_for(request)
+        if refused is None and not places.may_move(request.user, self.library):
+            return access.refusal(request, access.Verdict.REFUSE)
+        return refused
+
+    def get(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        return access.make_private(HttpResponseNotAllowed(["POST"]))
+
+    def post(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        form = self.move_form(request.user, request.POST)
+        if form is None or not form.is_valid():
+            messages.error(request, _("Choose the library to move this document to."))
+            return self.show(request, VersionForm(), status=400)
+        target = form.chosen()
+        storing.move_entry(self.entry, target, request.user, request)
+        messages.success(
+            request,
+            _("The document and all its files were moved to: %(library)s.")
+            % {"library": target.title},
+        )
+        return redirect("library:entry", pk=self.entry.pk)
 
 
 class PreviewView(VerifiedRequiredMixin, View):

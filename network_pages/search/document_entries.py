@@ -67,5 +67,7 @@ def document_entries(document, previous: SearchEntry | None = None) -> list[Entr
             anchor=place.anchor if place else "",
             document_id=document.pk,
             content_key=key,
+            view_name=place.view_name if place else "",
+            view_pk=place.view_pk if place else None,
         )
     ]

@@ -4,7 +4,10 @@ Only the link: who may read the document is its owner rule (`access.readable_by_
 asked again at every search (`readers.readable_document_ids`). Another app's attachments
 (a document library) are found by the same rule through `access.DOCUMENT_OWNERS_HOOK`; to
 give their hits a page too, that app registers a function under `DOCUMENT_PLACES_HOOK`,
-called as `places(document_ids)` and yielding `Place`s.
+called as `places(document_ids)` and yielding `Place`s (one query for all the ids: the
+whole index is rebuilt through it). A place that is not a Wagtail page names its view
+(`view_name`, `view_pk`: reversed in the reader's language when the hit is shown), and
+may name the meeting or group page it belongs to (`page_id`), for the search's filters.
 """
 
 from collections.abc import Collection, Iterator
@@ -24,10 +27,12 @@ DOCUMENT_PLACES_HOOK = "nfp_document_places"
 @dataclass(frozen=True)
 class Place:
     document_id: int
-    page_id: int
+    page_id: int | None
     anchor: str = ""
     member_state_id: int | None = None
     is_alias: bool = False
+    view_name: str = ""
+    view_pk: int | None = None
 
 
 def known_places(document_ids: Collection[int]) -> Iterator[Place]:

@@ -42,6 +42,8 @@ class EntryData:
     anchor: str = ""
     document_id: int | None = None
     content_key: str = ""
+    view_name: str = ""
+    view_pk: int | None = None
 
 
 def plain(text: str) -> str:

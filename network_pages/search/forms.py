@@ -1,5 +1,8 @@
+from collections.abc import Sequence
+
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -19,11 +22,6 @@ class DateInput(forms.DateInput):
 class MemberStateChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: MemberState) -> str:
         return obj.name
-
-
-class PageChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Page) -> str:
-        return obj.title
 
 
 class NetworkSearchForm(forms.Form):
@@ -47,31 +45,39 @@ class NetworkSearchForm(forms.Form):
         required=False,
         choices=[("", _("All languages")), *settings.LANGUAGES],
     )
-    meeting = PageChoiceField(
-        label=_("Meeting"),
-        required=False,
-        queryset=MeetingPage.objects.none(),
-        empty_label=_("All meetings"),
+    meeting = forms.TypedChoiceField(
+        label=_("Meeting"), required=False, coerce=int, empty_value=None
     )
-    group = PageChoiceField(
-        label=_("Thematic group"),
-        required=False,
-        queryset=ThematicGroupPage.objects.none(),
-        empty_label=_("All thematic groups"),
+    group = forms.TypedChoiceField(
+        label=_("Thematic group"), required=False, coerce=int, empty_value=None
     )
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput)
 
-    def __init__(self, *args, readable_page_ids: list[int] = (), **kwargs) -> None:
+    def __init__(self, *args, readable_pages: Sequence[Page] = (), **kwargs) -> None:
         """Only the meetings and groups the reader may open are offered (a guest never
-        learns the title of a meeting they are not invited to)."""
+        learns the title of a meeting they are not invited to): `readable_pages` is
+        `readers.readable_pages`, already read."""
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = MeetingPage.objects.filter(
-            pk__in=readable_page_ids
-        ).order_by("-opening")
-        self.fields["group"].queryset = ThematicGroupPage.objects.filter(
-            pk__in=readable_page_ids
-        ).order_by("title")
+        meeting_type = ContentType.objects.get_for_model(MeetingPage).pk
+        group_type = ContentType.objects.get_for_model(ThematicGroupPage).pk
+        meetings = [page for page in readable_pages if page.content_type_id == meeting_type]
+        meetings.sort(key=lambda page: (page.opening is not None, page.opening), reverse=True)
+        self.groups = {
+            page.pk: page for page in readable_pages if page.content_type_id == group_type
+        }
+        self.readable_pages = readable_pages
+        self.fields["meeting"].choices = [
+            ("", _("All meetings")),
+            *((page.pk, page.title) for page in meetings),
+        ]
+        self.fields["group"].choices = [
+            ("", _("All thematic groups")),
+            *(
+                (page.pk, page.title)
+                for page in sorted(self.groups.values(), key=lambda page: page.title)
+            ),
+        ]
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())
@@ -81,4 +87,12 @@ class NetworkSearchForm(forms.Form):
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The end of the period comes before its start."))
+        group = self.groups.get(cleaned.get("group"))
+        if group is not None:
+            # The group's page and its workspace (the updates right below it).
+            cleaned["group_page_ids"] = [
+                page.pk
+                for page in self.readable_pages
+                if page.path.startswith(group.path) and page.depth <= group.depth + 1
+            ]
         return cleaned

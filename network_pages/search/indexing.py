@@ -40,6 +40,8 @@ def _write(existing, entries: list[EntryData]) -> int:
                 "anchor": data.anchor,
                 "document_id": data.document_id,
                 "content_key": data.content_key,
+                "view_name": data.view_name,
+                "view_pk": data.view_pk,
             },
         )
         keep.append(entry.pk)

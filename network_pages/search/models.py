@@ -72,6 +72,11 @@ class SearchEntry(index.Indexed, models.Model):
     body = models.TextField(_("text"), blank=True)
     # Appended to the page's URL: a route ("responses/FR/") and/or a fragment ("#comment-3").
     anchor = models.CharField(max_length=200, blank=True)
+    # A document shown on a page of its own that is not a Wagtail page (a library entry):
+    # the URL name and the pk it takes, reversed in the reader's language. It wins over the
+    # page's URL; `page` still says which meeting or group the document belongs to.
+    view_name = models.CharField(max_length=100, blank=True)
+    view_pk = models.PositiveBigIntegerField(null=True, blank=True)
     # What the text was read from (a document's file hash): unchanged, it is not read again.
     content_key = models.CharField(max_length=64, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -11,9 +11,12 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from home import locales, site_lookup
 
 from . import highlights, readers
 from .models import SearchEntry
@@ -66,18 +69,23 @@ def _urls(request: HttpRequest, entries: list[SearchEntry], language: str) -> di
     translation) of a page when there is one, one query for all."""
     pages = {entry.page_id: entry.page for entry in entries if entry.page_id}
     keys = {page.translation_key: page.pk for page in pages.values()}
-    translated = (
-        Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
-        .exclude(pk__in=pages)
-        .only("pk", "url_path", "translation_key", "locale_id")
-    )
-    for page in translated:
-        pages[keys[page.translation_key]] = page
+    wanted = locales.locale_for(language)
+    if wanted is None or any(page.locale_id != wanted.pk for page in pages.values()):
+        translated = (
+            Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
+            .exclude(pk__in=pages)
+            .only("pk", "url_path", "translation_key", "locale_id")
+        )
+        for page in translated:
+            pages[keys[page.translation_key]] = page
+    site_lookup.find_for_request(request)  # the request's site, from the cache
     return {page_id: page.get_url(request) or "" for page_id, page in pages.items()}
 
 
-def group_page_ids(group: Page) -> list[int]:
+def group_page_ids(group: Page | int) -> list[int]:
     """A thematic group's page and its workspace (the updates below it)."""
+    if isinstance(group, int):
+        group = Page.objects.get(pk=group)
     return [group.pk, *Page.objects.child_of(group).values_list("pk", flat=True)]
 
 
@@ -91,7 +99,7 @@ def search(
 ) -> SearchOutcome:
     backend = get_search_backend()
     terms = query.translate(UNSEARCHABLE).strip()
-    if filters.get("group"):
+    if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
     readable = readers.readable_entries(request.user, page_ids).select_related(
         "page", "member_state", "document"
@@ -103,7 +111,13 @@ def search(
         )
     else:
         results = everything = None
+    # The counts per kind are the total too: one query for both (the total is the chosen
+    # kind's count, or all of them).
+    kind_counts = dict(everything.facet("kind")) if everything is not None else {}
     paginator = Paginator(results if results is not None else readable.none(), PER_PAGE)
+    if everything is not None:
+        chosen = filters.get("kind")
+        paginator.count = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())
     page = paginator.get_page(page_number)
     entries = list(page.object_list)
     words = highlights.terms_of(terms)
@@ -112,14 +126,18 @@ def search(
     for entry in entries:
         download = entry.document.url if entry.document_id else ""
         page_url = urls.get(entry.page_id, "") if entry.page_id else ""
+        if entry.view_name:
+            # A place of its own (a library entry), in the reader's language.
+            url = reverse(entry.view_name, kwargs={"pk": entry.view_pk})
+        else:
+            url = f"{page_url}{entry.anchor}" if page_url else download
         hits.append(
             Hit(
                 entry=entry,
-                url=f"{page_url}{entry.anchor}" if page_url else download,
+                url=url,
                 title=highlights.mark(entry.title, words),
                 snippet=highlights.snippet(entry.body, words),
                 download_url=download,
             )
         )
-    kind_counts = dict(everything.facet("kind")) if everything is not None else {}
     return SearchOutcome(hits=hits, page=page, total=paginator.count, kind_counts=kind_counts)

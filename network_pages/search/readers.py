@@ -7,7 +7,7 @@ pages at once), and an entry's audience repeats the rule of the thing it stands 
 highlights are then computed on what is left, so that nothing else can show through.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from wagtail.models import Collection, Page
 
 from network_pages import access, roles
@@ -28,17 +28,27 @@ def may_search(user) -> bool:
     return access.is_member(user) or roles.GUESTS in access.group_names_of(user)
 
 
-def readable_page_ids(user) -> list[int]:
+def readable_pages(user) -> list[Page]:
     """The live pages holding entries that this verified user may open, in a fixed number of
-    queries: the pages, the restrictions on them and their ancestors, the user's groups."""
+    queries: the pages, then the restrictions on them and their ancestors as the access
+    rule reads them (`access.prime_view_restrictions`). Within a request, those
+    restrictions are kept: the owner rule of documents attached to these pages (meetings,
+    items, updates) reads none again. Each page carries its title, type, depth and, for a
+    meeting, its opening (the search's filters offer them without another query)."""
     if not access.is_verified(user):
         return []
     pages = list(
         Page.objects.live()
         .filter(pk__in=SearchEntry.objects.values("page_id"))
-        .only("pk", "path", "alias_of_id")
+        .annotate(opening=F("meetingpage__opening"))
+        .only("pk", "path", "depth", "alias_of_id", "content_type_id", "title")
     )
-    return [page.pk for page in visibility.pages_visible_to(user, pages)]
+    access.prime_view_restrictions(pages)
+    return [page for page in pages if visibility.may_view(user, access.view_restrictions_of(page))]
+
+
+def readable_page_ids(user) -> list[int]:
+    return [page.pk for page in readable_pages(user)]
 
 
 def audience_filter(user) -> Q:

@@ -25,8 +25,9 @@ class NetworkSearchView(VerifiedRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        page_ids = readers.readable_page_ids(self.request.user)
-        form = NetworkSearchForm(self.request.GET or None, readable_page_ids=page_ids)
+        pages = readers.readable_pages(self.request.user)
+        page_ids = [page.pk for page in pages]
+        form = NetworkSearchForm(self.request.GET or None, readable_pages=pages)
         outcome = None
         if form.is_valid():
             outcome = query.search(

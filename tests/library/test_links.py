@@ -16,8 +16,8 @@ def html_of(client, url: str) -> str:
     return response.content.decode()
 
 
-def test_the_network_navigation_links_to_the_networks_library(network, focal_point):
-    assert 'href="/en/network/library/"' in html_of(sign_in(Client(), focal_point), network.url)
+def test_the_network_navigation_links_to_every_library_one_may_read(network, focal_point):
+    assert 'href="/en/network/library/all/"' in html_of(sign_in(Client(), focal_point), network.url)
 
 
 def test_a_meeting_links_to_its_library_in_both_languages(libraries, expert):

@@ -3,8 +3,11 @@
 import pytest
 from django.test import Client
 
+from network_pages.community.factories import make_thematic_group
 from network_pages.library import places
 from network_pages.library.factories import add_version, make_entry
+from network_pages.meetings.factories import make_meeting
+from network_pages.meetings.site_setup import ensure_meetings_index
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +61,23 @@ def test_the_pdf_preview_stays_within_its_budget(
         response = client.get(url)
         assert response.status_code == 200
         b"".join(response.streaming_content)
+
+
+@pytest.mark.parametrize("libraries_count", [1, 6])
+def test_the_dmrs_entry_page_with_its_move_form_stays_within_its_budget(
+    libraries, dmr_user, django_assert_max_num_queries, libraries_count
+):
+    """The libraries offered to move an entry to are read at once, however many."""
+    meetings = ensure_meetings_index(libraries["meeting"].page.get_parent().get_parent())
+    groups = libraries["open group"].page.get_parent()
+    for number in range(libraries_count):
+        make_meeting(meetings, title=f"Meeting {number}", slug=f"budget-meeting-{number}")
+        make_thematic_group(groups, f"Group {number}", members_only=bool(number % 2))
+    entry = make_entry(places.NETWORK, dmr_user)
+    client = sign_in(Client(), dmr_user)
+    url = f"/en/network/library/documents/{entry.pk}/"
+    client.get(url)
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+        assert response.status_code == 200
+    assert "Move to another library" in response.content.decode()

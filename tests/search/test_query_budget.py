@@ -16,14 +16,25 @@ from .conftest import body_of, count_queries, search_url
 
 pytestmark = pytest.mark.django_db
 
-# The page rule (pages, restrictions, comment audiences) and, for documents, the owner rule:
-# the indexed documents, the collections' restrictions, and one to three queries per kind
-# of owner (responses, items, meetings and their minutes, workspace updates).
-BUDGET = 30
+# A site page's budget: the session (4), the readable pages and their restrictions, read
+# once for the request (3), the comment audiences, the results, the counts per kind (which
+# are the total too), the member states of the filters.
+BUDGET = 15
+# With documents of every kind of owner, the owner rule adds the indexed documents and
+# their collections' restrictions (2) and one query per kind of owner (responses, items,
+# meetings and their minutes, workspace updates, library entries: 6, their pages'
+# restrictions already read with the readable pages). Work left for the owner rule's
+# batching (`access.readable_by_owners`, issue 17): never a licence to grow.
+DOCUMENTS_BUDGET = 20
 
 
-def test_the_query_count_does_not_grow_with_the_number_of_results(
-    client, library, focal_point, other_focal_point, django_capture_on_commit_callbacks
+def test_the_search_page_stays_within_a_site_pages_budget_for_1_or_31_results(
+    client,
+    library,
+    focal_point,
+    other_focal_point,
+    django_capture_on_commit_callbacks,
+    django_assert_max_num_queries,
 ):
     sign_in(client, focal_point)
     url = search_url(q="walrus")
@@ -36,10 +47,16 @@ def test_the_query_count_does_not_grow_with_the_number_of_results(
         for number in range(30):
             page = library["meeting"] if number % 2 else library["request"]
             make_comment(page, other_focal_point, f"Walrus number {number}.")
-    many = count_queries(client, url)
+    with django_assert_max_num_queries(BUDGET):
+        many = count_queries(client, url)
 
     assert many == one
     assert one <= BUDGET
+    # In French too (the hits' French addresses are one more query, within the budget).
+    french = search_url("fr", q="walrus")
+    client.get(french)
+    with django_assert_max_num_queries(BUDGET):
+        count_queries(client, french)
 
 
 def attach(owner, text: str) -> None:
@@ -85,4 +102,4 @@ def test_the_query_count_is_the_same_for_5_and_200_results_with_documents_of_man
 
     assert "200 results" in body_of(client.get(url))
     assert many == few
-    assert few <= BUDGET
+    assert few <= DOCUMENTS_BUDGET

@@ -54,8 +54,19 @@ def build_library_probes(site: MarkedSite, language: str) -> None:
             )
         prefix = localized(f"/{language}/network/library")
         site.probe(f"{prefix}/documents/{entry.pk}/", restricted_to(readers), title)
+        site.probe(
+            f"{prefix}/documents/{entry.pk}/move/",
+            restricted_to(readers, **refused_readers, dmr=Outcome.NOT_ALLOWED),
+        )
         version = entry.versions.get()
         site.probe(f"{prefix}/versions/{version.pk}/preview/", restricted_to(readers), content)
+    # Every library at once: each entry's markers are judged by its own library's readers.
+    meeting_a_title = site.things["library_entries"][1][3]
+    site.probe(
+        localized(f"/{language}/network/library/all/"),
+        restricted_to(MEETING_A),
+        meeting_a_title,
+    )
     # What does not exist answers as what one may not read; the DMR alone learns it is not
     # there (it reads everything).
     missing = restricted_to(DMR_ONLY, dmr=Outcome.NOT_FOUND)
@@ -68,6 +79,7 @@ def build_library_probes(site: MarkedSite, language: str) -> None:
         "groups/999999/add/",
         "groups/999999/policy/",
         "documents/999999/",
+        "documents/999999/move/",
         "versions/999999/preview/",
     ):
         site.probe(f"{prefix}/{route}", missing)

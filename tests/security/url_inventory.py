@@ -32,6 +32,7 @@ class Access(StrEnum):
     LIBRARY = "a library: the readers of the network, meeting or thematic group it belongs to"
     LIBRARY_ADD = "a library's readers, then those who may add to it"
     LIBRARY_POLICY = "a meeting's or group's library readers, then the DMR, then POST only"
+    LIBRARY_MOVE = "a library entry's readers, then the DMR, then POST only"
     STATE_RECORD = "a state's own Focal Points and the DMR"
     PAGE = "a Wagtail page: the page's own restriction, through the access rule"
     DOCUMENT = "a document: its collection's restriction, through the access rule"
@@ -81,6 +82,7 @@ CLASSIFICATION: dict[str, Access] = {
     "notifications/follow/<int:page_id>/": Access.NETWORK_PERSON,
     "network/library/": Access.LIBRARY,
     "network/library/add/": Access.LIBRARY_ADD,
+    "network/library/all/": Access.NETWORK_PERSON,
     "network/library/meetings/<int:page_id>/": Access.LIBRARY,
     "network/library/meetings/<int:page_id>/add/": Access.LIBRARY_ADD,
     "network/library/meetings/<int:page_id>/policy/": Access.LIBRARY_POLICY,
@@ -88,6 +90,7 @@ CLASSIFICATION: dict[str, Access] = {
     "network/library/groups/<int:page_id>/add/": Access.LIBRARY_ADD,
     "network/library/groups/<int:page_id>/policy/": Access.LIBRARY_POLICY,
     "network/library/documents/<int:pk>/": Access.LIBRARY,
+    "network/library/documents/<int:pk>/move/": Access.LIBRARY_MOVE,
     "network/library/versions/<int:pk>/preview/": Access.LIBRARY,
     "_util/login/": Access.ACCOUNT_STEP,
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
