@@ -26,6 +26,10 @@ EXPORTED = "network_pages.exported"
 STEWARDSHIP = "network_pages.stewardship"
 PASSWORD_CHANGED = "network_pages.password_changed"  # noqa: S105 - an action name
 EMAIL_CHANGED = "network_pages.email_changed"
+EMAIL_CHANGED_BY_SECRETARIAT = "network_pages.email_changed_by_admin"
+# Written by migration 0005_one_email_address (one address per person).
+EMAIL_MERGED = "network_pages.email_merged"
+EMAIL_MERGE_CONFLICT = "network_pages.email_merge_conflict"
 
 ACTIONS = {
     SIGN_IN: (_("Sign in"), _("Signed in with a password")),
@@ -43,6 +47,18 @@ ACTIONS = {
     ),
     PASSWORD_CHANGED: (_("Password changed"), _("Password changed by its owner")),
     EMAIL_CHANGED: (_("Email address changed"), _("Email address changed by its owner")),
+    EMAIL_CHANGED_BY_SECRETARIAT: (
+        _("Email address changed by the Secretariat"),
+        _("Email address changed in the admin; the previous address was told"),
+    ),
+    EMAIL_MERGED: (
+        _("Work address became the account's address"),
+        _("The profile's work address became the account's one address"),
+    ),
+    EMAIL_MERGE_CONFLICT: (
+        _("Work address dropped (used by another account)"),
+        _("The profile's work address was used by another account; the account's address was kept"),
+    ),
 }
 
 
