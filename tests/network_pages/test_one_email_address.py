@@ -270,3 +270,20 @@ def test_only_the_dmr_reaches_the_profile_form(client, focal_point, dmr_user, ki
 
     assert response.status_code in (302, 403)
     assert "fp_fr@example.org" not in response.content.decode()
+
+
+def test_the_admin_account_page_does_not_change_the_address_unconfirmed(client, dmr_user):
+    sign_in(client, dmr_user)
+
+    html = client.get(reverse("wagtailadmin_account")).content.decode()
+    client.post(
+        reverse("wagtailadmin_account"),
+        {
+            "name_email-first_name": "Dmr",
+            "name_email-last_name": "Staff",
+            "name_email-email": "elsewhere@example.org",
+        },
+    )
+
+    assert 'name="name_email-email"' not in html
+    assert User.objects.get(pk=dmr_user.pk).email == "dmr@example.org"
