@@ -1,5 +1,8 @@
-"""Wiring only: pages of the public section say they may be cached (home.page_cache)."""
+"""Wiring only: pages of the public section say they may be cached (home.page_cache); the
+admin's own stylesheet (home/static/nfp/admin.css)."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from home import page_cache, public_pages
@@ -12,3 +15,9 @@ def mark_public_pages_cacheable(page, request, serve_args, serve_kwargs):
     # subtree (read from the cached restricted roots: no query), is the same for everyone.
     if page.specific_class._meta.app_label == "home" and public_pages.is_public(page):
         page_cache.mark_public(request)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    # The admin on a phone (issue 16): wide tables scroll inside their own box.
+    return format_html('<link rel="stylesheet" href="{}">', static("nfp/admin.css"))

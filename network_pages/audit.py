@@ -27,6 +27,10 @@ STEWARDSHIP = "network_pages.stewardship"
 PASSWORD_CHANGED = "network_pages.password_changed"  # noqa: S105 - an action name
 EMAIL_CHANGED = "network_pages.email_changed"
 LIBRARY_ENTRY_MOVED = "network_pages.library_entry_moved"
+EMAIL_CHANGED_BY_SECRETARIAT = "network_pages.email_changed_by_admin"
+# Written by migration 0005_one_email_address (one address per person).
+EMAIL_MERGED = "network_pages.email_merged"
+EMAIL_MERGE_CONFLICT = "network_pages.email_merge_conflict"
 
 ACTIONS = {
     SIGN_IN: (_("Sign in"), _("Signed in with a password")),
@@ -47,6 +51,18 @@ ACTIONS = {
     LIBRARY_ENTRY_MOVED: (
         _("Library document moved"),
         _("Library document moved to another library, with all its files"),
+    ),
+    EMAIL_CHANGED_BY_SECRETARIAT: (
+        _("Email address changed by the Secretariat"),
+        _("Email address changed in the admin; the previous address was told"),
+    ),
+    EMAIL_MERGED: (
+        _("Work address became the account's address"),
+        _("The profile's work address became the account's one address"),
+    ),
+    EMAIL_MERGE_CONFLICT: (
+        _("Work address dropped (used by another account)"),
+        _("The profile's work address was used by another account; the account's address was kept"),
     ),
 }
 

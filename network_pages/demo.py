@@ -143,7 +143,7 @@ def _ensure_account(account: DemoAccount) -> tuple[str, list[str]]:
             function=account.function,
             institution=account.institution,
             preferred_language=account.language,
-            work_email=f"{account.username}@demo.nfp.example",
+            email=f"{account.username}@demo.nfp.example",
         )
         if roles.DMR_SECRETARIAT in account.groups or account.superuser:
             user.is_staff = True

@@ -255,8 +255,8 @@ def vcard_for(profile: MemberProfile) -> str:
         lines.append(f"ORG:{vcard_escape(profile.institution)}")
     if profile.position:
         lines.append(f"TITLE:{vcard_escape(profile.position)}")
-    if profile.contact_email:
-        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{vcard_escape(profile.contact_email)}")
+    if user.email:
+        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{vcard_escape(user.email)}")
     if profile.phone:
         lines.append(f"TEL;TYPE=WORK,VOICE:{vcard_escape(profile.phone)}")
     lines.append("END:VCARD")
@@ -289,7 +289,7 @@ def csv_row(profile: MemberProfile) -> list[str]:
         profile.get_function_display(),
         profile.institution,
         profile.position,
-        profile.contact_email,
+        profile.user.email,
         profile.phone,
         profile.preferred_language,
     ]

@@ -27,12 +27,14 @@ def make_member(
     password: str | None = None,
     first_name: str = "",
     last_name: str = "",
+    email: str | None = None,
     **profile_fields,
 ):
-    """A user in `groups` with a profile; Focal Points represent `state` (ISO code)."""
+    """A user in `groups` with a profile; Focal Points represent `state` (ISO code).
+    Their one email address is `email`, by default username@example.org."""
     user = User.objects.create_user(
         username=username,
-        email=f"{username}@example.org",
+        email=f"{username}@example.org" if email is None else email,
         password=password,
         first_name=first_name or username.capitalize(),
         last_name=last_name or "Tester",

@@ -22,8 +22,8 @@ def people_section(state) -> RecordSection:
             Cell(profile.get_function_display()),
             Cell(profile.institution),
             Cell(
-                profile.contact_email,
-                f"mailto:{profile.contact_email}" if profile.contact_email else "",
+                profile.user.email,
+                f"mailto:{profile.user.email}" if profile.user.email else "",
             ),
         ]
         for profile in profiles

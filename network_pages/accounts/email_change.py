@@ -4,8 +4,9 @@ new address confirms it.
 The member asks on the account page (with their current password, in a session past the
 second factor); a link goes to the new address through the outbox. Opening it shows the
 change with a button (so that a mail scanner following the link changes nothing); the
-button, in a verified session of the same account, changes the address, clears any
-separate work address the profile kept, and tells the old address.
+button, in a verified session of the same account, changes the address and tells the old
+address. The DMR may also change it in the admin (member profile or user editor), which is
+audited and tells the old address the same way (`network_pages.admin.account_email`).
 """
 
 from django.conf import settings
@@ -23,7 +24,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 
 from network_pages import audit, windowed_counts
-from network_pages.models import MemberProfile
 from nfp_site.operations import outbox
 
 from . import email_tokens
@@ -78,9 +78,9 @@ def send_confirmation_link(user, new_email: str) -> None:
     outbox.queue(message, purpose=PURPOSE)
 
 
-def send_change_notice(user, old_email: str, new_email: str) -> None:
+def send_change_notice(user, old_email: str, new_email: str, *, by_secretariat=False) -> None:
     """Tells the old address that the account's address changed, and to whom to turn."""
-    context = _context(user, new_email=new_email)
+    context = _context(user, new_email=new_email, by_secretariat=by_secretariat)
     message = EmailMessage(
         subject=_subject("network_pages/emails/email_changed_subject.txt", context),
         body=render_to_string("network_pages/emails/email_changed.txt", context),
@@ -175,8 +175,6 @@ class EmailConfirmView(VerifiedRequiredMixin, TemplateView):
             old_email = user.email
             user.email = change.new_email
             user.save(update_fields=["email"])
-            # One address per person: a separate work address would take precedence.
-            MemberProfile.objects.filter(user=user).update(work_email="")
             audit.record(audit.EMAIL_CHANGED, user, request)
             if old_email:
                 send_change_notice(user, old_email, change.new_email)

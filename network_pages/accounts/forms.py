@@ -183,13 +183,8 @@ class ContactDetailsForm(forms.ModelForm):
 
 
 def address_in_use(email: str, user) -> bool:
-    """Whether another account already uses `email` (in any letter case), as its account
-    address or as a profile's work address."""
-    others = User._default_manager.exclude(pk=user.pk)
-    return (
-        others.filter(email__iexact=email).exists()
-        or MemberProfile.objects.exclude(user=user).filter(work_email__iexact=email).exists()
-    )
+    """Whether another account already uses `email` (in any letter case)."""
+    return User._default_manager.exclude(pk=user.pk).filter(email__iexact=email).exists()
 
 
 class EmailChangeForm(ConfirmPasswordForm):

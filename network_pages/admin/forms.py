@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from network_pages import invitations
 from network_pages.models import MemberProfile, NationalNetworkOrganisation
 
+from . import account_email
+
 PROFILE_FIELDS = [
     "member_state",
     "function",
     "institution",
     "position",
-    "work_email",
     "phone",
     "preferred_language",
     "is_active",
@@ -19,11 +20,28 @@ PROFILE_FIELDS = [
 
 
 class MemberProfileForm(forms.ModelForm):
-    """Edit a profile. The account itself (name, email) is edited under Users."""
+    """Edit a profile, and the member's one email address: the account's (the rest of the
+    account is edited under Users). See `account_email`."""
+
+    email = account_email.email_field()
+
+    field_order = ["email", *PROFILE_FIELDS]
 
     class Meta:
         model = MemberProfile
         fields = PROFILE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous_email = self.instance.user.email if self.instance.user_id else ""
+        self.fields["email"].initial = self.previous_email
+
+    def clean_email(self):
+        return account_email.clean_address(self.cleaned_data["email"], self.instance.user)
+
+    @property
+    def email_changed(self) -> bool:
+        return account_email.changed(self.previous_email, self.cleaned_data.get("email"))
 
 
 class MemberProfileCreateForm(forms.ModelForm):

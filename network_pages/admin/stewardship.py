@@ -21,6 +21,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 
 from network_pages import audit, roles
+from network_pages.admin import account_email
 from network_pages.admin.group_names import TranslatedGroupsUserFilterSet, translated_group_name
 
 BOTH_PARTIES = _(
@@ -74,11 +75,23 @@ def approver_before(account) -> bool:
     return bool(account.pk) and account.groups.filter(name=roles.NETWORK_APPROVERS).exists()
 
 
-class StewardedUserCreationForm(StewardshipFormMixin, UserCreationForm):
+class OneAddressFormMixin(forms.ModelForm):
+    """An account's email address is the member's one address: never another account's,
+    in any letter case (see `account_email`)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.previous_email = self.instance.email if self.instance.pk else ""
+
+    def clean_email(self):
+        return account_email.clean_address(self.cleaned_data.get("email"), self.instance)
+
+
+class StewardedUserCreationForm(StewardshipFormMixin, OneAddressFormMixin, UserCreationForm):
     pass
 
 
-class StewardedUserEditForm(StewardshipFormMixin, UserEditForm):
+class StewardedUserEditForm(StewardshipFormMixin, OneAddressFormMixin, UserEditForm):
     pass
 
 
@@ -100,7 +113,11 @@ class StewardshipViewMixin:
                 "approver": approver_before(account),
             }
         )
+        editing = bool(account.pk)
         instance = super().save_instance()
+        previous_email = getattr(self.form, "previous_email", "")
+        if editing and account_email.changed(previous_email, instance.email):
+            account_email.record_change(instance, previous_email, self.request)
         after = {
             "superuser": instance.is_superuser,
             "approver": Group.objects.filter(name=roles.NETWORK_APPROVERS, user=instance).exists(),

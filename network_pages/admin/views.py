@@ -3,6 +3,7 @@ resending an invitation and resetting a member's second factor."""
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -20,7 +21,7 @@ from wagtail.permissions import policy_registry
 from network_pages import invitations
 from network_pages.models import Invitation, MemberProfile
 
-from . import stewardship
+from . import account_email, stewardship
 from .forms import InvitationForm
 from .two_factor import otp_devices, reset_two_factor
 
@@ -171,6 +172,16 @@ class MemberProfileIndexView(MemberProfileActionsMixin, generic.IndexView):
 class MemberProfileEditView(MemberProfileActionsMixin, generic.EditView):
     def get_queryset(self):
         return MemberProfile.objects.select_related("user", "member_state")
+
+    def save_instance(self):
+        with transaction.atomic():
+            profile = super().save_instance()
+            if self.form.email_changed:
+                account = profile.user
+                account.email = self.form.cleaned_data["email"]
+                account.save(update_fields=["email"])
+                account_email.record_change(account, self.form.previous_email, self.request)
+        return profile
 
     @cached_property
     def header_more_buttons(self):

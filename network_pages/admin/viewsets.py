@@ -61,7 +61,6 @@ class MemberProfileViewSet(ModelViewSet):
         "user__first_name",
         "user__last_name",
         "user__email",
-        "work_email",
         "institution",
     ]
     list_per_page = 50

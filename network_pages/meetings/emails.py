@@ -99,7 +99,7 @@ def suggestion_outcome_message(suggestion: AgendaSuggestion) -> EmailMultiAltern
         return None
     profile = MemberProfile.objects.filter(user=user).first()
     language = profile.preferred_language if profile else settings.LANGUAGE_CODE
-    email = (profile.contact_email if profile else "") or user.email
+    email = user.email
     if not email:
         return None
     with translation.override(language):

@@ -164,7 +164,7 @@ def invitees(meeting) -> list[Invitee]:
     source = source_of(meeting)
     found: dict[str, Invitee] = {}
     for profile in invited_member_profiles(source):
-        email = profile.contact_email
+        email = profile.user.email
         if email and email.lower() not in found:
             found[email.lower()] = Invitee(
                 name=profile.display_name,

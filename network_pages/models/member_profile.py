@@ -36,7 +36,6 @@ class MemberProfile(models.Model):
     )
     institution = models.CharField(_("institution"), max_length=200, blank=True)
     position = models.CharField(_("position"), max_length=200, blank=True)
-    work_email = models.EmailField(_("work email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="en"
@@ -64,10 +63,6 @@ class MemberProfile(models.Model):
     @property
     def display_name(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
-
-    @property
-    def contact_email(self) -> str:
-        return self.work_email or self.user.email
 
     def clean(self) -> None:
         if self.function in self.STATE_FUNCTIONS and self.member_state_id is None:

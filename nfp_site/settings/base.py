@@ -228,6 +228,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# One email address per person, changed with a confirmation in My account (or by the DMR,
+# audited): the admin's own account page does not change it.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # Sign-in: password, then a one-time password (TOTP or a backup code), site and admin alike.
 LOGIN_URL = "accounts:login"

@@ -81,12 +81,7 @@ def test_opening_the_link_shows_a_button_and_changes_nothing(client, focal_point
     assert email_of(focal_point) == "fp_fr@example.org"
 
 
-def test_confirming_changes_the_address_clears_the_work_address_and_tells_the_old_one(
-    client, focal_point
-):
-    profile = focal_point.member_profile
-    profile.work_email = "old.work@example.org"
-    profile.save()
+def test_confirming_changes_the_one_address_and_tells_the_old_one(client, focal_point):
     link = asked_link(client, focal_point)
     mail.outbox.clear()
 
@@ -95,8 +90,6 @@ def test_confirming_changes_the_address_clears_the_work_address_and_tells_the_ol
     assert response.status_code == 302
     assert response["Location"] == "/en/accounts/"
     assert email_of(focal_point) == NEW
-    profile.refresh_from_db()
-    assert profile.contact_email == NEW
     (notice,) = mail.outbox
     assert notice.to == ["fp_fr@example.org"]
     assert NEW in notice.body
@@ -212,7 +205,7 @@ def test_a_password_only_session_cannot_confirm_or_ask(client, focal_point):
     "taken", ["FP_DE@Example.org", "deputy.work@example.org", "DEPUTY.WORK@example.org"]
 )
 def test_an_address_another_account_uses_is_refused(client, focal_point, other_focal_point, taken):
-    make_member("deputy", state="DE", work_email="deputy.work@example.org")
+    make_member("deputy", state="DE", email="deputy.work@example.org")
     sign_in(client, focal_point)
 
     response = ask(client, taken)
@@ -276,15 +269,11 @@ def test_in_french_the_page_the_link_and_the_notice_are_french(client, focal_poi
     assert "a changé" in notice.subject
 
 
-def test_a_separate_work_address_is_shown_until_a_new_address_replaces_it(client, focal_point):
-    profile = focal_point.member_profile
-    profile.work_email = "fp.work@interieur.example"
-    profile.save()
-    sign_in(client, focal_point)
+def test_the_account_page_shows_the_one_address_and_no_other(client, focal_point):
+    html = sign_in(client, focal_point).get("/en/accounts/").content.decode()
 
-    before = client.get("/en/accounts/").content.decode()
-    client.post(asked_link(client, focal_point))
-    after = client.get("/en/accounts/").content.decode()
-
-    assert "also recorded a work address, <strong>fp.work@interieur.example</strong>" in before
-    assert "also recorded a work address" not in after
+    assert (
+        "Notifications, convocations and the directory use <strong>fp_fr@example.org</strong>"
+        in html
+    )
+    assert "work address" not in html

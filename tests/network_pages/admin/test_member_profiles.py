@@ -72,6 +72,7 @@ def test_dmr_edits_a_profile(dmr_client, focal_point):
     response = dmr_client.post(
         reverse("member_profiles:edit", args=[profile.pk]),
         {
+            "email": focal_point.email,
             "member_state": profile.member_state_id,
             "function": MemberProfile.Function.DEPUTY,
             "institution": "Ministry of the Interior",

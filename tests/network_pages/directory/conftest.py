@@ -34,7 +34,7 @@ def members(network, focal_point, other_focal_point, approver, dmr_user):
             function="focal_point",
             institution="Ministère de l'Intérieur",
             position="Head of unit",
-            work_email="claire.dubois@interieur.example",
+            email="claire.dubois@interieur.example",
             phone="+33 1 23 45 67 89",
             preferred_language="fr",
         ),

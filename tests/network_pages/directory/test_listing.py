@@ -71,7 +71,7 @@ def test_deputy_is_named_as_such(client, members, focal_point):
     assert re.search(r"Marc Aubert</th>\s*<td>Deputy Focal Point</td>", html)
 
 
-def test_account_email_stands_in_for_a_missing_work_email(client, members, focal_point):
+def test_the_directory_shows_the_account_email(client, members, focal_point):
     html = sign_in(client, focal_point).get(directory_url()).content.decode()
 
     assert 'href="mailto:marc@example.org"' in html

@@ -40,7 +40,7 @@ def populate_network(count: int = MEMBERS) -> None:
             state=state.code,
             function=next(functions),
             institution=f"Ministry {number}",
-            work_email=f"member{number}@gov.example",
+            email=f"member{number}@gov.example",
             phone="+1 555 0100",
         )
     # Invitees who have not accepted yet: read by the same query, and not listed.
