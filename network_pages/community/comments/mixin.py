@@ -117,6 +117,7 @@ class CommentablePageMixin(RoutablePageMixin):
                 body=form.cleaned_data["body"],
                 parent=parent,
                 submission_key=form.cleaned_data["submission_key"],
+                language=form.cleaned_data["language"],
             )
             if created:
                 messages.success(request, gettext("Your comment has been posted."))
@@ -201,11 +202,13 @@ class CommentablePageMixin(RoutablePageMixin):
         if request.method == "POST":
             form = EditCommentForm(request.POST)
             if form.is_valid():
-                posting.edit_comment(comment, form.cleaned_data["body"])
+                posting.edit_comment(
+                    comment, form.cleaned_data["body"], form.cleaned_data["language"]
+                )
                 messages.success(request, gettext("Your comment has been updated."))
                 return redirect(self.comments_url(request, comment))
         else:
-            form = EditCommentForm(initial={"body": comment.body})
+            form = EditCommentForm(initial={"body": comment.body, "language": comment.language})
         return self._form_page(
             request,
             status=400 if form.is_bound else 200,
