@@ -15,6 +15,8 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from network_pages.area_addresses import sub_path_in
+
 from . import highlights, readers
 from .models import SearchEntry
 
@@ -115,7 +117,8 @@ def search(
         hits.append(
             Hit(
                 entry=entry,
-                url=f"{page_url}{entry.anchor}" if page_url else download,
+                # The stored route (`responses/FR/`) in the reader's language (`reponses/FR/`).
+                url=f"{page_url}{sub_path_in(entry.anchor, language)}" if page_url else download,
                 title=highlights.mark(entry.title, words),
                 snippet=highlights.snippet(entry.body, words),
                 download_url=download,

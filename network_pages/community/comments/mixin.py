@@ -18,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from network_pages import access
+from network_pages.area_addresses import LocalizedRoutesMixin, sub_path_parts
 from network_pages.community.models.member_comment import MemberComment
 
 from . import audience, listing, posting, rate_limit, rules
@@ -27,7 +28,7 @@ FORM_TEMPLATE = "community/comments/comment_form_page.html"
 THREAD_TEMPLATE = "community/comments/thread_page.html"
 
 
-class CommentablePageMixin(RoutablePageMixin):
+class CommentablePageMixin(LocalizedRoutesMixin, RoutablePageMixin):
     """Members' comments on this page type (plain text, one level of replies)."""
 
     takes_member_comments = True
@@ -153,6 +154,7 @@ class CommentablePageMixin(RoutablePageMixin):
             thread=thread,
             audience=page_audience,
             comment_base=self.comments_base_url(request),
+            comment_parts=sub_path_parts(),
             page_parameter=listing.REPLIES_PAGE_PARAMETER,
         )
 
