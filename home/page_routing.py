@@ -126,8 +126,11 @@ def _walk(
 
 
 def _has_sub_route(model: type[RoutablePageMixin], remaining: list[str]) -> bool:
+    path = "/" + "".join(f"{segment}/" for segment in remaining)
+    # A page type whose sub-routes follow the language reads them in English (`historique/`).
+    path = getattr(model, "route_path_in_english", lambda path: path)(path)
     try:
-        model.get_resolver().resolve("/" + "".join(f"{segment}/" for segment in remaining))
+        model.get_resolver().resolve(path)
     except Resolver404:
         return False
     return True

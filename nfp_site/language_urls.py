@@ -16,6 +16,8 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
+from network_pages.area_addresses import sub_path_in
+
 UNTRANSLATED_PARAMETER = "untranslated"
 
 
@@ -79,7 +81,8 @@ def page_url_in(
     """The place's URL in `language`, given the page's translation there (None: there is none)."""
     query = query_without_notice(query)
     if translation_page is not None:
-        url = (translation_page.get_url(request) or "") + place.sub_path
+        # The sub-view's parts in the language too: `historique/` ↔ `history/`.
+        url = (translation_page.get_url(request) or "") + sub_path_in(place.sub_path, language)
         return urlunsplit(("", "", url, query, ""))
     url = (place.page.get_url(request) or "") + place.sub_path
     notice = urlencode({UNTRANSLATED_PARAMETER: language})

@@ -15,6 +15,7 @@ import datetime
 from dataclasses import dataclass
 from functools import partial
 
+from django.db.models.functions import Coalesce
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext, pgettext
@@ -41,6 +42,8 @@ class ActivityEntry:
     title: str
     url: str
     by: str = ""
+    page_id: int | None = None  # the page the title is of: its language is looked up
+    lang: str = ""  # the title's language, when written by a member (4.6)
 
 
 @dataclass
@@ -138,6 +141,7 @@ def new_pages(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
             label=gettext("New: %(type)s") % {"type": page.specific_class._meta.verbose_name},
             title=page.title,
             url=links[page.pk],
+            page_id=page.pk,
         )
         for page in visible
     ]
@@ -169,6 +173,7 @@ def recent_comments(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
             title=comment.page.title,
             url=format_lazy("{}#comments", links[comment.page_id]),
             by=_name(comment.author),
+            page_id=comment.page_id,
         )
         for comment in comments
     ]
@@ -185,7 +190,28 @@ def network_activity_for(
     for provider in hooks.get_hooks(ACTIVITY_HOOK):
         entries.extend(provider(user, limit))
     entries.sort(key=lambda entry: entry.when, reverse=True)
-    return entries[:limit]
+    entries = entries[:limit]
+    _title_languages(entries)
+    return entries
+
+
+def _title_languages(entries: list[ActivityEntry]) -> None:
+    """Each entry's `lang`: the language of the request or information item its title is
+    of (written by members in either language, 4.6), in one query for all of them."""
+    page_ids = {entry.page_id for entry in entries if entry.page_id and not entry.lang}
+    if not page_ids:
+        return
+    written = (
+        Page.objects.filter(pk__in=page_ids)
+        .annotate(
+            written_in=Coalesce("informationitempage__language", "informationrequestpage__language")
+        )
+        .exclude(written_in__isnull=True)
+        .values_list("pk", "written_in")
+    )
+    languages = dict(written)
+    for entry in entries:
+        entry.lang = entry.lang or languages.get(entry.page_id, "")
 
 
 def pending_tasks_for(user) -> list[PendingTask]:

@@ -103,11 +103,17 @@ def seed_community_demo(network: NetworkHomePage) -> list[str]:
         # Four replies: the page shows the latest three and "Show all 4 replies" (issue 17).
         for author, text in [
             ("dmr", "Thank you: we will put it on the agenda of the next plenary meeting."),
-            ("fp_fr", "France supports this: a date helps us plan the consultation of ministries."),
+            (
+                "fp_fr",
+                "La France soutient cette proposition\u202f: une date nous aide à organiser la "
+                "consultation des ministères.",
+            ),
             ("approver", "Italy too, provided the date counts working days, as in 4.1."),
             ("fp_pl", "Poland agrees; could the date also appear in the reminder emails?"),
         ]:
-            make_comment(working_methods, users[author], text, parent=suggestion)
+            # A member writes in either language; the comment says which (4.6).
+            language = "fr" if author == "fp_fr" else "en"
+            make_comment(working_methods, users[author], text, parent=suggestion, language=language)
     return [
         f"Thematic groups: {pages['thematic_groups'].url}",
         f"Thematic rapporteurs: {pages['rapporteurs'].url}",

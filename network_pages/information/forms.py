@@ -312,6 +312,13 @@ class ItemSubmissionForm(forms.Form):
     """Information a Focal Point submits to the network; the DMR reviews it first."""
 
     title = forms.CharField(label=_("Title"), max_length=255)
+    language = forms.ChoiceField(
+        label=_("Language of the information"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,  # not sent: the language of the interface it was written in
+        help_text=_("It is shown in this language to every reader (4.6)."),
+    )
     summary = forms.CharField(
         label=_("Summary"),
         max_length=limits.SUMMARY_MAX_LENGTH,

@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from network_pages import access, audit, directory
+from network_pages.area_addresses import LocalizedRoutesMixin
 from network_pages.directory_forms import DirectorySearchForm, NationalNetworkOrganisationForm
 
 from .member_state import MemberState
@@ -21,7 +22,7 @@ from .national_network import NationalNetworkOrganisation
 TEMPLATES = "network_pages/directory"
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
     """The members' directory (3.2): contact details of every active member, by state.
 
     Each state's entry also lists its national migration network (3.4), which that state's

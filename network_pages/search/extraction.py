@@ -121,6 +121,7 @@ def item_entries(page: InformationItemPage) -> list[EntryData]:
             page.title,
             body=plain(f"{page.summary} {stream_text(page.body)}"),
             member_state_id=page.member_state_id,
+            language=page.language,
             date=_local_date(page.first_published_at),
         )
     ]
@@ -244,6 +245,7 @@ def comment_entries(comment: MemberComment) -> list[EntryData]:
             page.title,
             body=plain(comment.body),
             member_state_id=state_id,
+            language=comment.language,
             date=_local_date(comment.created_at),
             anchor=f"#{comment.anchor}",
         )

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home import locales, site_lookup
+from network_pages.area_addresses import sub_path_in
 
 from . import highlights, readers
 from .models import SearchEntry
@@ -130,7 +131,8 @@ def search(
             # A place of its own (a library entry), in the reader's language.
             url = reverse(entry.view_name, kwargs={"pk": entry.view_pk})
         else:
-            url = f"{page_url}{entry.anchor}" if page_url else download
+            # The stored route (`responses/FR/`) in the reader's language (`reponses/FR/`).
+            url = f"{page_url}{sub_path_in(entry.anchor, language)}" if page_url else download
         hits.append(
             Hit(
                 entry=entry,

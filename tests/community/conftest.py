@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
 from network_pages import roles
+from network_pages.area_addresses import sub_path_in
 from network_pages.community.factories import make_thematic_group, make_update
 from network_pages.community.site_setup import ensure_community_pages
 
@@ -68,7 +69,7 @@ def url_of(page, route: str = "", *, language: str = "en") -> str:
     """The page's URL (or its French alias's), with a route of the page appended."""
     if language != "en":
         page = page.get_translation(Locale.objects.get(language_code=language))
-    return f"{page.url}{route}"
+    return f"{page.url}{sub_path_in(route, language)}"
 
 
 def body_of(response) -> str:

@@ -9,6 +9,8 @@ from django.utils import translation
 from network_pages.community.models import WorkingMethodsPage
 from network_pages.information.factories import make_item, make_request
 from network_pages.information.models import InformationItemIndexPage, InformationItemPage
+from network_pages.meetings.factories import make_meeting
+from network_pages.meetings.models import MeetingIndexPage
 from network_pages.templatetags.admin_language import admin_language_label
 from tests.conftest import sign_in
 
@@ -67,12 +69,26 @@ def test_the_admin_editor_labels_a_french_request_french_not_with_the_areas_loca
 
 
 def test_the_admin_editor_gives_no_language_to_a_page_of_the_one_locale_area(client, dmr_user):
+    meetings = MeetingIndexPage.objects.get(locale__language_code="en")
+    meeting = make_meeting(meetings, title="Réunion plénière")
+
+    html = sign_in(client, dmr_user).get(f"/admin/pages/{meeting.pk}/edit/").content.decode()
+
+    assert locale_status_of(html) == []
+
+
+def test_the_admin_editor_labels_an_information_item_with_its_own_language(client, dmr_user):
     item_index = InformationItemIndexPage.objects.get(locale__language_code="en")
-    item = make_item(item_index, title="Comité CDADI", item_type=InformationItemPage.Kind.DMR_NEWS)
+    item = make_item(
+        item_index,
+        title="Comité CDADI",
+        item_type=InformationItemPage.Kind.DMR_NEWS,
+        language="fr",
+    )
 
     html = sign_in(client, dmr_user).get(f"/admin/pages/{item.pk}/edit/").content.decode()
 
-    assert locale_status_of(html) == []
+    assert locale_status_of(html) == ["french"]
 
 
 def test_the_admin_keeps_the_locale_of_a_section_which_is_a_real_translation(dmr_user):

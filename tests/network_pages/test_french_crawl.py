@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from network_pages import access
+from network_pages.area_addresses import SUB_PATH_SLUGS
 from network_pages.meetings.models import MeetingPage
 from tests.conftest import sign_in
 
@@ -22,8 +23,33 @@ pytestmark = pytest.mark.django_db
 CATALOGUE = Path(__file__).resolve().parents[2] / "locale/fr/LC_MESSAGES/django.po"
 START = "/fr/reseau/"
 MAX_PAGES = 120
-# Files, feeds and one-way actions: not pages to read.
-NOT_PAGES = ("/export/", "/vcard/", "/calendar/", "/csv/", "/xlsx/", "/documents/")
+# Files, feeds and one-way actions: not pages to read (in French, and as they were).
+NOT_PAGES = (
+    "/exporter/",
+    "/export/",
+    "/vcard/",
+    "/calendrier/",
+    "/calendar/",
+    "/csv/",
+    "/xlsx/",
+    "/documents/",
+)
+# A sub-view's part that has a French form: in a French link, it is an old address.
+ENGLISH_PARTS = frozenset(
+    english for english, others in SUB_PATH_SLUGS.items() if others.get("fr", english) != english
+)
+
+
+def is_old_address(href: str) -> bool:
+    """An old French address: the English slugs (`/fr/network/`), or below a French page or
+    view an English sub-view part (`/fr/reseau/methodes-de-travail/history/`)."""
+    path = urldefrag(href)[0].split("?")[0]
+    if path.startswith("/fr/network"):
+        return True
+    if not path.startswith(START):
+        return False
+    below_section = path[len(START) :].split("/")[1:]
+    return any(part in ENGLISH_PARTS for part in below_section)
 
 
 def english_interface_strings() -> set[str]:
@@ -134,7 +160,7 @@ def test_the_network_area_in_french_speaks_french_and_stays_in_french(client, us
             for url, page in pages.items()
             for href, hreflang in page.links
             # Out of French, or to an old French address (a redirect away).
-            if (href.startswith("/en/") and hreflang != "en") or href.startswith("/fr/network")
+            if (href.startswith("/en/") and hreflang != "en") or is_old_address(href)
         }
     )
     assert not english_found, f"{len(english_found)} English string(s):\n" + "\n".join(
@@ -150,3 +176,13 @@ def test_the_reader_sees_english_interface_text_but_not_content_marked_english()
     assert [text for text in reader.texts if text in english_interface_strings()] == [
         "Information requests"
     ]
+
+
+def test_a_link_to_an_english_sub_view_part_in_french_counts_as_an_old_address():
+    assert is_old_address("/fr/reseau/methodes-de-travail/history/")
+    assert is_old_address("/fr/reseau/demandes-d-information/accueil/responses/FR/")
+    assert is_old_address("/fr/reseau/methodes-de-travail/comments/3/edit/#x")
+    assert is_old_address("/fr/network/annuaire/")
+    assert not is_old_address("/fr/reseau/methodes-de-travail/historique/")
+    assert not is_old_address("/fr/reseau/demandes-d-information/accueil/reponses/FR/")
+    assert not is_old_address("/fr/reseau/reunions/")

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
+from network_pages.area_addresses import sub_path_in
 from nfp_site.language_urls import UNTRANSLATED_PARAMETER, language_of_path, place_of
 
 SWITCHER = re.compile(r'<nav class="language-switcher".*?</nav>', re.DOTALL)
@@ -36,7 +37,10 @@ def _same_view(source: str, target: str) -> str | None:
             return "a page became a plain view"
         if target_place.page.translation_key != source_place.page.translation_key:
             return f"page {source_place.page} became page {target_place.page}"
-        if target_place.sub_path != source_place.sub_path:
+        # The same sub-view, its parts in the target's language (`history/` ↔ `historique/`).
+        if target_place.sub_path != sub_path_in(
+            source_place.sub_path, language_of_path(there.path) or ""
+        ):
             return f"sub-view {source_place.sub_path!r} became {target_place.sub_path!r}"
         return None
     try:

@@ -72,6 +72,7 @@ class MemberCommentViewSet(ModelViewSet):
         "__str__",
         "page",
         "author",
+        "language",
         DateColumn("created_at", label=_("Posted")),
         ModerationStatusColumn("status", label=_("Status")),
     ]

@@ -1,8 +1,9 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from network_pages.community.models.member_comment import MAX_LENGTH
@@ -24,7 +25,18 @@ class CommentBodyMixin(forms.Form):
         },
     )
 
+    # 4.6: the comment says its language; the reader's interface language is the guess.
+    language = forms.ChoiceField(
+        label=_("Language of your comment"),
+        choices=settings.LANGUAGES,
+        # A form sent without it (an older page) falls back to the interface's language.
+        required=False,
+        help_text=_("Readers of the other language see it marked as written in this one."),
+    )
+
     def __init__(self, *args, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("language", (get_language() or settings.LANGUAGE_CODE)[:2])
         super().__init__(*args, **kwargs)
         self.fields["body"].help_text = gettext(
             "Plain text, at most %(max)s characters. Web addresses become links."

@@ -18,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from network_pages import access
+from network_pages.area_addresses import LocalizedRoutesMixin, sub_path_parts
 from network_pages.community.models.member_comment import MemberComment
 
 from . import audience, listing, posting, rate_limit, rules
@@ -27,7 +28,7 @@ FORM_TEMPLATE = "community/comments/comment_form_page.html"
 THREAD_TEMPLATE = "community/comments/thread_page.html"
 
 
-class CommentablePageMixin(RoutablePageMixin):
+class CommentablePageMixin(LocalizedRoutesMixin, RoutablePageMixin):
     """Members' comments on this page type (plain text, one level of replies)."""
 
     takes_member_comments = True
@@ -117,6 +118,7 @@ class CommentablePageMixin(RoutablePageMixin):
                 body=form.cleaned_data["body"],
                 parent=parent,
                 submission_key=form.cleaned_data["submission_key"],
+                language=form.cleaned_data["language"],
             )
             if created:
                 messages.success(request, gettext("Your comment has been posted."))
@@ -152,6 +154,7 @@ class CommentablePageMixin(RoutablePageMixin):
             thread=thread,
             audience=page_audience,
             comment_base=self.comments_base_url(request),
+            comment_parts=sub_path_parts(),
             page_parameter=listing.REPLIES_PAGE_PARAMETER,
         )
 
@@ -201,11 +204,13 @@ class CommentablePageMixin(RoutablePageMixin):
         if request.method == "POST":
             form = EditCommentForm(request.POST)
             if form.is_valid():
-                posting.edit_comment(comment, form.cleaned_data["body"])
+                posting.edit_comment(
+                    comment, form.cleaned_data["body"], form.cleaned_data["language"]
+                )
                 messages.success(request, gettext("Your comment has been updated."))
                 return redirect(self.comments_url(request, comment))
         else:
-            form = EditCommentForm(initial={"body": comment.body})
+            form = EditCommentForm(initial={"body": comment.body, "language": comment.language})
         return self._form_page(
             request,
             status=400 if form.is_bound else 200,

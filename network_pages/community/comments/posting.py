@@ -2,8 +2,10 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -26,6 +28,7 @@ def post_comment(
     body: str,
     parent: MemberComment | None = None,
     submission_key: uuid.UUID | None = None,
+    language: str = "",
 ) -> tuple[MemberComment, bool]:
     """Post a comment (or a reply: replies stay one level deep). Returns (comment, created);
     the same submission sent twice returns the first comment and posts nothing."""
@@ -40,6 +43,7 @@ def post_comment(
                 body=body,
                 parent=parent,
                 submission_key=submission_key,
+                language=language or content_language_of(author),
             )
             follow(author, source, reason=Follow.Reason.COMMENTED)
             event_key = f"comment:{comment.pk}"
@@ -70,13 +74,27 @@ def post_comment(
     return comment, True
 
 
-def edit_comment(comment: MemberComment, body: str) -> MemberComment:
+def content_language_of(author) -> str:
+    """The language a member writes in when they do not say: their interface's language,
+    else their profile's preferred language, else the network's."""
+    active = (get_language() or "")[:2]
+    if active in dict(settings.LANGUAGES):
+        return active
+    profile = getattr(author, "member_profile", None) if author is not None else None
+    return getattr(profile, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
+def edit_comment(comment: MemberComment, body: str, language: str = "") -> MemberComment:
     with transaction.atomic():
         locked = MemberComment.objects.select_for_update().get(pk=comment.pk)
         if locked.body != body:
             locked.body = body
             locked.edited_at = timezone.now()
             locked.save(update_fields=["body", "edited_at"])
+        if language and locked.language != language:
+            # Saying which language it is in corrects a label, not the text: not an edit.
+            locked.language = language
+            locked.save(update_fields=["language"])
     return locked
 
 

@@ -56,6 +56,10 @@ class MemberComment(models.Model):
         verbose_name=_("author"),
     )
     body = models.TextField(_("comment"), max_length=MAX_LENGTH, blank=True)
+    # 4.6: a comment stays in the language it was written in, and says so (`lang`).
+    language = models.CharField(
+        _("language"), max_length=2, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)

@@ -10,6 +10,7 @@
 from django import template
 from django.utils.safestring import SafeString
 
+from network_pages.area_addresses import sub_path_parts
 from network_pages.community import activity, worklists
 from network_pages.community.comments import audience, listing, rules
 from network_pages.community.comments.forms import CommentForm
@@ -47,6 +48,7 @@ def comments_for(context: template.Context, page) -> dict:
         "comments": comments,
         "page_parameter": listing.PAGE_PARAMETER,
         "comment_base": page.comments_base_url(request),
+        "comment_parts": sub_path_parts(),
         "may_post": rules.may_post(user),
         "form": CommentForm(),
         "following": is_following(user, page),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
@@ -58,6 +58,16 @@ class InformationItemPage(CommentablePageMixin, Page):
     item_type = models.CharField(
         _("type"), max_length=20, choices=Kind.choices, default=Kind.MEMBER_INFORMATION
     )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language the information is written in (4.6): it is shown in that language "
+            "to every reader."
+        ),
+    )
     summary = models.TextField(_("summary"), max_length=limits.SUMMARY_MAX_LENGTH)
     body = StreamField(InformationItemStreamBlock(), blank=True, verbose_name=_("body"))
     member_state = models.ForeignKey(
@@ -97,7 +107,7 @@ class InformationItemPage(CommentablePageMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("item_type"),
+        FieldRowPanel([FieldPanel("item_type"), FieldPanel("language")]),
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),

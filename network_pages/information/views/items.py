@@ -85,6 +85,7 @@ def submit_item(request: HttpRequest, index) -> HttpResponse:
     form = ItemSubmissionForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
+        initial={"language": request.LANGUAGE_CODE},
     )
     if not (form.is_bound and form.is_valid()):
         return render_route(
@@ -124,6 +125,7 @@ def _submit_item(request, source, state, data) -> None:
             user=request.user,
             member_state=state,
             title=data["title"],
+            language=data["language"] or request.LANGUAGE_CODE,
             themes=data["themes"],
             documents=documents,
             summary=data["summary"],
