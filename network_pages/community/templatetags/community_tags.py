@@ -49,7 +49,9 @@ def comments_for(context: template.Context, page) -> dict:
         "comment_base": page.comments_base_url(request),
         "may_post": rules.may_post(user),
         "form": CommentForm(),
-        "following": is_following(user, page),
+        "following": kept.following
+        if (kept := listing.facts_kept(page)) is not None
+        else is_following(user, page),
     }
 
 
