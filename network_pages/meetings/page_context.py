@@ -6,6 +6,7 @@ hook and the meeting's own restriction). Here: members see the suggestions (4.4)
 people answer for attendance, Focal Points suggest while the agenda is a draft.
 """
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
 
@@ -24,7 +25,9 @@ def reader_facts(page, user):
     """The meeting's source (the page itself, or what an alias shows), read with what the
     page says to this reader, in one query: its first convocation if it was late, whether
     the reader is on its list of invited members, their attendance answer, and the comment
-    block's counts (`listing.facts_annotations`). An alias keeps it as its source."""
+    block's counts (`listing.facts_annotations`); and whether it has suggestions, decisions
+    and action points at all, so that a meeting without them reads none. An alias keeps it
+    as its source."""
     convocations = Convocation.objects.filter(meeting_id=OuterRef("pk")).order_by("sequence")
     answers = Attendance.objects.filter(meeting_id=OuterRef("pk"), user_id=user.pk).order_by()
     meetings = type(page)  # MeetingPage (its module imports this one)
@@ -40,6 +43,13 @@ def reader_facts(page, user):
             nfp_answer=Subquery(answers.values("pk")[:1]),
             nfp_answer_response=Subquery(answers.values("response")[:1]),
             nfp_answer_updated=Subquery(answers.values("updated_at")[:1]),
+            nfp_has_suggestions=Exists(AgendaSuggestion.objects.filter(meeting_id=OuterRef("pk"))),
+            **{
+                f"nfp_has_{name}": Exists(
+                    apps.get_model("decisions", model).objects.filter(meeting_id=OuterRef("pk"))
+                )
+                for name, model in (("decisions", "Decision"), ("actions", "ActionPoint"))
+            },
             **listing.facts_annotations(user),
         )
         .get()
@@ -47,6 +57,8 @@ def reader_facts(page, user):
     if page.alias_of_id:
         page._nfp_source = source  # `network_area.source_of` reads it from there
     listing.keep_facts(page, source)
+    # For the outcome's template tag (decisions_tags.meeting_outcome).
+    page._nfp_outcome_exists = (source.nfp_has_decisions, source.nfp_has_actions)
     return source
 
 
@@ -70,10 +82,11 @@ def meeting_page_context(page, request: HttpRequest) -> dict:
     source = reader_facts(page, user)
     if source.nfp_first_convocation is not None and source.nfp_first_convocation_late:
         context["late_convocation"] = Convocation.objects.get(pk=source.nfp_first_convocation)
-    if context["is_member"]:
+    if context["is_member"] and source.nfp_has_suggestions:
         context["suggestions"] = list(
             AgendaSuggestion.objects.filter(meeting_id=source.pk).select_related("member_state")
         )
+    if context["is_member"]:
         refusal = agenda.suggestion_refusal(user, page)
         context["suggestion_refusal"] = refusal
         context["may_suggest"] = refusal is None

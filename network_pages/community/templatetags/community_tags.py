@@ -70,18 +70,27 @@ def follow_button(context: template.Context, page, following=None) -> dict:
     }
 
 
+def _dashboard_of(request) -> dict:
+    """The dashboard's content, read once per request: the work lists ask for it before
+    they are shown, so that the pages of both have their URLs looked up together."""
+    if not hasattr(request, "_nfp_dashboard"):
+        user = request.user
+        urls = activity.ReaderUrls.of(request)  # one alias lookup for the whole page
+        request._nfp_dashboard = {
+            "show": True,
+            "activity": activity.network_activity_for(user, urls=urls),
+            "groups": activity.groups_of(user, urls=urls),
+        }
+    return request._nfp_dashboard
+
+
 @register.inclusion_tag("community/dashboard/_network_dashboard.html", takes_context=True)
 def network_dashboard(context: template.Context) -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show": False}
-    urls = activity.ReaderUrls.of(request)  # one alias lookup for the whole page
-    return {
-        "show": True,
-        "activity": activity.network_activity_for(user, urls=urls),
-        "groups": activity.groups_of(user, urls=urls),
-    }
+    return _dashboard_of(request)
 
 
 @register.inclusion_tag("community/dashboard/_work_lists.html", takes_context=True)
@@ -90,6 +99,8 @@ def work_lists(context: template.Context) -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
     lists = worklists.work_lists_for(user, request)
+    if user is not None and user.is_authenticated:
+        _dashboard_of(request)  # its URLs wait with the lists' (one lookup for both)
     return {
         "lists": lists,
         "waiting": sum(work_list.action_count for work_list in lists if work_list.items),
