@@ -71,17 +71,13 @@ def follow_button(context: template.Context, page, following=None) -> dict:
 
 
 def _dashboard_of(request) -> dict:
-    """The dashboard's content, read once per request: the work lists ask for it before
-    they are shown, so that the pages of both have their URLs looked up together."""
-    if not hasattr(request, "_nfp_dashboard"):
-        user = request.user
-        urls = activity.ReaderUrls.of(request)  # one alias lookup for the whole page
-        request._nfp_dashboard = {
-            "show": True,
-            "activity": activity.network_activity_for(user, urls=urls),
-            "groups": activity.groups_of(user, urls=urls),
-        }
-    return request._nfp_dashboard
+    user = request.user
+    urls = activity.ReaderUrls.of(request)  # one alias lookup for the whole page
+    return {
+        "show": True,
+        "activity": activity.network_activity_for(user, urls=urls),
+        "groups": activity.groups_of(user, urls=urls),
+    }
 
 
 @register.inclusion_tag("community/dashboard/_network_dashboard.html", takes_context=True)
@@ -90,7 +86,8 @@ def network_dashboard(context: template.Context) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show": False}
-    return _dashboard_of(request)
+    # Read ahead by the work lists (once), or now.
+    return request.__dict__.pop("_nfp_dashboard", None) or _dashboard_of(request)
 
 
 @register.inclusion_tag("community/dashboard/_work_lists.html", takes_context=True)
@@ -100,7 +97,9 @@ def work_lists(context: template.Context) -> dict:
     user = getattr(request, "user", None)
     lists = worklists.work_lists_for(user, request)
     if user is not None and user.is_authenticated:
-        _dashboard_of(request)  # its URLs wait with the lists' (one lookup for both)
+        # The dashboard below, read ahead: its URLs wait with the lists', so that one
+        # lookup finds the aliases of both.
+        request._nfp_dashboard = _dashboard_of(request)
     return {
         "lists": lists,
         "waiting": sum(work_list.action_count for work_list in lists if work_list.items),
