@@ -119,21 +119,34 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def new_pages(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
-    """New pages in the network area (meetings, requests, items, updates...), by first
-    publication; the sections themselves (the root's children) are not news."""
+def _new_page_candidates(limit: int) -> list[Page]:
     root_path = network_area.source_network_root_path()
     if root_path is None:
         return []
     root_depth = len(root_path) // Page.steplen
-    candidates = list(
+    return list(
         Page.objects.filter(path__startswith=root_path)
         .live()
         .filter(alias_of__isnull=True, depth__gt=root_depth + 1)
         .exclude(first_published_at__isnull=True)
         .order_by("-first_published_at", "-pk")[: limit * OVERFETCH]
     )
-    visible = visibility.pages_visible_to(user, candidates)[:limit]
+
+
+def _visible_pages(user, pages: list[Page], restrictions=None) -> list[Page]:
+    if restrictions is None:
+        return visibility.pages_visible_to(user, pages)
+    return [page for page in pages if visibility.may_view(user, restrictions[page.pk])]
+
+
+def new_pages(
+    user, limit: int, urls: ReaderUrls, candidates=None, restrictions=None
+) -> list[ActivityEntry]:
+    """New pages in the network area (meetings, requests, items, updates...), by first
+    publication; the sections themselves (the root's children) are not news."""
+    if candidates is None:
+        candidates = _new_page_candidates(limit)
+    visible = _visible_pages(user, candidates, restrictions)[:limit]
     links = urls.map(visible)
     return [
         ActivityEntry(
@@ -147,19 +160,26 @@ def new_pages(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
     ]
 
 
-def recent_comments(user, limit: int, urls: ReaderUrls) -> list[ActivityEntry]:
-    """Comments shown on pages the user may see (never deleted or hidden ones)."""
-    comments = list(
+def _comment_candidates(limit: int) -> list[MemberComment]:
+    return list(
         MemberComment.objects.shown()
         .select_related("page", "author")
         .order_by("-created_at", "-pk")[: limit * OVERFETCH]
     )
+
+
+def recent_comments(
+    user, limit: int, urls: ReaderUrls, comments=None, restrictions=None
+) -> list[ActivityEntry]:
+    """Comments shown on pages the user may see (never deleted or hidden ones)."""
+    if comments is None:
+        comments = _comment_candidates(limit)
     pages = list({comment.page_id: comment.page for comment in comments}.values())
     # Only comments the user may read: the page open to them and they in its audience.
     audiences = comment_audience.audiences_of(pages)
     visible = {
         page.pk
-        for page in visibility.pages_visible_to(user, pages)
+        for page in _visible_pages(user, pages, restrictions)
         if page.live and audiences[page.pk].includes(user)
     }
     comments = [comment for comment in comments if comment.page_id in visible][:limit]
@@ -186,7 +206,16 @@ def network_activity_for(
     if not user.is_authenticated:
         return []
     urls = urls or ReaderUrls.of(request)
-    entries = [*new_pages(user, limit, urls), *recent_comments(user, limit, urls)]
+    # The restrictions of the new pages and of the commented ones, read together.
+    candidates = _new_page_candidates(limit)
+    comments = _comment_candidates(limit)
+    restrictions = visibility.restrictions_by_page(
+        list({page.pk: page for page in candidates + [c.page for c in comments]}.values())
+    )
+    entries = [
+        *new_pages(user, limit, urls, candidates, restrictions),
+        *recent_comments(user, limit, urls, comments, restrictions),
+    ]
     for provider in hooks.get_hooks(ACTIVITY_HOOK):
         entries.extend(provider(user, limit))
     entries.sort(key=lambda entry: entry.when, reverse=True)

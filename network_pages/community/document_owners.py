@@ -8,11 +8,14 @@ from network_pages import access
 from .models.thematic_group_update_page import UpdateDocument
 
 
+def _links(document_ids: Collection[int]):
+    return UpdateDocument.objects.filter(document_id__in=document_ids)
+
+
+@access.attached_by(_links)
 def update_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     verdicts: dict[int, bool] = {}
-    links = list(
-        UpdateDocument.objects.filter(document_id__in=document_ids).select_related("update")
-    )
+    links = list(_links(document_ids).select_related("update"))
     access.prime_view_restrictions([link.update for link in links])
     for link in links:
         if link.update_id not in verdicts:

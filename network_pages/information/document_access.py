@@ -15,8 +15,17 @@ from .models.item_page import InformationItemAttachment
 from .models.response import ResponseAttachment
 
 
+def _response_attachments(document_ids: Collection[int]):
+    return ResponseAttachment.objects.filter(document_id__in=document_ids)
+
+
+def _item_attachments(document_ids: Collection[int]):
+    return InformationItemAttachment.objects.filter(document_id__in=document_ids)
+
+
+@access.attached_by(_response_attachments)
 def response_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
-    attachments = ResponseAttachment.objects.filter(document_id__in=document_ids)
+    attachments = _response_attachments(document_ids)
     for attachment in attachments.select_related("response__member_state"):
         yield attachment.document_id, rules.may_read(user, attachment.response)
 
@@ -29,12 +38,9 @@ def may_read_item(user, page) -> bool:
     return page.member_state is not None and rules.may_write_for(user, page.member_state)
 
 
+@access.attached_by(_item_attachments)
 def item_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
-    attachments = list(
-        InformationItemAttachment.objects.filter(document_id__in=document_ids).select_related(
-            "page__member_state"
-        )
-    )
+    attachments = list(_item_attachments(document_ids).select_related("page__member_state"))
     access.prime_view_restrictions([attachment.page for attachment in attachments])
     verdicts: dict[int, bool] = {}
     for attachment in attachments:

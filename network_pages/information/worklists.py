@@ -6,10 +6,12 @@ that nothing they sent disappears from view. DMR: submissions waiting for review
 open requests with their response rates. A fixed number of queries in every case.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
+from wagtail.models import Page
 
 from network_pages import access
 from network_pages.community.activity import ReaderUrls
@@ -34,22 +36,27 @@ def _open_requests():
 
 
 def requests_to_answer(user, state, urls: ReaderUrls) -> WorkList:
-    requests = list(_open_requests().order_by("deadline", "pk"))
-    statuses = dict(
-        Response.objects.filter(member_state=state, request__in=requests).values_list(
-            "request_id", "status"
-        )
+    # The state's response to each request (its status), in the same query.
+    state_response = Response.objects.filter(
+        member_state=state, request_id=OuterRef("pk")
+    ).order_by()
+    requests = list(
+        _open_requests()
+        .annotate(nfp_status=Subquery(state_response.values("status")[:1]))
+        .order_by("deadline", "pk")
     )
-    links = urls.map(requests)
     items = []
+    requests = [page for page in requests if page.nfp_status != Response.Status.SUBMITTED]
+    links = urls.map(requests)
     for page in requests:
-        status = statuses.get(page.pk)
-        if status == Response.Status.SUBMITTED:
-            continue
+        status = page.nfp_status
         items.append(
             WorkItem(
                 title=page.title,
-                url=links.get(page.pk, "") + page.reverse_subpage("edit_response"),
+                # Lazy: the URLs of every list on the page are looked up together.
+                url=format_lazy(
+                    "{}{}", links.get(page.pk, ""), page.reverse_subpage("edit_response")
+                ),
                 detail=_deadline(page.deadline),
                 status=gettext("Draft") if status else gettext("Not started"),
                 due=page.deadline,
@@ -76,11 +83,14 @@ def _submission_status(page) -> str:
 
 def my_submissions(user, urls: ReaderUrls) -> WorkList:
     """What the user shared (4.7) or asked (4.5), newest first, whatever became of it."""
-    pages = [
-        *InformationItemPage.objects.filter(alias_of__isnull=True, submitted_by=user),
-        *InformationRequestPage.objects.filter(alias_of__isnull=True, requested_by=user),
-    ]
-    pages.sort(key=lambda page: page.pk, reverse=True)  # the latest submitted first
+    # One query for both kinds: what is shown is on every page's own row.
+    pages = list(
+        Page.objects.filter(alias_of__isnull=True)
+        .filter(
+            Q(informationitempage__submitted_by=user) | Q(informationrequestpage__requested_by=user)
+        )
+        .order_by("-pk")  # the latest submitted first
+    )
     links = urls.map([page for page in pages if page.live])
     items = [
         WorkItem(

@@ -3,15 +3,20 @@
 
 from collections.abc import Collection, Iterator
 
+from network_pages import access
+
 from . import places
 from .models import LibraryVersion
 
 
+def _versions(document_ids: Collection[int]):
+    return LibraryVersion.objects.filter(document_id__in=document_ids)
+
+
+@access.attached_by(_versions)
 def library_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     verdicts: dict[tuple[str, int | None], bool] = {}
-    versions = LibraryVersion.objects.filter(document_id__in=document_ids).select_related(
-        "entry__meeting", "entry__thematic_group"
-    )
+    versions = _versions(document_ids).select_related("entry__meeting", "entry__thematic_group")
     for version in versions:
         library = places.library_of(version.entry)
         key = (library.kind, library.page.pk if library.page else None)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from network_pages import access
+from network_pages import access, member_profiles
 from network_pages.meetings import tasks
 from network_pages.meetings.models.agenda_item import AgendaItem
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
@@ -37,8 +37,9 @@ class SuggestionRefused(Exception):
 
 
 def profile_of(user) -> MemberProfile | None:
+    """The user's profile, read once per request (`member_profiles.profile_of`)."""
     try:
-        return user.member_profile
+        return member_profiles.profile_of(user)
     except (ObjectDoesNotExist, AttributeError):
         return None
 

@@ -3,38 +3,65 @@ meeting documents listed on a meeting, and documents linked from its minutes."""
 
 import re
 from collections.abc import Collection, Iterator
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 
 from network_pages import access
 
 from .models import MeetingDocument, MeetingPage
 
 DOCUMENT_LINK = re.compile(r'<a[^>]*\blinktype="document"[^>]*\bid="(\d+)"')
+# Beyond this many documents, the minutes are not narrowed by each document's id.
+NARROWED_UP_TO = 50
+
+
+def minutes_linking(document_ids: Collection[int]):
+    """The meetings whose minutes may link to one of the documents (every one that does)."""
+    meetings = MeetingPage.objects.filter(minutes__contains='linktype="document"')
+    if len(document_ids) <= NARROWED_UP_TO:
+        meetings = meetings.filter(
+            reduce(or_, (Q(minutes__contains=f'id="{pk}"') for pk in document_ids), Q(pk__in=[]))
+        )
+    return meetings
 
 
 def minutes_links(document_ids: Collection[int]) -> Iterator[tuple[int, MeetingPage]]:
-    for meeting in MeetingPage.objects.filter(minutes__contains='linktype="document"'):
+    for meeting in minutes_linking(document_ids):
         for match in DOCUMENT_LINK.finditer(meeting.minutes):
             if int(match.group(1)) in document_ids:
                 yield int(match.group(1)), meeting
 
 
-def meeting_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
+def _verdicts(user, attachments: list[tuple[int, MeetingPage]]) -> Iterator[tuple[int, bool]]:
+    # One read of the restrictions for all the meetings, however many.
+    access.prime_view_restrictions([meeting for _id, meeting in attachments])
     verdicts: dict[int, bool] = {}
-
-    def may_read(meeting) -> bool:
+    for document_id, meeting in attachments:
         if meeting.pk not in verdicts:
             verdicts[meeting.pk] = access.may_read_attachments_of(user, meeting)
-        return verdicts[meeting.pk]
+        yield document_id, verdicts[meeting.pk]
 
-    listed = list(
-        MeetingDocument.objects.filter(document_id__in=document_ids).select_related("meeting")
-    )
-    linked = list(minutes_links(set(document_ids)))
-    # One read of the restrictions for all the meetings, however many.
-    access.prime_view_restrictions(
-        [item.meeting for item in listed] + [meeting for _id, meeting in linked]
-    )
-    for item in listed:
-        yield item.document_id, may_read(item.meeting)
-    for document_id, meeting in linked:
-        yield document_id, may_read(meeting)
+
+def _listed(document_ids: Collection[int]):
+    return MeetingDocument.objects.filter(document_id__in=document_ids)
+
+
+@access.attached_by(_listed)
+def listed_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
+    """The meetings that list the documents."""
+    listed = _listed(document_ids).select_related("meeting")
+    yield from _verdicts(user, [(item.document_id, item.meeting) for item in listed])
+
+
+@access.attached_by(minutes_linking)
+def minutes_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
+    """The meetings whose minutes link to the documents."""
+    yield from _verdicts(user, list(minutes_links(set(document_ids))))
+
+
+def meeting_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
+    """Both: the meetings a document belongs to."""
+    yield from listed_owners(user, document_ids)
+    yield from minutes_owners(user, document_ids)

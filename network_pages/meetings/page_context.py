@@ -6,14 +6,60 @@ hook and the meeting's own restriction). Here: members see the suggestions (4.4)
 people answer for attendance, Focal Points suggest while the agenda is a draft.
 """
 
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest
 
 from network_pages import access
-from network_pages.meetings import agenda, attendance, convocation, participants
+from network_pages.community.comments import listing
+from network_pages.meetings import agenda, attendance, participants
 from network_pages.meetings.documents import readable_documents
 from network_pages.meetings.forms import AgendaSuggestionForm, AttendanceForm
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
-from network_pages.network_area import source_of
+from network_pages.meetings.models.attendance import Attendance
+from network_pages.meetings.models.convocation import Convocation
+from network_pages.network_area import source_id
+
+
+def reader_facts(page, user):
+    """The meeting's source (the page itself, or what an alias shows), read with what the
+    page says to this reader, in one query: its first convocation if it was late, whether
+    the reader is on its list of invited members, their attendance answer, and the comment
+    block's counts (`listing.facts_annotations`); and whether it has suggestions, decisions
+    and action points at all, so that a meeting without them reads none. An alias keeps it
+    as its source."""
+    convocations = Convocation.objects.filter(meeting_id=OuterRef("pk")).order_by("sequence")
+    answers = Attendance.objects.filter(meeting_id=OuterRef("pk"), user_id=user.pk).order_by()
+    meetings = type(page)  # MeetingPage (its module imports this one)
+    listed = meetings.invited_members.through.objects.filter(
+        meetingpage_id=OuterRef("pk"), memberprofile__user_id=user.pk
+    )
+    source = (
+        meetings.objects.filter(pk=source_id(page))
+        .annotate(
+            nfp_first_convocation=Subquery(convocations.values("pk")[:1]),
+            nfp_first_convocation_late=Subquery(convocations.values("is_late")[:1]),
+            nfp_listed=Exists(listed),
+            nfp_answer=Subquery(answers.values("pk")[:1]),
+            nfp_answer_response=Subquery(answers.values("response")[:1]),
+            nfp_answer_updated=Subquery(answers.values("updated_at")[:1]),
+            nfp_has_suggestions=Exists(AgendaSuggestion.objects.filter(meeting_id=OuterRef("pk"))),
+            **{
+                f"nfp_has_{name}": Exists(
+                    apps.get_model("decisions", model).objects.filter(meeting_id=OuterRef("pk"))
+                )
+                for name, model in (("decisions", "Decision"), ("actions", "ActionPoint"))
+            },
+            **listing.facts_annotations(user),
+        )
+        .get()
+    )
+    if page.alias_of_id:
+        page._nfp_source = source  # `network_area.source_of` reads it from there
+    listing.keep_facts(page, source)
+    # For the outcome's template tag (decisions_tags.meeting_outcome).
+    page._nfp_outcome_exists = (source.nfp_has_decisions, source.nfp_has_actions)
+    return source
 
 
 def meeting_page_context(page, request: HttpRequest) -> dict:
@@ -33,21 +79,30 @@ def meeting_page_context(page, request: HttpRequest) -> dict:
     }
     if page.pk is None:  # previewing a meeting not saved yet
         return context
-    source = source_of(page)
-    context["late_convocation"] = convocation.first_late_convocation(source)
-    if context["is_member"]:
+    source = reader_facts(page, user)
+    if source.nfp_first_convocation is not None and source.nfp_first_convocation_late:
+        context["late_convocation"] = Convocation.objects.get(pk=source.nfp_first_convocation)
+    if context["is_member"] and source.nfp_has_suggestions:
         context["suggestions"] = list(
             AgendaSuggestion.objects.filter(meeting_id=source.pk).select_related("member_state")
         )
+    if context["is_member"]:
         refusal = agenda.suggestion_refusal(user, page)
         context["suggestion_refusal"] = refusal
         context["may_suggest"] = refusal is None
         if context["may_suggest"]:
             context["suggestion_form"] = AgendaSuggestionForm()
-    # The source, read once above: each of these would read it again from an alias.
-    context["is_invited"] = participants.is_invited(user, source)
+    context["is_invited"] = participants.is_invited(user, source, listed=source.nfp_listed)
     if context["is_invited"]:
-        answer = attendance.answer_of(user, source)
+        answer = None
+        if source.nfp_answer is not None:
+            answer = Attendance(
+                pk=source.nfp_answer,
+                meeting=source,
+                user_id=user.pk,
+                response=source.nfp_answer_response,
+                updated_at=source.nfp_answer_updated,
+            )
         context["answer"] = answer
         if attendance.is_closed(page):
             context["attendance_refusal"] = str(attendance.CLOSED_MESSAGE)

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from network_pages import access, invitations, roles
+from network_pages import access, invitations, member_profiles, roles
 from network_pages.meetings.models.choices import MeetingKind
 from network_pages.meetings.models.meeting_access import MeetingAccess
 from network_pages.models import MemberProfile
@@ -197,11 +197,23 @@ def invitees(meeting) -> list[Invitee]:
     return list(found.values())
 
 
-def is_invited(user, meeting) -> bool:
-    """May `user` answer for this meeting (attendance)?"""
+def is_invited(user, meeting, *, listed: bool | None = None) -> bool:
+    """May `user` answer for this meeting (attendance)? `listed`: whether the user's
+    profile is on the meeting's list of invited members, when the caller read it already.
+
+    The rule of `invited_member_profiles`, weighed on the user's own profile and groups
+    (read once per request) instead of asked of the database."""
     if not (user.is_authenticated and user.is_active):
         return False
     source = source_of(meeting)
-    if guest_group_name(source) in access.group_names_of(user):
+    group_names = access.group_names_of(user)
+    if guest_group_name(source) in group_names:
         return True
-    return invited_member_profiles(source).filter(user=user).exists()
+    profile = member_profiles.profile_of(user)
+    if source.kind == MeetingKind.PLENARY:
+        return is_focal_point(profile, group_names)
+    if profile is None or not profile.is_active or not group_names & set(roles.MEMBER_GROUPS):
+        return False
+    if listed is None:
+        listed = source.invited_members.filter(pk=profile.pk).exists()
+    return listed

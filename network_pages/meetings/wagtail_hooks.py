@@ -119,7 +119,8 @@ def register_meeting_log_actions(actions):
     )
 
 
-hooks.register(access.DOCUMENT_OWNERS_HOOK, document_owners.meeting_owners)
+hooks.register(access.DOCUMENT_OWNERS_HOOK, document_owners.listed_owners)
+hooks.register(access.DOCUMENT_OWNERS_HOOK, document_owners.minutes_owners)
 hooks.register(WORK_LISTS_HOOK, worklists.meeting_work_lists)
 hooks.register(STATE_RECORD_HOOK, meetings_record)
 

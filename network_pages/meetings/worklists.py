@@ -7,6 +7,7 @@ and the meetings whose convocation deadline has passed without a convocation (4.
 
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 
 from network_pages import access
@@ -24,7 +25,8 @@ def meetings_to_answer(user, urls: ReaderUrls) -> WorkList:
     items = [
         WorkItem(
             title=meeting.title,
-            url=f"{links.get(meeting.pk, '')}#attendance",
+            # Lazy: the URLs of every list on the page are looked up together.
+            url=format_lazy("{}#attendance", links.get(meeting.pk, "")),
             detail=f"{meeting.get_kind_display()} · "
             + date_format(convocation.opening_day(meeting), "DATE_FORMAT"),
             status=gettext("Tell the DMR whether you attend"),
@@ -55,7 +57,7 @@ def my_suggestions(user, urls: ReaderUrls) -> WorkList:
     items = [
         WorkItem(
             title=suggestion.title,
-            url=f"{links.get(suggestion.meeting_id, '')}#suggestions",
+            url=format_lazy("{}#suggestions", links.get(suggestion.meeting_id, "")),
             detail=suggestion.meeting.title,
             status=suggestion.get_status_display(),
             needs_action=False,

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext
 from wagtail.models import Page
 
 from network_pages import network_area
+from network_pages.community.models.follow import Follow
 from network_pages.community.models.member_comment import MemberComment
 
 from . import rules
@@ -129,13 +130,63 @@ class CommentListing:
         return max(0, self.pagination.paginator.count - shown_so_far)
 
 
+@dataclass(frozen=True)
+class CommentFacts:
+    """What a page's comment block reads before its threads: the counts, and whether the
+    reader follows the page."""
+
+    total: int
+    top_level: int
+    following: bool
+
+
+def facts_annotations(user) -> dict:
+    """Annotations for a query that reads a commentable page's source anyway (a meeting's
+    page reads it for its reader's facts): the `CommentFacts`, in that same query. Keep
+    them on the page served with `keep_facts`; `comments_for` then reads no count."""
+    comments = MemberComment.objects.filter(page_id=OuterRef("pk")).order_by().values("page_id")
+
+    def count(of):
+        return Coalesce(Subquery(of.annotate(number=Count("pk")).values("number")), 0)
+
+    following = (
+        Exists(Follow.objects.filter(user_id=user.pk, page_id=OuterRef("pk"), active=True))
+        if user.is_authenticated
+        else Value(False)
+    )
+    return {
+        "nfp_comments_total": count(comments),
+        "nfp_comments_top_level": count(comments.filter(parent__isnull=True)),
+        "nfp_following": following,
+    }
+
+
+def keep_facts(page: Page, source: Page) -> None:
+    """`source` was read with `facts_annotations`: `page` (the source or an alias of it)
+    keeps them for its comment block."""
+    page._nfp_comment_facts = CommentFacts(
+        total=source.nfp_comments_total,
+        top_level=source.nfp_comments_top_level,
+        following=bool(source.nfp_following),
+    )
+
+
+def facts_kept(page: Page) -> CommentFacts | None:
+    return getattr(page, "_nfp_comment_facts", None)
+
+
 def comment_listing(page: Page, user, page_number=None) -> CommentListing:
     """Three queries at most: both counts (top-level, and all), one page of threads (newest
-    first), and the latest replies of those threads with each thread's count of replies."""
+    first), and the latest replies of those threads with each thread's count of replies.
+    Two when the counts were read with the page (`keep_facts`)."""
     comments = MemberComment.objects.filter(page_id=source_id(page))
-    counts = comments.aggregate(
-        total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
-    )
+    kept = facts_kept(page)
+    if kept is not None:
+        counts = {"total": kept.total, "top_level": kept.top_level}
+    else:
+        counts = comments.aggregate(
+            total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+        )
     paginator = Paginator(
         comments.top_level().with_people().order_by(*NEWEST_FIRST), THREADS_PER_PAGE
     )

@@ -51,7 +51,9 @@ def comments_for(context: template.Context, page) -> dict:
         "comment_parts": sub_path_parts(),
         "may_post": rules.may_post(user),
         "form": CommentForm(),
-        "following": is_following(user, page),
+        "following": kept.following
+        if (kept := listing.facts_kept(page)) is not None
+        else is_following(user, page),
     }
 
 
@@ -70,12 +72,8 @@ def follow_button(context: template.Context, page, following=None) -> dict:
     }
 
 
-@register.inclusion_tag("community/dashboard/_network_dashboard.html", takes_context=True)
-def network_dashboard(context: template.Context) -> dict:
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"show": False}
+def _dashboard_of(request) -> dict:
+    user = request.user
     urls = activity.ReaderUrls.of(request)  # one alias lookup for the whole page
     return {
         "show": True,
@@ -84,12 +82,26 @@ def network_dashboard(context: template.Context) -> dict:
     }
 
 
+@register.inclusion_tag("community/dashboard/_network_dashboard.html", takes_context=True)
+def network_dashboard(context: template.Context) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    # Read ahead by the work lists (once), or now.
+    return request.__dict__.pop("_nfp_dashboard", None) or _dashboard_of(request)
+
+
 @register.inclusion_tag("community/dashboard/_work_lists.html", takes_context=True)
 def work_lists(context: template.Context) -> dict:
     """What needs doing for the reader's role: the first thing the network home shows."""
     request = context.get("request")
     user = getattr(request, "user", None)
     lists = worklists.work_lists_for(user, request)
+    if user is not None and user.is_authenticated:
+        # The dashboard below, read ahead: its URLs wait with the lists', so that one
+        # lookup finds the aliases of both.
+        request._nfp_dashboard = _dashboard_of(request)
     return {
         "lists": lists,
         "waiting": sum(work_list.action_count for work_list in lists if work_list.items),
