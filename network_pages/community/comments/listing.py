@@ -130,23 +130,55 @@ class CommentListing:
 
 
 def comment_listing(page: Page, user, page_number=None) -> CommentListing:
-    """Three queries at most: both counts (top-level, and all), one page of threads (newest
-    first), and the latest replies of those threads with each thread's count of replies."""
+    """Two queries: one page of threads (newest first) with both counts (top-level, and
+    all) in the same rows, and the latest replies of those threads with each thread's count
+    of replies. A page number past the last page (or below the first) costs one more: the
+    counts first, then the page it leads to, as Django's `Paginator.get_page` answers."""
     comments = MemberComment.objects.filter(page_id=source_id(page))
-    counts = comments.aggregate(
-        total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+    all_comments = comments.order_by().values("page_id").annotate(number=Count("pk"))
+    threads = (
+        comments.top_level()
+        .with_people()
+        .order_by(*NEWEST_FIRST)
+        .annotate(top_level=Window(Count("pk")), total=Subquery(all_comments.values("number")))
     )
-    paginator = Paginator(
-        comments.top_level().with_people().order_by(*NEWEST_FIRST), THREADS_PER_PAGE
-    )
-    paginator.count = counts["top_level"]  # known already: the paginator need not count
-    pagination = paginator.get_page(page_number)
+    paginator = Paginator(threads, THREADS_PER_PAGE)
+    number = _page_number(page_number)
+    newest_first = []
+    if number is not None:
+        start = (number - 1) * THREADS_PER_PAGE
+        newest_first = list(threads[start : start + THREADS_PER_PAGE])
+    if newest_first or number == 1:
+        # Known from the rows (the window counts the threads before the page is cut).
+        paginator.count = newest_first[0].top_level if newest_first else 0
+        total = newest_first[0].total if newest_first else 0
+        pagination = PaginatorPage(newest_first, number, paginator)
+    else:
+        counts = comments.aggregate(
+            total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+        )
+        paginator.count = counts["top_level"]
+        pagination = paginator.get_page(page_number)
+        newest_first = list(pagination.object_list) if counts["top_level"] else []
+        total = counts["total"]
     reader = rules.Reader.of(user)
-    newest_first = list(pagination.object_list) if counts["top_level"] else []
-    threads = [shown(comment, reader) for comment in reversed(newest_first)]
-    _attach_latest_replies(threads, reader)
-    total = counts["total"] if threads else 0
-    return CommentListing(threads=threads, pagination=pagination, total=total)
+    shown_threads = [shown(comment, reader) for comment in reversed(newest_first)]
+    _attach_latest_replies(shown_threads, reader)
+    return CommentListing(
+        threads=shown_threads, pagination=pagination, total=total if shown_threads else 0
+    )
+
+
+def _page_number(page_number) -> int | None:
+    """The page asked for, as `Paginator.get_page` reads it (not a number: the first);
+    None for a number below 1, which leads to the last page."""
+    try:
+        if isinstance(page_number, float) and not page_number.is_integer():
+            raise ValueError
+        number = int(page_number)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else None
 
 
 def _attach_latest_replies(threads: list[ShownComment], reader: rules.Reader) -> None:
