@@ -128,12 +128,18 @@ def _read_landmarks(language: str) -> list[SectionLink]:
 def breadcrumb_trail(page: Page | None, language: str) -> list[SectionLink]:
     """The ancestors of `page` from its language's home: the home, its sections and the
     network's sections come from the cache; deeper ancestors (a thematic group above its
-    updates) cost one query, only when there are any."""
+    updates) from the parents routing read with the page (`home.page_routing`), else in
+    one query, only when there are any."""
     if not isinstance(page, Page) or page.pk is None or page.depth <= 2:
         return []
     known = {link.path: link for link in cached_sections("landmarks", language, _read_landmarks)}
     paths = [page.path[:end] for end in range(2 * Page.steplen, len(page.path), Page.steplen)]
     missing = [path for path in paths if path not in known]
+    ancestor = page
+    while missing and (ancestor := getattr(ancestor, "_cached_parent_obj", None)) is not None:
+        if ancestor.path in missing:
+            known[ancestor.path] = link_to(ancestor)
+            missing.remove(ancestor.path)
     if missing:
         for ancestor in Page.objects.filter(path__in=missing):
             known[ancestor.path] = link_to(ancestor)

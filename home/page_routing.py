@@ -46,9 +46,12 @@ def _site_root_paths(site: Site) -> set[str]:
     return {root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk}
 
 
-def _root_and_chain(site: Site, segments: list[str]) -> tuple[Page, dict[str, Page]]:
-    """The root to route from (`site.root_page.localized`) and the pages the segments may
-    name below it, by url_path: one query for all, the site's root page with them (a
+def _root_and_chain(
+    site: Site, segments: list[str]
+) -> tuple[Page, dict[str, Page], dict[str, list[Page]]]:
+    """The root to route from (`site.root_page.localized`), the pages the segments may
+    name below it, by url_path, and every translation of those pages (the language
+    switcher's, by translation key): one query for all, the site's root page with them (a
     url_path is unique in the tree)."""
     roots = _site_root_paths(site)
     localized_path = _localized_root_path(site)
@@ -59,8 +62,21 @@ def _root_and_chain(site: Site, segments: list[str]) -> tuple[Page, dict[str, Pa
         for root in roots
         for count in range(len(segments) + 1)
     ]
-    pages = list(Page.objects.filter(Q(url_path__in=url_paths) | Q(pk=site.root_page_id)))
-    chain = {page.url_path: page for page in pages}
+    on_the_way = Q(url_path__in=url_paths)
+    pages = list(
+        Page.objects.filter(
+            on_the_way
+            | Q(pk=site.root_page_id)
+            | Q(translation_key__in=Page.objects.filter(on_the_way).values("translation_key"))
+        )
+    )
+    wanted = set(url_paths)
+    chain = {page.url_path: page for page in pages if page.url_path in wanted}
+    keys = {page.translation_key for page in chain.values()}
+    translations: dict[str, list[Page]] = {key: [] for key in keys}
+    for page in pages:
+        if page.translation_key in translations:
+            translations[page.translation_key].append(page)
     site_root = next((page for page in pages if page.pk == site.root_page_id), None)
     if site_root is None:
         site_root = site.root_page
@@ -69,7 +85,7 @@ def _root_and_chain(site: Site, segments: list[str]) -> tuple[Page, dict[str, Pa
     localized = chain.get(localized_path) if localized_path else None
     # As `Page.localized`: the translation if it is live, else the site's own root.
     root = localized if localized is not None and localized.live else site_root
-    return root, chain
+    return root, chain, translations
 
 
 def _asks_itself(model: type[Page]) -> bool:
@@ -80,7 +96,8 @@ def _asks_itself(model: type[Page]) -> bool:
 
 
 def _route_from(request: HttpRequest, site: Site, segments: list[str]) -> RouteResult:
-    root, chain = _root_and_chain(site, segments)
+    root, chain, translations = _root_and_chain(site, segments)
+    request._nfp_routed_translations = translations
     answers_not_found: list[tuple[Page, int]] = []  # (page, its position), filled on the way
     try:
         return _walk(request, root, chain, segments, answers_not_found)
@@ -90,7 +107,7 @@ def _route_from(request: HttpRequest, site: Site, segments: list[str]) -> RouteR
         # The nearest page on the way that answers for what is below it (as its `route`
         # would have, wrapping Wagtail's): only now is its specific row read.
         page, position = answers_not_found[-1]
-        return page.specific.route_not_found(request, segments[position:])
+        return _specific(page).route_not_found(request, segments[position:])
 
 
 def _walk(
@@ -110,12 +127,12 @@ def _walk(
             if model.route is RoutablePageMixin.route:
                 # Its sub-routes come first; when none matches, its children (as Wagtail).
                 if page.live and _has_sub_route(model, remaining):
-                    return page.specific.route(request, remaining)
+                    return _specific(page).route(request, remaining)
             else:
-                return page.specific.route(request, remaining)
+                return _specific(page).route(request, remaining)
         if not remaining:
             if page.live:
-                return RouteResult(page.specific)
+                return RouteResult(_specific(page))
             raise Http404
         child = chain.get(page.url_path + remaining[0] + "/")
         if child is None:
@@ -123,6 +140,28 @@ def _walk(
         child._cached_parent_obj = page
         page = child
     raise Http404  # not reached: the last position has no segment left
+
+
+def _specific(page: Page) -> Page:
+    """`page.specific`; for an alias, with its source's specific row read in the same query
+    and kept where `network_area.source_of` looks for it (an alias shows its source's
+    records: the request page's responses, the group's members, the comments)."""
+    model = page.specific_class
+    if not page.alias_of_id or model is None or isinstance(page, model) or "specific" in vars(page):
+        return page.specific
+    rows = {
+        row.pk: row for row in model._default_manager.filter(pk__in=(page.pk, page.alias_of_id))
+    }
+    specific = rows.get(page.pk)
+    if specific is None:
+        return page.specific  # gone meanwhile: as Wagtail would answer
+    for name, value in vars(page).items():  # as `Page.get_specific` copies what was set
+        specific.__dict__.setdefault(name, value)
+    source = rows.get(page.alias_of_id)
+    if source is not None:
+        specific._nfp_source = source
+    page.specific = specific
+    return specific
 
 
 def _has_sub_route(model: type[RoutablePageMixin], remaining: list[str]) -> bool:
@@ -148,6 +187,16 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
                 result = None
         request._wagtail_route_for_request = result
     return request._wagtail_route_for_request
+
+
+def routed_translations(request: HttpRequest, page: Page) -> list[Page] | None:
+    """Every translation of `page` (itself included, live or not, generic pages), read with
+    the route of this request; None when routing did not read them (the page is not on the
+    way to this request's page, or the request was not routed here)."""
+    found = getattr(request, "_nfp_routed_translations", None)
+    if found is None:
+        return None
+    return found.get(page.translation_key)
 
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:

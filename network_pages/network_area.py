@@ -187,6 +187,14 @@ def source_of(page: Page) -> Page:
     return original_section(page) or page
 
 
+def source_if_read(page: Page) -> Page | None:
+    """`source_of(page)` when it is at hand without a query (a content page is its own
+    source; an alias's was read with it, as routing reads it), else None."""
+    if page.alias_of_id:
+        return getattr(page, "_nfp_source", None)
+    return page if not is_section(page) else None
+
+
 def source_id(page: Page) -> int:
     """`source_of(page).pk`, without a query for a content page or its alias."""
     if page.alias_of_id:

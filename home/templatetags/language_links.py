@@ -9,6 +9,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from home import locales, page_routing
 from nfp_site.language_urls import Place, page_url_in, place_of, query_without_notice
 
 register = template.Library()
@@ -36,14 +37,7 @@ def language_links_for(request: HttpRequest, page: Page | None) -> list[Language
     place = place_of(request, request.path)
     if isinstance(page, Page) and (place.page is None or place.page.pk != page.pk):
         place = Place(page)  # a view that shows a page without being routed to it
-    translations = {}
-    if place.page is not None:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in place.page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
+    translations = {} if place.page is None else _translations_of(request, place.page)
     links = []
     for code, _name in settings.LANGUAGES:
         if place.page is None:
@@ -62,6 +56,27 @@ def language_links_for(request: HttpRequest, page: Page | None) -> list[Language
             )
         )
     return links
+
+
+def _translations_of(request: HttpRequest, page: Page) -> dict[str, Page]:
+    """{language code: the page's live translation}, itself included: from what routing
+    read for this request when it read them (no query), else in one query."""
+    routed = page_routing.routed_translations(request, page)
+    if routed is None:
+        return {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    language_of = {}
+    for code, _name in settings.LANGUAGES:
+        locale = locales.locale_for(code)
+        if locale is not None:
+            language_of[locale.pk] = code
+    return {
+        language_of[translation.locale_id]: translation
+        for translation in routed
+        if translation.live and translation.locale_id in language_of
+    }
 
 
 def _view_url_in(request: HttpRequest, code: str, query: str) -> str:

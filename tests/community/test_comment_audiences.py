@@ -86,6 +86,27 @@ def test_a_members_only_groups_comments_are_for_its_members(
     assert "MARKER-group-comment" in dmr_page
 
 
+def test_a_members_only_groups_comments_stay_its_members_on_its_french_pages(
+    client, private_group, focal_point, other_focal_point
+):
+    thematic_groups.join(focal_point, private_group)
+    update = private_group.get_children().get()
+    make_comment(private_group, focal_point, "MARKER-group-comment")
+    make_comment(update, focal_point, "MARKER-update-comment")
+
+    member = sign_in(client, focal_point)
+    member_pages = [
+        member.get(url_of(page, language="fr")).content.decode() for page in (private_group, update)
+    ]
+    client.logout()
+    outsider_page = sign_in(client, other_focal_point).get(url_of(private_group, language="fr"))
+
+    assert "MARKER-group-comment" in member_pages[0]
+    assert "MARKER-update-comment" in member_pages[1]
+    assert outsider_page.status_code == 200
+    assert "MARKER-group-comment" not in outsider_page.content.decode()
+
+
 def test_an_open_groups_comments_are_every_members(client, group, focal_point, other_focal_point):
     make_comment(group, focal_point, "MARKER-open-group-comment")
 

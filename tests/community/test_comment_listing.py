@@ -6,9 +6,16 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from network_pages.community.comments.listing import REPLIES_SHOWN, THREADS_PER_PAGE
+from network_pages import access
+from network_pages.community.comments.listing import (
+    REPLIES_SHOWN,
+    THREADS_PER_PAGE,
+    comment_listing,
+)
 from network_pages.community.factories import make_comment
 from network_pages.community.models import MemberComment
 from network_pages.factories import make_member
@@ -19,9 +26,9 @@ from .conftest import count_queries, url_of
 pytestmark = pytest.mark.django_db
 
 # Measured: 25 queries for the working methods page with its comments, for a Focal Point,
-# whatever the number of comments. The comments' share is 6: is the page in the network
-# area, both counts, one page of threads (with authors, profiles and states), their latest
-# replies (with their threads' counts), and the reader's follow. The rest is the session,
+# whatever the number of comments. The comments' share is 5: is the page in the network
+# area, one page of threads (with authors, profiles and states, and both counts), their
+# latest replies (with their threads' counts), and the reader's follow. The rest is the session,
 # the OTP device, routing, the access rule (and Wagtail's own check), the page and the
 # language switcher.
 BUDGET = 25 + 3
@@ -202,3 +209,52 @@ def test_every_comment_of_a_page_is_rendered_by_one_template_not_one_include_eac
 
     assert with_sixty == with_five
     assert with_sixty.count("community/comments/_comment_list.html") == 1
+
+
+def _threads_shown(client, page, query: str) -> tuple[int, list[str], int]:
+    listing = client.get(url_of(page, query)).context["comments"]
+    bodies = [thread.comment.body for thread in listing.threads]
+    return listing.pagination.number, bodies, listing.total
+
+
+def test_a_page_of_threads_comes_with_its_counts_in_two_queries(working_methods, focal_point):
+    populate(working_methods, threads=50, replies=2)
+    focal_point.is_verified = lambda: True  # as the OTP middleware leaves request.user
+    access.group_names_of(focal_point)  # the reader's groups, read once per request
+    comment_listing(working_methods, focal_point)  # the locales, read once per process
+
+    for number in (None, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            listing = comment_listing(working_methods, focal_point, number)
+
+        assert len(queries) == 2
+        assert listing.total == 150
+        assert listing.pagination.paginator.count == 50
+
+
+def test_a_page_number_past_the_last_shows_the_last_page(client, working_methods, focal_point):
+    populate(working_methods, threads=50)
+    sign_in(client, focal_point)
+
+    number, bodies, total = _threads_shown(client, working_methods, "?comments-page=9")
+
+    assert number == 3
+    assert bodies == [f"Comment {n}" for n in range(10)]
+    assert total == 50
+
+
+def test_a_page_number_that_is_no_number_shows_the_first_page_and_zero_the_last(
+    client, working_methods, focal_point
+):
+    populate(working_methods, threads=50)
+    sign_in(client, focal_point)
+
+    assert _threads_shown(client, working_methods, "?comments-page=x")[0] == 1
+    assert _threads_shown(client, working_methods, "?comments-page=0")[0] == 3
+
+
+def test_a_page_without_comments_shows_an_empty_first_page(client, working_methods, focal_point):
+    sign_in(client, focal_point)
+
+    assert _threads_shown(client, working_methods, "") == (1, [], 0)
+    assert _threads_shown(client, working_methods, "?comments-page=4") == (1, [], 0)

@@ -75,12 +75,28 @@ def test_group_page_stays_open_but_hides_its_workspace_from_non_members(
     assert "The workspace of this group is for its members only." in html
 
 
-def test_a_member_sees_the_workspace_listed_on_the_group_page(client, private_group, focal_point):
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_member_sees_the_workspace_listed_on_the_group_page(
+    client, private_group, focal_point, language
+):
     thematic_groups.join(focal_point, private_group)
 
-    html = sign_in(client, focal_point).get(url_of(private_group)).content.decode()
+    html = (
+        sign_in(client, focal_point).get(url_of(private_group, language=language)).content.decode()
+    )
 
     assert TITLE in html
+
+
+def test_the_french_group_page_hides_its_workspace_from_non_members(
+    client, private_group, other_focal_point
+):
+    """The French page lists the French copies of the workspace pages: they are held to
+    their English sources' restriction."""
+    response = sign_in(client, other_focal_point).get(url_of(private_group, language="fr"))
+
+    assert response.status_code == 200
+    assert TITLE not in response.content.decode()
 
 
 def test_opening_the_workspace_lets_every_member_in(client, private_group, update, focal_point):

@@ -10,11 +10,13 @@ from django.utils import translation
 from wagtail.models import Page
 
 from home import page_routing
+from home.templatetags.language_links import language_links_for
 from network_pages.publication_drafts.setup import ensure_publication_drafts
 from workflows.gate import acting_as_system
 
 pytestmark = pytest.mark.django_db
 
+NEWS_PATH = "news/network-meeting-in-strasbourg/"
 URLS = [
     "",
     "news/",
@@ -77,3 +79,48 @@ def test_the_access_rule_still_runs_on_routed_pages(client, network):
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def _routed_request(path: str):
+    request = RequestFactory().get(f"/en/{path}")
+    request.user = AnonymousUser()
+    with translation.override("en"):
+        route = page_routing.route_for_request(request, path)
+    return request, route[0]
+
+
+def _language_links(request, page) -> tuple[dict[str, str], int]:
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        links = language_links_for(request, page)
+    return {link.code: link.url for link in links}, len(queries)
+
+
+def test_the_language_switcher_of_a_routed_page_reads_nothing_more(public_section):
+    _routed_request(NEWS_PATH)  # Wagtail's site root paths, cached as in production
+    request, page = _routed_request(NEWS_PATH)
+
+    links, queries = _language_links(request, page)
+
+    assert links == {"en": f"/en/{NEWS_PATH}", "fr": public_section.news_fr.url}
+    assert queries == 0
+
+
+def test_a_translation_taken_offline_is_not_offered_by_the_switcher(public_section):
+    with acting_as_system("withdrawal"):
+        public_section.news_fr.unpublish()
+    _routed_request(NEWS_PATH)
+    request, page = _routed_request(NEWS_PATH)
+
+    links, _queries = _language_links(request, page)
+
+    assert links["fr"] == f"/en/{NEWS_PATH}?untranslated=fr"
+
+
+def test_a_page_shown_by_another_view_still_gets_its_translations(public_section):
+    """A page the request was not routed to: its translations are read for it."""
+    request, _page = _routed_request("news/")
+
+    links, queries = _language_links(request, public_section.news_en)
+
+    assert links["fr"] == public_section.news_fr.url
+    assert queries == 1

@@ -2,10 +2,14 @@
 that answered 20 questions cost no more than one state that answered one."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from home import page_routing
+from network_pages import network_area
 from network_pages.information.factories import make_request, make_response
 from network_pages.information.models import Response
 from network_pages.models import MemberState
@@ -83,3 +87,24 @@ def test_request_with_46_responses_of_20_answers_stays_within_its_query_budget(
         response = client.get(request_url(full_request, route))
 
     assert response.status_code == 200
+
+
+def test_the_french_page_reads_its_english_source_with_it(open_request):
+    """The French page is an alias: its responses, questions and comments are the English
+    page's, whose row routing reads in the same query as the alias's."""
+    path = request_url(open_request, language="fr").removeprefix("/fr/")
+    request = RequestFactory().get(f"/fr/{path}")
+    request.user = AnonymousUser()
+    with translation.override("fr"):
+        page = page_routing.route_for_request(request, path)[0]
+
+    with CaptureQueriesContext(connection) as queries:
+        source = network_area.source_of(page)
+
+    assert page.alias_of_id == open_request.pk
+    assert (type(source), source.pk, source.deadline) == (
+        type(open_request),
+        open_request.pk,
+        open_request.deadline,
+    )
+    assert len(queries) == 0

@@ -26,20 +26,6 @@ KNOWN_OVER_BUDGET: dict[str, int] = {
     # restrictions, which owners they have, and the meetings that list them), its comments
     # 2 (threads, latest replies), on top of the page's 12 (its reader's facts in one).
     "/en/network/meetings/meeting-a/": 18,
-    "/en/network/information-requests/reception-of-minors/": 16,
-    "/fr/reseau/demandes-d-information/reception-of-minors/": 17,
-    "/en/network/thematic-groups/open-group/": 17,
-    "/fr/reseau/groupes-thematiques/open-group/": 17,
-    "/en/network/thematic-groups/private-group/minutes-of-the-call/": 17,
-    "/fr/reseau/groupes-thematiques/private-group/minutes-of-the-call/": 17,
-    "/en/network/thematic-groups/private-group/": 18,
-    "/fr/reseau/groupes-thematiques/private-group/": 19,
-    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/": 17,
-    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/": 18,
-    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/reply/": 18,
-    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/edit/": 18,
-    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/delete/": 18,
-    "/en/network/thematic-groups/private-group/minutes-of-the-call/comments/<id>/hide/": 18,
 }
 KNOWN_ADMIN_OVER_BUDGET: dict[str, int] = {
     "/admin/": 42,

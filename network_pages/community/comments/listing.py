@@ -132,43 +132,28 @@ class CommentListing:
 
 @dataclass(frozen=True)
 class CommentFacts:
-    """What a page's comment block reads before its threads: the counts, and whether the
-    reader follows the page."""
+    """What a page's comment block reads besides its threads (whose counts come with the
+    threads themselves): whether the reader follows the page."""
 
-    total: int
-    top_level: int
     following: bool
 
 
 def facts_annotations(user) -> dict:
     """Annotations for a query that reads a commentable page's source anyway (a meeting's
     page reads it for its reader's facts): the `CommentFacts`, in that same query. Keep
-    them on the page served with `keep_facts`; `comments_for` then reads no count."""
-    comments = MemberComment.objects.filter(page_id=OuterRef("pk")).order_by().values("page_id")
-
-    def count(of):
-        return Coalesce(Subquery(of.annotate(number=Count("pk")).values("number")), 0)
-
+    them on the page served with `keep_facts`; the comment block then reads no more."""
     following = (
         Exists(Follow.objects.filter(user_id=user.pk, page_id=OuterRef("pk"), active=True))
         if user.is_authenticated
         else Value(False)
     )
-    return {
-        "nfp_comments_total": count(comments),
-        "nfp_comments_top_level": count(comments.filter(parent__isnull=True)),
-        "nfp_following": following,
-    }
+    return {"nfp_following": following}
 
 
 def keep_facts(page: Page, source: Page) -> None:
     """`source` was read with `facts_annotations`: `page` (the source or an alias of it)
     keeps them for its comment block."""
-    page._nfp_comment_facts = CommentFacts(
-        total=source.nfp_comments_total,
-        top_level=source.nfp_comments_top_level,
-        following=bool(source.nfp_following),
-    )
+    page._nfp_comment_facts = CommentFacts(following=bool(source.nfp_following))
 
 
 def facts_kept(page: Page) -> CommentFacts | None:
@@ -176,28 +161,55 @@ def facts_kept(page: Page) -> CommentFacts | None:
 
 
 def comment_listing(page: Page, user, page_number=None) -> CommentListing:
-    """Three queries at most: both counts (top-level, and all), one page of threads (newest
-    first), and the latest replies of those threads with each thread's count of replies.
-    Two when the counts were read with the page (`keep_facts`)."""
+    """Two queries: one page of threads (newest first) with both counts (top-level, and
+    all) in the same rows, and the latest replies of those threads with each thread's count
+    of replies. A page number past the last page (or below the first) costs one more: the
+    counts first, then the page it leads to, as Django's `Paginator.get_page` answers."""
     comments = MemberComment.objects.filter(page_id=source_id(page))
-    kept = facts_kept(page)
-    if kept is not None:
-        counts = {"total": kept.total, "top_level": kept.top_level}
+    all_comments = comments.order_by().values("page_id").annotate(number=Count("pk"))
+    threads = (
+        comments.top_level()
+        .with_people()
+        .order_by(*NEWEST_FIRST)
+        .annotate(top_level=Window(Count("pk")), total=Subquery(all_comments.values("number")))
+    )
+    paginator = Paginator(threads, THREADS_PER_PAGE)
+    number = _page_number(page_number)
+    newest_first = []
+    if number is not None:
+        start = (number - 1) * THREADS_PER_PAGE
+        newest_first = list(threads[start : start + THREADS_PER_PAGE])
+    if newest_first or number == 1:
+        # Known from the rows (the window counts the threads before the page is cut).
+        paginator.count = newest_first[0].top_level if newest_first else 0
+        total = newest_first[0].total if newest_first else 0
+        pagination = PaginatorPage(newest_first, number, paginator)
     else:
         counts = comments.aggregate(
             total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
         )
-    paginator = Paginator(
-        comments.top_level().with_people().order_by(*NEWEST_FIRST), THREADS_PER_PAGE
-    )
-    paginator.count = counts["top_level"]  # known already: the paginator need not count
-    pagination = paginator.get_page(page_number)
+        paginator.count = counts["top_level"]
+        pagination = paginator.get_page(page_number)
+        newest_first = list(pagination.object_list) if counts["top_level"] else []
+        total = counts["total"]
     reader = rules.Reader.of(user)
-    newest_first = list(pagination.object_list) if counts["top_level"] else []
-    threads = [shown(comment, reader) for comment in reversed(newest_first)]
-    _attach_latest_replies(threads, reader)
-    total = counts["total"] if threads else 0
-    return CommentListing(threads=threads, pagination=pagination, total=total)
+    shown_threads = [shown(comment, reader) for comment in reversed(newest_first)]
+    _attach_latest_replies(shown_threads, reader)
+    return CommentListing(
+        threads=shown_threads, pagination=pagination, total=total if shown_threads else 0
+    )
+
+
+def _page_number(page_number) -> int | None:
+    """The page asked for, as `Paginator.get_page` reads it (not a number: the first);
+    None for a number below 1, which leads to the last page."""
+    try:
+        if isinstance(page_number, float) and not page_number.is_integer():
+            raise ValueError
+        number = int(page_number)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else None
 
 
 def _attach_latest_replies(threads: list[ShownComment], reader: rules.Reader) -> None:

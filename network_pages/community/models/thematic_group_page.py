@@ -74,10 +74,12 @@ class ThematicGroupPage(CommentablePageMixin, Page):
         """A members-only workspace keeps the group's comments to its members (4.8)."""
         pages = list(pages)
         group_of = {page.pk: thematic_groups.source_id(page) for page in pages}
+        sources = [network_area.source_if_read(page) for page in pages]
         members_only = None
-        if all(page.alias_of_id is None and isinstance(page, cls) for page in pages):
-            # Sources read as groups already carry the setting: no query (a page's routes).
-            members_only = {page.pk for page in pages if page.workspace_members_only}
+        if all(isinstance(source, cls) for source in sources):
+            # Sources read as groups already carry the setting: no query (a page's routes,
+            # an alias's too, whose source routing read with it).
+            members_only = {source.pk for source in sources if source.workspace_members_only}
         return thematic_groups.comment_audiences(pages, group_of, members_only)
 
     def get_context(self, request, *args, **kwargs):
@@ -102,14 +104,18 @@ class ThematicGroupPage(CommentablePageMixin, Page):
             if link.page.live
         ]
         workspace = list(
-            Page.objects.child_of(self).live().order_by("-first_published_at", "-pk")[:50]
+            visibility.with_source_path(Page.objects.child_of(self).live()).order_by(
+                "-first_published_at", "-pk"
+            )[:50]
         )
-        visible_workspace = visibility.pages_visible_to(user, workspace)
+        # The workspace and the sessions asked together: one reading of their restrictions.
+        visible = {page.pk for page in visibility.pages_visible_to(user, [*workspace, *sessions])}
+        visible_workspace = [page for page in workspace if page.pk in visible]
         is_member = any(m.user_id == user.pk for m in memberships)
         context.update(
             memberships=memberships,
             rapporteurs=rapporteurs,
-            sessions=visibility.pages_visible_to(user, sessions),
+            sessions=[page for page in sessions if page.pk in visible],
             workspace=visible_workspace,
             workspace_closed_to_reader=len(visible_workspace) < len(workspace),
             is_group_member=is_member,

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from network_pages import network_area
 from network_pages.community import thematic_groups
 from network_pages.community.comments.audience import CommentAudience
 from network_pages.community.comments.mixin import CommentablePageMixin
@@ -77,11 +78,20 @@ class ThematicGroupUpdatePage(CommentablePageMixin, Page):
     @classmethod
     def comment_audiences_of(cls, pages) -> dict[int, CommentAudience]:
         """A workspace page's comments have its group's audience (the source's parent).
-        One query for sources (their paths are known), two with aliases."""
+        One query for sources and for aliases whose source was read with them (their
+        paths are known), two with other aliases."""
         pages = list(pages)
         source_ids = {page.pk: page.alias_of_id or page.pk for page in pages}
         paths = {page.pk: page.path for page in pages if page.alias_of_id is None}
-        aliased = {source_ids[page.pk] for page in pages if page.alias_of_id is not None}
+        for page in pages:
+            source = network_area.source_if_read(page) if page.alias_of_id else None
+            if source is not None:
+                paths[source.pk] = source.path
+        aliased = {
+            source_ids[page.pk]
+            for page in pages
+            if page.alias_of_id is not None and source_ids[page.pk] not in paths
+        }
         if aliased:
             paths.update(Page.objects.filter(pk__in=aliased).values_list("pk", "path"))
         groups = list(
