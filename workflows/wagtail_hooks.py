@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from workflows import approver_admin, gate, urls
+from workflows import approver_admin, dashboard, gate, urls
 from workflows.localize import GatedUpdateTranslationsView
 from workflows.log_actions import register_joint_approval_log_actions
 from workflows.models import JointApprovalTask
@@ -131,6 +131,9 @@ def register_waiting_for_translation_report():
 
 
 hooks.register("register_log_actions", register_joint_approval_log_actions)
+
+# "Awaiting your review" in a fixed number of queries, however many drafts wait (issue 17).
+hooks.register("construct_homepage_panels", dashboard.replace_wagtails_panel)
 
 # A reviewer's sidebar leads only where they may go (workflows.approver_admin).
 hooks.register("construct_main_menu", approver_admin.menu_items_for_reviewers)
