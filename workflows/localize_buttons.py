@@ -1,13 +1,13 @@
-"""wagtail-localize's "Translate this page" and "Sync translated pages" buttons in the page
-explorer, read once for the whole listing (issue 17).
+"""wagtail-localize's "Translate this page" and "Sync translated pages" buttons, read once
+for the whole page explorer listing (issue 17).
 
-wagtail-localize decides both buttons page by page (`page_listing_more_buttons`): whether a
-locale has no translation of the page yet, then the page's translation source and whether
-it has an enabled translation: four queries a row. The explorer's rows are asked those
-questions in its own query instead (`annotate`, from `construct_explorer_page_queryset`),
-and `listing_buttons` reads the answers; a page listed without them (the page search, a
-report) is answered by wagtail-localize's own function, as before. Same buttons, same
-rules: `submit_translation` permission, not the root, aliases are not translations.
+wagtail-localize decides both buttons page by page (`page_listing_more_buttons`, for the
+listing's rows and the page header): whether a locale has no translation of the page yet,
+then the page's translation source and whether it has an enabled translation: four queries
+a page. The explorer's rows are asked those questions in its own query instead
+(`annotate`, from `construct_explorer_page_queryset`); any other page (a page header, the
+page search's rows) in one query. Same buttons, same rules: `submit_translation`
+permission, not the root, aliases are not translations.
 """
 
 from urllib.parse import urlencode
@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
 
-LISTING_HOOK = "register_page_listing_more_buttons"
+HOOKS = ("register_page_listing_more_buttons", "register_page_header_buttons")
 # wagtail-localize's words (its catalogue translates them).
 TRANSLATE = "Translate this page"
 SYNC = "Sync translated pages"
@@ -50,21 +50,27 @@ def annotate(pages: QuerySet) -> QuerySet:
     )
 
 
-def listing_buttons(page: Page, user, view_name=None, next_url=None):
-    """wagtail-localize's listing buttons, from `annotate`'s answers when the page has them."""
+def _answers(page: Page) -> tuple[bool, int | None]:
+    """`annotate`'s answers: from the listing's query, else in one query for this page."""
     if not hasattr(page, UNTRANSLATED):
-        yield from localize_hooks.page_listing_more_buttons(page, user, view_name, next_url)
-        return
+        row = annotate(Page.objects.filter(pk=page.pk)).values(UNTRANSLATED, SYNCED_SOURCE).first()
+        setattr(page, UNTRANSLATED, bool(row and row[UNTRANSLATED]))
+        setattr(page, SYNCED_SOURCE, row[SYNCED_SOURCE] if row else None)
+    return getattr(page, UNTRANSLATED), getattr(page, SYNCED_SOURCE)
+
+
+def translation_buttons(page: Page, user, view_name=None, next_url=None):
+    """wagtail-localize's buttons (`page_listing_more_buttons`), from `_answers`."""
     if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
         return
-    if getattr(page, UNTRANSLATED):
+    untranslated, source_id = _answers(page)
+    if untranslated:
         yield ListingButton(
             gettext(TRANSLATE),
             reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id]),
             priority=60,
             icon_name="wagtail-localize-language",
         )
-    source_id = getattr(page, SYNCED_SOURCE)
     if source_id is not None:
         url = reverse("wagtail_localize:update_translations", args=[source_id])
         if next_url is not None:
@@ -72,13 +78,14 @@ def listing_buttons(page: Page, user, view_name=None, next_url=None):
         yield ListingButton(gettext(SYNC), url, priority=60, icon_name="resubmit")
 
 
-def replace_localize_listing_buttons() -> None:
-    """wagtail-localize's per-row function out of the listing hook, `listing_buttons` in.
+def replace_localize_buttons() -> None:
+    """wagtail-localize's function out of the listing and header hooks, ours in.
 
     Wagtail has no way to unregister a hook: its registry is edited here, once, while the
     hooks load (this module imports wagtail-localize's hooks first, so that its function is
-    registered to be taken out). Its page header buttons (one page) stay as they are."""
-    registered = hooks._hooks.get(LISTING_HOOK, [])
+    registered to be taken out)."""
     original = localize_hooks.page_listing_more_buttons
-    registered[:] = [(fn, order) for fn, order in registered if fn is not original]
-    hooks.register(LISTING_HOOK, listing_buttons)
+    for hook_name in HOOKS:
+        registered = hooks._hooks.get(hook_name, [])
+        registered[:] = [(fn, order) for fn, order in registered if fn is not original]
+        hooks.register(hook_name, translation_buttons)

@@ -133,12 +133,13 @@ def register_waiting_for_translation_report():
 hooks.register("register_log_actions", register_joint_approval_log_actions)
 
 # wagtail-localize's Translate and Sync buttons, read once for the explorer's rows (issue 17).
-localize_buttons.replace_localize_listing_buttons()
+localize_buttons.replace_localize_buttons()
 
 
 @hooks.register("construct_explorer_page_queryset")
-def answer_translation_buttons_in_the_listing_query(parent_page, pages, request):
-    return localize_buttons.annotate(pages)
+def answer_row_questions_in_the_listing_query(parent_page, pages, request):
+    # The translation buttons, and the gate's "live pages below?" for each row's Delete.
+    return gate.annotate_live_descendants(localize_buttons.annotate(pages))
 
 
 # "Awaiting your review" in a fixed number of queries, however many drafts wait (issue 17).
