@@ -7,7 +7,7 @@ The source may be in any content language.
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Func, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -67,7 +67,14 @@ def releases_waiting_for_translation():
         .annotate(count=Count("pk"))
         .values("count")
     )
-    other_languages = max(Locale.objects.count() - 1, 0)
+    # How many other languages there are, counted in the same query.
+    other_languages = (
+        Subquery(
+            Locale.objects.order_by().annotate(n=Func("pk", function="COUNT")).values("n"),
+            output_field=IntegerField(),
+        )
+        - 1
+    )
     return (
         PublicRelease.objects.filter(withdrawn_at=None, page__live=True)
         .annotate(

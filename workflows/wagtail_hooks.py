@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from workflows import approver_admin, gate, urls
+from workflows import approver_admin, dashboard, gate, localize_buttons, urls
 from workflows.localize import GatedUpdateTranslationsView
 from workflows.log_actions import register_joint_approval_log_actions
 from workflows.models import JointApprovalTask
@@ -131,6 +131,19 @@ def register_waiting_for_translation_report():
 
 
 hooks.register("register_log_actions", register_joint_approval_log_actions)
+
+# wagtail-localize's Translate and Sync buttons, read once for the explorer's rows (issue 17).
+localize_buttons.replace_localize_buttons()
+
+
+@hooks.register("construct_explorer_page_queryset")
+def answer_row_questions_in_the_listing_query(parent_page, pages, request):
+    # The translation buttons, and the gate's "live pages below?" for each row's Delete.
+    return gate.annotate_live_descendants(localize_buttons.annotate(pages))
+
+
+# "Awaiting your review" in a fixed number of queries, however many drafts wait (issue 17).
+hooks.register("construct_homepage_panels", dashboard.replace_wagtails_panel)
 
 # A reviewer's sidebar leads only where they may go (workflows.approver_admin).
 hooks.register("construct_main_menu", approver_admin.menu_items_for_reviewers)

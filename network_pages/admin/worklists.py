@@ -1,6 +1,7 @@
 """The DMR's "what needs doing" about people and emails: invitations not accepted yet
 (1.1, 1.2) and emails the outbox gave up on (they wait for "Send again")."""
 
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -55,9 +56,13 @@ def pending_invitations() -> WorkList:
 
 
 def failed_emails() -> WorkList:
-    failed = OutboundEmail.objects.filter(status=OutboundEmail.Status.FAILED)
-    total = failed.count()
-    emails = list(failed.order_by("-created_at", "-pk")[:ITEMS_SHOWN])
+    # The first ones and how many in all, in one query.
+    emails = list(
+        OutboundEmail.objects.filter(status=OutboundEmail.Status.FAILED)
+        .annotate(total=Window(Count("pk")))
+        .order_by("-created_at", "-pk")[:ITEMS_SHOWN]
+    )
+    total = emails[0].total if emails else 0
     items = [
         WorkItem(
             title=email.subject,

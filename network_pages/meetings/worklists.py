@@ -5,6 +5,7 @@ suggestions with the DMR's decision (4.4). The DMR: the suggestions waiting for 
 and the meetings whose convocation deadline has passed without a convocation (4.1).
 """
 
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
@@ -74,13 +75,14 @@ def my_suggestions(user, urls: ReaderUrls) -> WorkList:
 
 
 def suggestions_to_decide() -> WorkList:
-    pending_suggestions = AgendaSuggestion.objects.filter(status=AgendaSuggestion.Status.PENDING)
-    total = pending_suggestions.count()
+    # The first ones and how many in all, in one query.
     suggestions = list(
-        pending_suggestions.select_related("meeting", "member_state").order_by("created_at", "pk")[
-            :SUGGESTIONS_SHOWN
-        ]
+        AgendaSuggestion.objects.filter(status=AgendaSuggestion.Status.PENDING)
+        .select_related("meeting", "member_state")
+        .annotate(total=Window(Count("pk")))
+        .order_by("created_at", "pk")[:SUGGESTIONS_SHOWN]
     )
+    total = suggestions[0].total if suggestions else 0
     items = [
         WorkItem(
             title=suggestion.title,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision, Task, TaskState
 
+from network_pages import access
 from workflows import log_actions, precaution
 from workflows.destination import release_obstacles
 from workflows.exceptions import ApprovalRefused
@@ -108,7 +109,12 @@ class JointApprovalTask(AbstractGroupApprovalTask):
         return build_tally(self.get_parties(), self.party_names(), votes)
 
     def user_group_ids(self, user) -> set[int]:
-        return set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+        """The user's groups, read once per user object (a dashboard or a listing asks this
+        for every task it shows): the groups `access.group_names_of` keeps prefetched."""
+        if not user.is_authenticated:
+            return set()
+        access.group_names_of(user)
+        return {group.pk for group in getattr(user, "_wrapped", user).groups.all()}
 
     def is_party_member(self, user) -> bool:
         return bool(self.user_group_ids(user) & {p.group_id for p in self.get_parties()})
