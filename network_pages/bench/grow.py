@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
@@ -34,13 +35,14 @@ from home.models import GoodPracticePage, NewsItemPage, PublicationPage
 from home.site_setup import ensure_public_indexes
 from network_pages import roles
 from network_pages.community import thematic_groups
-from network_pages.community.factories import make_comment, make_thematic_group, make_update
+from network_pages.community.factories import make_thematic_group, make_update
 from network_pages.community.models import MemberComment, ThematicGroupPage
 from network_pages.community.site_setup import ensure_community_pages
 from network_pages.demo import seed_demo_content
 from network_pages.factories import make_member
-from network_pages.information.factories import make_item, make_request, make_response
+from network_pages.information.factories import make_item, make_request
 from network_pages.information.models import (
+    Answer,
     InformationItemAttachment,
     InformationItemPage,
     InformationRequestPage,
@@ -48,6 +50,9 @@ from network_pages.information.models import (
     ResponseAttachment,
 )
 from network_pages.information.site_setup import ensure_information_indexes
+from network_pages.library import places
+from network_pages.library.factories import add_version, make_entry, text_file
+from network_pages.library.models import LibraryEntry
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import MeetingDocument, MeetingKind, MeetingPage, MeetingStatus
 from network_pages.meetings.site_setup import ensure_meetings_index
@@ -70,6 +75,11 @@ PUBLICATION_SLUG = "bench-publication-{:03d}"
 NEWS_SLUG = "bench-news-{:03d}"
 GOOD_PRACTICE_SLUG = "bench-good-practice-{:03d}"
 DOCUMENT_TITLE = "Bench document {:04d}: {}"
+LIBRARY_TITLE = "Bench library entry {:03d}: {}"
+# Tasks the growth queues (index refreshes, notifications) are dropped: no worker runs for
+# the bench, the members' search is indexed in one go at the end, and writing one task row
+# per response and comment took a third of the growth's time.
+DROPPED_TASKS = {"default": {"BACKEND": "network_pages.bench.tasks.DroppedTasks"}}
 
 TOPICS = (
     "reception of unaccompanied children",
@@ -119,6 +129,7 @@ class Sizes:
     good_practices: int = 0
     comments: int = 0
     documents: int = 0
+    library_entries: int = 0
     # The pages the bench measures carry the heaviest content: a request answered by every
     # member state, and this many comment threads (a comment and two replies) on it, on a
     # thematic group and on a meeting (the issue's "50 top-level threads with replies").
@@ -138,6 +149,7 @@ NETWORK = Sizes(
     good_practices=50,
     comments=10_000,
     documents=5_000,
+    library_entries=300,
 )
 SIZES = {"demo": DEMO, "network": NETWORK}
 
@@ -185,6 +197,8 @@ class Grower:
         self._public_indexes = ensure_public_indexes(structure.homes)
         self._members: list | None = None
         self._commented: tuple[list[Page], list[Page]] | None = None
+        self._threads: dict[int, MemberComment | None] = {}
+        self._pending_comments: list[MemberComment] = []
 
     def steps(self) -> list[_Step]:
         sizes, sources = self.sizes, {"alias_of__isnull": True}
@@ -256,6 +270,12 @@ class Grower:
                 self._make_document,
                 sizes.documents,
             ),
+            _Step(
+                "library entries",
+                LibraryEntry.objects.filter(title__startswith="Bench library entry ").count,
+                self._make_library_entry,
+                sizes.library_entries,
+            ),
         ]
 
     def run(self) -> bool:
@@ -270,6 +290,7 @@ class Grower:
                 with transaction.atomic():
                     for number in batch:
                         step.make(number)
+                    self._flush_comments()
         return grew
 
     # --- members and groups -----------------------------------------------------------
@@ -357,13 +378,28 @@ class Grower:
         # Request 0 is the one measured: every member state has answered it.
         answered = len(self._codes) if number == 0 else rng.randint(0, len(self._codes))
         questions = page.numbered_questions()
+        # Written in bulk, as `make_response` writes one (the same fields, the same draws).
+        responses, answers = [], []
         for code in rng.sample(self._codes, k=answered):
-            make_response(
-                page,
-                code,
-                [_text(rng, 3) if rng.random() < 0.9 else None for _ in questions],
-                status=Response.Status.SUBMITTED if rng.random() < 0.85 else Response.Status.DRAFT,
+            texts = [_text(rng, 3) if rng.random() < 0.9 else None for _ in questions]
+            submitted = rng.random() < 0.85
+            response = Response(
+                request=page,
+                member_state=self._states[code],
+                language="en",
+                status=Response.Status.SUBMITTED if submitted else Response.Status.DRAFT,
+                version=1,
+                submitted_at=timezone.now() if submitted else None,
             )
+            responses.append(response)
+            answers += [
+                Answer(
+                    response=response, question=question, text=text or "", no_information=not text
+                )
+                for question, text in zip(questions, texts, strict=False)
+            ]
+        Response.objects.bulk_create(responses)
+        Answer.objects.bulk_create(answers)
 
     def _make_item(self, number: int) -> None:
         rng = _rng("item", number)
@@ -441,12 +477,33 @@ class Grower:
         else:
             page = others[rng.randrange(len(others))]
             reply = rng.random() < 0.4
-        parent = None
-        if reply:
-            parent = MemberComment.objects.filter(page=page, parent=None).order_by("-pk").first()
+        parent = self._last_thread(page) if reply else None
         members = self._bench_members()
         author = members[rng.randrange(len(members))]
-        make_comment(page, author, _text(rng, rng.randint(1, 4)), parent=parent)
+        # As `make_comment` writes one (the pages are sources), in bulk: written at the end
+        # of the batch, or before a reply to a comment still waiting.
+        comment = MemberComment(
+            page=page, author=author, body=_text(rng, rng.randint(1, 4)), parent=parent
+        )
+        self._pending_comments.append(comment)
+        if parent is None:
+            self._threads[page.pk] = comment
+
+    def _last_thread(self, page: Page) -> MemberComment | None:
+        """The page's latest top-level comment (the one a reply answers), written."""
+        if page.pk not in self._threads:
+            self._threads[page.pk] = (
+                MemberComment.objects.filter(page=page, parent=None).order_by("-pk").first()
+            )
+        parent = self._threads[page.pk]
+        if parent is not None and parent.pk is None:
+            self._flush_comments()
+        return parent
+
+    def _flush_comments(self) -> None:
+        if self._pending_comments:
+            MemberComment.objects.bulk_create(self._pending_comments)
+            self._pending_comments = []
 
     # --- documents ----------------------------------------------------------------------
 
@@ -496,6 +553,53 @@ class Grower:
                 response_id=responses[rng.randrange(len(responses))], document=document
             )
 
+    # --- the library --------------------------------------------------------------------
+
+    def _libraries(self) -> list[places.Library]:
+        """The network's library, the measured meeting's and the first group's that every
+        member reads (the first groups' workspaces are for their members only)."""
+        if getattr(self, "_library_places", None) is None:
+            sources = Page.objects.filter(alias_of__isnull=True)
+            found = [places.NETWORK]
+            meeting = sources.filter(slug=MEETING_SLUG.format(0)).first()
+            group = sources.filter(slug=GROUP_SLUG.format(self.sizes.members_only_groups)).first()
+            if meeting is not None:
+                found.append(places.Library(places.Kind.MEETING, meeting))
+            if group is not None:
+                found.append(places.Library(places.Kind.GROUP, group))
+            self._library_places = found
+        return self._library_places
+
+    def _make_library_entry(self, number: int) -> None:
+        """An entry added by the DMR through the library's own storing, with its English
+        file; every third one has a French version and a second English version too."""
+        rng = _rng("library", number)
+        topic = rng.choice(TOPICS)
+        libraries = self._libraries()
+        dmr = get_user_model().objects.get(username="dmr")
+        text = f"{topic.capitalize()}. {_text(rng, rng.randint(10, 40))}"
+        entry = make_entry(
+            libraries[number % len(libraries)],
+            dmr,
+            title=LIBRARY_TITLE.format(number + 1, topic),
+            upload=text_file(f"bench-library-{number:03d}.txt", text),
+            tags=tuple(rng.sample(THEMES, k=2)),
+            member_state=self._states[rng.choice(self._codes)] if rng.random() < 0.5 else None,
+        )
+        if number % 3 == 0:
+            add_version(
+                entry,
+                dmr,
+                language="fr",
+                upload=text_file(f"bench-library-{number:03d}-fr.txt", text),
+            )
+            add_version(
+                entry,
+                dmr,
+                upload=text_file(f"bench-library-{number:03d}-v2.txt", text + " 2"),
+                note="Second version",
+            )
+
 
 def index_members_search(say: Callable[[str], None] = lambda line: None) -> int:
     """Every entry of the members' search, and the search backend's index of them, written
@@ -514,7 +618,8 @@ def grow(sizes: Sizes, say: Callable[[str], None] = lambda line: None) -> SiteSt
     with transaction.atomic():
         seed_demo_content()
     structure = ensure_site_structure()
-    grew = Grower(structure, sizes, say).run()
+    with override_settings(TASKS=DROPPED_TASKS):
+        grew = Grower(structure, sizes, say).run()
     if grew or not SearchEntry.objects.exists():
         index_members_search(say)
     return structure
@@ -537,6 +642,7 @@ class Census:
     good_practices: int
     comments: int
     documents: int
+    library_entries: int
     pages: int
 
     def summary(self) -> str:
@@ -571,5 +677,6 @@ def census() -> Census:
         good_practices=GoodPracticePage.objects.live().count(),
         comments=MemberComment.objects.count(),
         documents=get_document_model().objects.count(),
+        library_entries=LibraryEntry.objects.count(),
         pages=Page.objects.count(),
     )

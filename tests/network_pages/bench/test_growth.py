@@ -12,6 +12,7 @@ from wagtail.models import Page
 from network_pages.bench import grow
 from network_pages.community.models import MemberComment
 from network_pages.information.models import InformationRequestPage, Response
+from network_pages.library.models import LibraryEntry
 from network_pages.search.models import SearchEntry
 from network_pages.site_structure import ensure_site_structure
 
@@ -29,6 +30,7 @@ TINY = grow.Sizes(
     good_practices=1,
     comments=30,
     documents=6,
+    library_entries=3,
     heavy_threads=3,
 )
 
@@ -120,7 +122,9 @@ def test_the_measured_pages_carry_the_heavy_comment_threads(grown):
 def test_the_grown_documents_are_attached_and_indexed_for_the_members_search(
     grown, settings, media
 ):
-    assert grown.after.documents - grown.before.documents == TINY.documents
+    # The library's entries have files too: one each, and two more for every third one.
+    library_files = TINY.library_entries + 2 * len(range(0, TINY.library_entries, 3))
+    assert grown.after.documents - grown.before.documents == TINY.documents + library_files
     settings.MEDIA_ROOT = media
 
     grow.index_members_search()
@@ -139,3 +143,10 @@ def test_the_same_size_grows_the_same_data(grown):
 def test_a_second_growth_adds_nothing(grown):
     grow_tiny()
     assert grow.census() == grown.after
+
+
+def test_library_entries_are_grown_with_versions_in_english_and_french(grown):
+    assert grown.after.library_entries - grown.before.library_entries == TINY.library_entries
+    first = LibraryEntry.objects.get(title__startswith="Bench library entry 001:")
+    languages = sorted(first.versions.values_list("language", flat=True))
+    assert languages == ["en", "en", "fr"]
