@@ -45,7 +45,7 @@ def test_an_approvers_dashboard_costs_the_same_for_one_or_six_drafts_waiting(
 
     assert six == one
     assert six <= ADMIN_BUDGET
-    assert body.count(": In progress\"") == 6  # each draft's task, with its status
+    assert body.count(': In progress"') == 6  # each draft's task, with its status
 
 
 def test_every_draft_waiting_is_listed_with_its_editor_and_its_review(
@@ -59,4 +59,3 @@ def test_every_draft_waiting_is_listed_with_its_editor_and_its_review(
         task_state = page.current_workflow_task_state
         assert f'href="/admin/pages/{page.pk}/edit/"' in body
         assert f"/admin/pages/workflow/action/{page.pk}/review/{task_state.pk}/" in body
-
