@@ -42,24 +42,31 @@ def build_library(site: MarkedSite, users: dict) -> None:
 
 def build_library_probes(site: MarkedSite, language: str) -> None:
     for library, readers, entry, title, content in site.things["library_entries"]:
-        base = localized(library.url().replace("/en/", f"/{language}/", 1))
+        english = library.url().replace("/en/", f"/{language}/", 1)
+        base = localized(english)
         site.probe(base, restricted_to(readers), title)
         # Adding: the DMR only, as no library lets its Focal Points add here.
         refused_readers = {r.name.lower(): Outcome.REFUSED for r in readers - DMR_ONLY}
-        site.probe(f"{base}add/", restricted_to(readers, **refused_readers))
+        site.probe(localized(f"{english}add/"), restricted_to(readers, **refused_readers))
         if library.page is not None:
             site.probe(
-                f"{base}policy/",
+                localized(f"{english}policy/"),
                 restricted_to(readers, **refused_readers, dmr=Outcome.NOT_ALLOWED),
             )
-        prefix = localized(f"/{language}/network/library")
-        site.probe(f"{prefix}/documents/{entry.pk}/", restricted_to(readers), title)
+        library_root = f"/{language}/network/library"
         site.probe(
-            f"{prefix}/documents/{entry.pk}/move/",
+            localized(f"{library_root}/documents/{entry.pk}/"), restricted_to(readers), title
+        )
+        site.probe(
+            localized(f"{library_root}/documents/{entry.pk}/move/"),
             restricted_to(readers, **refused_readers, dmr=Outcome.NOT_ALLOWED),
         )
         version = entry.versions.get()
-        site.probe(f"{prefix}/versions/{version.pk}/preview/", restricted_to(readers), content)
+        site.probe(
+            localized(f"{library_root}/versions/{version.pk}/preview/"),
+            restricted_to(readers),
+            content,
+        )
     # Every library at once: each entry's markers are judged by its own library's readers.
     meeting_a_title = site.things["library_entries"][1][3]
     site.probe(
@@ -70,7 +77,6 @@ def build_library_probes(site: MarkedSite, language: str) -> None:
     # What does not exist answers as what one may not read; the DMR alone learns it is not
     # there (it reads everything).
     missing = restricted_to(DMR_ONLY, dmr=Outcome.NOT_FOUND)
-    prefix = localized(f"/{language}/network/library")
     for route in (
         "meetings/999999/",
         "meetings/999999/add/",
@@ -82,4 +88,4 @@ def build_library_probes(site: MarkedSite, language: str) -> None:
         "documents/999999/move/",
         "versions/999999/preview/",
     ):
-        site.probe(f"{prefix}/{route}", missing)
+        site.probe(localized(f"/{language}/network/library/{route}"), missing)

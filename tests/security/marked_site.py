@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Locale, Page
 
+from network_pages.area_addresses import sub_path_in
+
 from .expectations import Marker, Outcome, Probe, for_everyone, restricted_to
 from .roles import EVERYONE, MEMBERS, Role
 
@@ -67,7 +69,15 @@ class MarkedSite:
         if not (route == "" if in_french is None else in_french):
             urls = urls[:1]
         for url in urls:
-            self.probe(f"{url}{route}", expected, *shows, restricted=restricted, shown_to=shown_to)
+            # The route in the address's language (`calendar/` is `calendrier/` in French).
+            localized_route = sub_path_in(route, url.split("/")[1])
+            self.probe(
+                f"{url}{localized_route}",
+                expected,
+                *shows,
+                restricted=restricted,
+                shown_to=shown_to,
+            )
 
     def forbidden_for(self, role: Role) -> list[Marker]:
         return [marker for marker in self.markers if role not in marker.readers]
