@@ -30,7 +30,8 @@ def build_register_probes(site: MarkedSite, language: str) -> None:
     site.probe(register, restricted_to(MEMBERS), decision, action)
     for export in ("export.csv", "export.xlsx"):
         site.probe(f"{register}{export}", restricted_to(MEMBERS), decision, action)
-    progress = f"{register}actions/{site.things['register_action'].pk}/progress/"
+    action_pk = site.things["register_action"].pk
+    progress = localized(f"/{language}/network/register/actions/{action_pk}/progress/")
     post_only = {role.name.lower(): Outcome.NOT_ALLOWED for role in MEMBERS}
     site.probe(progress, restricted_to(MEMBERS, **post_only))
     poll = site.things["date_poll"]
