@@ -6,12 +6,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from network_pages.information.views import items as item_views
+from nfp_site.page_counts import OncePerParent
 
 from .item_page import InformationItemAttachment, InformationItemPage
 from .request_index_page import unique_child_slug
 
 
-class InformationItemIndexPage(RoutablePageMixin, Page):
+class InformationItemIndexPage(OncePerParent, RoutablePageMixin, Page):
     """Information and good practices shared in the network (2.1.a, 2.1.b, 2.1.d, 4.7)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)

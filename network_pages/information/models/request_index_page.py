@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from network_pages.information.views import requests as request_views
+from nfp_site.page_counts import OncePerParent
 
 from .request_page import InformationRequestPage, RequestQuestion
 
@@ -21,7 +22,7 @@ def unique_child_slug(parent: Page, title: str, fallback: str) -> str:
     return slug
 
 
-class InformationRequestIndexPage(RoutablePageMixin, Page):
+class InformationRequestIndexPage(OncePerParent, RoutablePageMixin, Page):
     """The network's information requests, open and closed (4.5, 4.6)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
