@@ -55,16 +55,17 @@ KNOWN_ADMIN_OVER_BUDGET: dict[str, int] = {
     "/admin/": 36,
     # The explorer listing of the network home: no per-row query left (the translation
     # buttons and the Delete gate are answered in the listing query, workflows/
-    # localize_buttons.py); what is left is Wagtail's: parent, permissions, translations,
-    # filters (users twice, sites, types), counts, breadcrumbs, revisions, usage (about
-    # 40), one query per page type for the rows' specific pages (8 here) and one count per
-    # section type for its "Add child page" check (max_count_per_parent, 8 here).
-    "/admin/pages/<id>/": 57,
+    # localize_buttons.py; the sections' "Add child page" check in one count,
+    # nfp_site/page_counts.py). What is left is Wagtail's: parent, permissions,
+    # translations, filters (users twice, sites, types), counts, breadcrumbs, revisions,
+    # usage, workflow and site prefetches (about 40), and one query per page type for the
+    # rows' specific pages (8 here: every section is its own type).
+    "/admin/pages/<id>/": 50,
     # Wagtail's editor: the page, its revisions, permissions, comments, the inline panels
     # (one query each), editing sessions, usage, and the member-profile choices read three
-    # times by the meeting's participants field; ours: translation and withdrawal buttons
-    # (3), the convocation panel (2).
-    "/admin/pages/<id>/edit/": 50,
+    # times by the meeting's participants field; ours: the translation and withdrawal
+    # buttons (2), the convocation panel (2).
+    "/admin/pages/<id>/edit/": 49,
 }
 
 
