@@ -95,14 +95,15 @@ def is_translation(page: Page) -> bool:
 
 
 def may_submit_translation(user, page: Page) -> bool:
+    # The cheapest questions first: most pages (a page header asks) are no translation.
+    if page.alias_of_id is not None or not is_translation(page):
+        return False
     workflow = page.get_workflow()
     return bool(
         workflow is not None
-        and page.alias_of_id is None
         and not page.workflow_in_progress
         and JointApprovalTask.objects.filter(workflow_tasks__workflow=workflow).exists()
         and page.permissions_for_user(user).can_edit()
-        and is_translation(page)
     )
 
 

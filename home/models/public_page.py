@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.public_pages import only_public
+from nfp_site.page_counts import OncePerParent
 from workflows.gate import JointApprovalGated
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -73,7 +74,7 @@ class PublicPage(JointApprovalGated, Page):
         return [*parents, *drafts]
 
 
-class PublicIndexPage(JointApprovalGated, Page):
+class PublicIndexPage(OncePerParent, JointApprovalGated, Page):
     """A public list of one page type, newest first, in the language of the page."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

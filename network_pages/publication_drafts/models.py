@@ -4,10 +4,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, WorkflowState
 
 from network_pages import network_area
+from nfp_site.page_counts import OncePerParent
 from workflows.gate import JointApprovalGated
 
 
-class PublicationDraftsPage(JointApprovalGated, Page):
+class PublicationDraftsPage(OncePerParent, JointApprovalGated, Page):
     """Publication drafts (3.3): public page types written in the network area, waiting for
     the network and the DMR to approve them jointly. Restricted by the network root."""
 

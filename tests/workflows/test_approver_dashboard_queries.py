@@ -59,3 +59,19 @@ def test_every_draft_waiting_is_listed_with_its_editor_and_its_review(
         task_state = page.current_workflow_task_state
         assert f'href="/admin/pages/{page.pk}/edit/"' in body
         assert f"/admin/pages/workflow/action/{page.pk}/review/{task_state.pk}/" in body
+
+
+def test_the_dmrs_dashboard_costs_the_same_for_one_or_six_drafts_waiting(
+    client, drafts, dmr_editor, dmr_reviewer, django_capture_on_commit_callbacks
+):
+    # The DMR is a party too: its "Awaiting your review" and its "Joint approvals in
+    # progress" list the same drafts (its budget: tests/security/test_query_budgets.py).
+    _waiting(drafts, dmr_editor, django_capture_on_commit_callbacks, range(1))
+    sign_in(client, dmr_reviewer)
+    one, _body = _dashboard(client)
+
+    _waiting(drafts, dmr_editor, django_capture_on_commit_callbacks, range(1, 6))
+    six, body = _dashboard(client)
+
+    assert six == one
+    assert all(f"Waiting draft {number}" in body for number in range(6))

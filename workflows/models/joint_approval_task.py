@@ -108,16 +108,20 @@ class JointApprovalTask(AbstractGroupApprovalTask):
         ]
         return build_tally(self.get_parties(), self.party_names(), votes)
 
-    def user_group_ids(self, user) -> set[int]:
+    def user_group_ids(self, user, *, fresh: bool = False) -> set[int]:
         """The user's groups, read once per user object (a dashboard or a listing asks this
-        for every task it shows): the groups `access.group_names_of` keeps prefetched."""
+        for every task it shows): the groups `access.group_names_of` keeps prefetched.
+        Recording a vote reads them `fresh`, under the task state's lock."""
         if not user.is_authenticated:
             return set()
+        if fresh:
+            return set(user.groups.values_list("pk", flat=True))
         access.group_names_of(user)
         return {group.pk for group in getattr(user, "_wrapped", user).groups.all()}
 
-    def is_party_member(self, user) -> bool:
-        return bool(self.user_group_ids(user) & {p.group_id for p in self.get_parties()})
+    def is_party_member(self, user, *, fresh: bool = False) -> bool:
+        group_ids = self.user_group_ids(user, fresh=fresh)
+        return bool(group_ids & {p.group_id for p in self.get_parties()})
 
     @staticmethod
     def author_ids(task_state: TaskState) -> set[int]:
@@ -215,7 +219,7 @@ class JointApprovalTask(AbstractGroupApprovalTask):
                 gettext("The page was changed after you opened it: review the latest version.")
             )
         tally = self.tally_for(state, revision)
-        group_ids = self.user_group_ids(user)
+        group_ids = self.user_group_ids(user, fresh=True)
         if party is None:
             candidates = open_parties(tally, group_ids)
             if len(candidates) > 1:
@@ -311,7 +315,7 @@ class JointApprovalTask(AbstractGroupApprovalTask):
         state = JointApprovalTaskState.objects.select_for_update().get(pk=task_state.pk)
         if state.status != TaskState.STATUS_IN_PROGRESS:
             raise ApprovalRefused(gettext("This approval is no longer in progress."))
-        if not (user.is_superuser or self.is_party_member(user)):
+        if not (user.is_superuser or self.is_party_member(user, fresh=True)):
             raise PermissionDenied
         if not comment.strip():
             raise ApprovalRefused(

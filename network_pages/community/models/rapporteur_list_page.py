@@ -3,10 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from nfp_site.page_counts import OncePerParent
+
 from .rapporteur import Rapporteur
 
 
-class RapporteurListPage(Page):
+class RapporteurListPage(OncePerParent, Page):
     """The current thematic rapporteurs (4.8), with or without a thematic group."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=2000)

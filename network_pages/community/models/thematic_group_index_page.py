@@ -4,9 +4,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from network_pages.community.thematic_groups import group_listing
+from nfp_site.page_counts import OncePerParent
 
 
-class ThematicGroupIndexPage(Page):
+class ThematicGroupIndexPage(OncePerParent, Page):
     """The network's thematic groups (4.8), with a way to join each one."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=2000)

@@ -11,9 +11,10 @@ from wagtail.models import Page
 from network_pages.community import working_methods
 from network_pages.community.blocks import WorkingMethodsStreamBlock
 from network_pages.community.comments.mixin import CommentablePageMixin
+from nfp_site.page_counts import OncePerParent
 
 
-class WorkingMethodsPage(CommentablePageMixin, Page):
+class WorkingMethodsPage(OncePerParent, CommentablePageMixin, Page):
     """The network's current working methods (4.10): the DMR revises them, members see
     what changed and when, and comment with suggestions."""
 

@@ -7,12 +7,13 @@ from wagtail.models import Page
 
 from network_pages.area_addresses import LocalizedRoutesMixin
 from network_pages.information.views import items as item_views
+from nfp_site.page_counts import OncePerParent
 
 from .item_page import InformationItemAttachment, InformationItemPage
 from .request_index_page import unique_child_slug
 
 
-class InformationItemIndexPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
+class InformationItemIndexPage(OncePerParent, LocalizedRoutesMixin, RoutablePageMixin, Page):
     """Information and good practices shared in the network (2.1.a, 2.1.b, 2.1.d, 4.7)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from network_pages.area_addresses import LocalizedRoutesMixin
 from network_pages.information.views import requests as request_views
+from nfp_site.page_counts import OncePerParent
 
 from .request_page import InformationRequestPage, RequestQuestion
 
@@ -22,7 +23,7 @@ def unique_child_slug(parent: Page, title: str, fallback: str) -> str:
     return slug
 
 
-class InformationRequestIndexPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
+class InformationRequestIndexPage(OncePerParent, LocalizedRoutesMixin, RoutablePageMixin, Page):
     """The network's information requests, open and closed (4.5, 4.6)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)

@@ -8,13 +8,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from network_pages.meetings.models.choices import MeetingKind
+from nfp_site.page_counts import OncePerParent
 
 from .meeting_page import MeetingPage
 
 MEETINGS_PER_PAGE = 20
 
 
-class MeetingIndexPage(Page):
+class MeetingIndexPage(OncePerParent, Page):
     """The network's meetings, upcoming and past, by kind and year (4.1, 4.3)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
