@@ -60,7 +60,7 @@ def test_a_sub_path_translates_both_ways_keeping_ids_codes_and_fragments():
     assert sub_path_in("responses/FR/#answer-2", "fr") == "reponses/FR/#answer-2"
     assert sub_path_in("commentaires/12/modifier/", "en") == "comments/12/edit/"
     assert sub_path_in("compilation/csv/", "fr") == "compilation/csv/"
-    for english, others in SUB_PATH_SLUGS.items():
+    for english in SUB_PATH_SLUGS:
         assert sub_path_in(sub_path_in(english, "fr"), "en") == english
 
 
@@ -83,9 +83,7 @@ def test_the_french_sub_view_answers_and_the_english_part_redirects_there(client
     assert old["Location"] == HISTORY_FR + "?page=2"
 
 
-def test_a_form_posted_to_an_english_part_is_redirected_with_its_method_kept(
-    client, focal_point
-):
+def test_a_form_posted_to_an_english_part_is_redirected_with_its_method_kept(client, focal_point):
     sign_in(client, focal_point)
 
     response = client.post("/fr/reseau/methodes-de-travail/comments/", {"body": "Bonjour"})
@@ -125,9 +123,7 @@ def test_the_areas_views_take_french_parts_and_their_english_parts_redirect(clie
     assert response["Location"] == "/fr/reseau/bibliotheque/ajouter/"
 
 
-def test_the_switcher_on_a_sub_view_leads_to_its_parts_in_the_other_language(
-    client, focal_point
-):
+def test_the_switcher_on_a_sub_view_leads_to_its_parts_in_the_other_language(client, focal_point):
     sign_in(client, focal_point)
 
     html = client.get(HISTORY_FR).content.decode()

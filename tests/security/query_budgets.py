@@ -43,7 +43,9 @@ READERS = (Role.FOCAL_POINT, Role.DMR, Role.GUEST)
 # Files are downloads, not pages: their cost is the file's, measured elsewhere.
 NOT_PAGES = ("/documents/", "/media/", "/en/media/")
 # A library's PDF preview is a file too, served by the download's rule.
-FILE_URL = re.compile(r"^/\w\w/(network/library|reseau/bibliotheque)/versions/\d+/preview/$")
+FILE_URL = re.compile(
+    r"^/\w\w/(network/library/versions/\d+/preview|reseau/bibliotheque/versions/\d+/apercu)/$"
+)
 
 
 @dataclass(frozen=True)
