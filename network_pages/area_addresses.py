@@ -195,7 +195,7 @@ def french_path_for(path: str) -> str | None:
     if len(segments) > 1 and segments[1] in ENGLISH_TO_FRENCH:
         is_view = segments[1] in VIEW_SLUGS
         segments[1] = ENGLISH_TO_FRENCH[segments[1]]
-        if is_view:
+        if is_view and len(segments) > 2:
             segments[2:] = sub_path_in("/".join(segments[2:]), "fr").split("/")
     return FRENCH_ROOT + "/".join(segments)
 
