@@ -14,6 +14,7 @@ from home.models import (
     PublicationIndexPage,
     PublicIndexPage,
 )
+from home.public_addresses import INDEX_SLUGS
 from workflows.gate import acting_as_system
 
 HOME_TEXT = {
@@ -79,27 +80,20 @@ def _point_default_site_at(home: HomePage) -> None:
         site.save()
 
 
+def _index_texts(model, titles: dict[str, str]) -> dict[str, dict[str, str]]:
+    slugs = INDEX_SLUGS[model._meta.model_name]
+    return {code: {"title": title, "slug": slugs[code]} for code, title in titles.items()}
+
+
 PUBLIC_INDEXES: list[tuple[type[PublicIndexPage], dict[str, dict[str, str]]]] = [
-    (
-        NewsIndexPage,
-        {
-            "en": {"title": "News", "slug": "news"},
-            "fr": {"title": "Actualités", "slug": "actualites"},
-        },
-    ),
+    (NewsIndexPage, _index_texts(NewsIndexPage, {"en": "News", "fr": "Actualités"})),
     (
         PublicationIndexPage,
-        {
-            "en": {"title": "Publications", "slug": "publications"},
-            "fr": {"title": "Publications", "slug": "publications"},
-        },
+        _index_texts(PublicationIndexPage, {"en": "Publications", "fr": "Publications"}),
     ),
     (
         GoodPracticeIndexPage,
-        {
-            "en": {"title": "Good practices", "slug": "good-practices"},
-            "fr": {"title": "Bonnes pratiques", "slug": "bonnes-pratiques"},
-        },
+        _index_texts(GoodPracticeIndexPage, {"en": "Good practices", "fr": "Bonnes pratiques"}),
     ),
 ]
 
@@ -119,10 +113,17 @@ def ensure_public_indexes(homes: dict[str, HomePage]) -> dict[str, dict[str, Pub
         for code, home in homes.items():
             if code == "en":
                 continue
-            if english.get_translation_or_none(home.locale) is None:
+            translation = english.get_translation_or_none(home.locale)
+            if translation is None:
                 translation = english.copy_for_translation(home.locale)
                 for field, value in texts[code].items():
                     setattr(translation, field, value)
+                translation.save_revision().publish()
+            elif translation.slug != texts[code]["slug"]:
+                # Set up before the indexes had their own slug in this language: the old
+                # address redirects (`home.public_addresses`).
+                translation = translation.specific
+                translation.slug = texts[code]["slug"]
                 translation.save_revision().publish()
         for code, home in homes.items():
             indexes[code][model._meta.model_name] = model.objects.get(

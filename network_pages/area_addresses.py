@@ -17,6 +17,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 
+from home.public_addresses import french_public_path_for
+
 # Page type of each section: its slug in English (where the area is written) and in French.
 SECTION_SLUGS: dict[str, dict[str, str]] = {
     "network_pages.NetworkHomePage": {"en": "network", "fr": "reseau"},
@@ -193,7 +195,7 @@ def french_path_for(path: str) -> str | None:
     if len(segments) > 1 and segments[1] in ENGLISH_TO_FRENCH:
         is_view = segments[1] in VIEW_SLUGS
         segments[1] = ENGLISH_TO_FRENCH[segments[1]]
-        if is_view:
+        if is_view and len(segments) > 2:
             segments[2:] = sub_path_in("/".join(segments[2:]), "fr").split("/")
     return FRENCH_ROOT + "/".join(segments)
 
@@ -206,7 +208,8 @@ class OldFrenchAddressesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        target = french_path_for(request.path_info)
+        # The public section's old French addresses too (`/fr/news/` → `/fr/actualites/`).
+        target = french_path_for(request.path_info) or french_public_path_for(request.path_info)
         if target is None:
             return self.get_response(request)
         query = request.META.get("QUERY_STRING", "")

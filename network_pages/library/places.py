@@ -57,7 +57,10 @@ class Library:
         return reverse(name, kwargs={"page_id": self.page.pk})
 
     def upload_url(self) -> str:
-        return self.url() + "add/"
+        if self.kind is Kind.NETWORK:
+            return reverse("library:network_add")
+        name = "library:meeting_add" if self.kind is Kind.MEETING else "library:group_add"
+        return reverse(name, kwargs={"page_id": self.page.pk})
 
     def entries(self):
         """The entries of this library (a queryset)."""

@@ -21,7 +21,7 @@ PAGES = [
     "/fr/reseau/groupes-thematiques/",
     "/fr/reseau/rapporteurs/",
     "/fr/reseau/methodes-de-travail/",
-    "/fr/reseau/methodes-de-travail/history/",
+    "/fr/reseau/methodes-de-travail/historique/",
     "/fr/accounts/",
     "/en/network/",
     "/en/network/working-methods/",

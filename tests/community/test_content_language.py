@@ -30,7 +30,8 @@ NEWS = InformationItemPage.Kind.DMR_NEWS
 def french_route(page, name: str, args=()) -> str:
     """The address of one of the page's routes on its French page."""
     french = page.get_translation(Locale.objects.get(language_code="fr")).specific
-    return french.url + french.reverse_subpage(name, args=list(args))
+    with translation.override("fr"):  # the route's parts in French (`commentaires/`)
+        return french.url + french.reverse_subpage(name, args=list(args))
 
 
 @pytest.fixture

@@ -118,6 +118,6 @@ def test_the_french_alias_of_a_meeting_leads_to_the_same_library(request, librar
 
     meeting = libraries["meeting"].page
     alias = meeting.get_translation(Locale.objects.get(language_code="fr"))
-    response = client_of(request, "expert").get(f"/fr/reseau/bibliotheque/meetings/{alias.pk}/")
+    response = client_of(request, "expert").get(f"/fr/reseau/bibliotheque/reunions/{alias.pk}/")
     assert response.status_code == 200
     assert entries["meeting"].title in response.content.decode()

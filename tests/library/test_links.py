@@ -26,7 +26,7 @@ def test_a_meeting_links_to_its_library_in_both_languages(libraries, expert):
     link = f'href="/en/network/library/meetings/{meeting.pk}/"'
     assert link in html_of(client, meeting.url)
     french = meeting.get_translation(Locale.objects.get(language_code="fr"))
-    assert f'href="/fr/reseau/bibliotheque/meetings/{meeting.pk}/"' in html_of(client, french.url)
+    assert f'href="/fr/reseau/bibliotheque/reunions/{meeting.pk}/"' in html_of(client, french.url)
 
 
 def test_a_members_only_group_links_to_its_library_for_its_readers_only(

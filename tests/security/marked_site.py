@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Locale, Page
 
-from network_pages.area_addresses import sub_path_in
+from network_pages.area_addresses import localized, sub_path_in
 
 from .expectations import Marker, Outcome, Probe, for_everyone, restricted_to
 from .roles import EVERYONE, MEMBERS, Role
@@ -31,6 +31,8 @@ class MarkedSite:
         restricted=True,
         shown_to: frozenset[Role] | None = None,
     ):
+        # At the address the site links to: the French parts of the area's views (issue 15).
+        url = localized(url)
         self.probes.append(Probe(url, expected, tuple(shows), restricted, shown_to=shown_to))
 
     def probe_public(self, url: str, *shows: str) -> None:
@@ -69,14 +71,10 @@ class MarkedSite:
         if not (route == "" if in_french is None else in_french):
             urls = urls[:1]
         for url in urls:
-            # The route in the address's language (`calendar/` is `calendrier/` in French).
-            localized_route = sub_path_in(route, url.split("/")[1])
+            # The route's parts in the URL's language (`calendrier/` under /fr/, issue 15).
+            local_route = sub_path_in(route, url.split("/")[1])
             self.probe(
-                f"{url}{localized_route}",
-                expected,
-                *shows,
-                restricted=restricted,
-                shown_to=shown_to,
+                f"{url}{local_route}", expected, *shows, restricted=restricted, shown_to=shown_to
             )
 
     def forbidden_for(self, role: Role) -> list[Marker]:

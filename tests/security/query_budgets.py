@@ -44,7 +44,7 @@ READERS = (Role.FOCAL_POINT, Role.DMR, Role.GUEST)
 NOT_PAGES = ("/documents/", "/media/", "/en/media/")
 # A library's PDF preview is a file too, served by the download's rule.
 FILE_URL = re.compile(
-    r"^/\w\w/(network/library|reseau/bibliotheque)/versions/\d+/(preview|apercu)/$"
+    r"^/\w\w/(network/library/versions/\d+/preview|reseau/bibliotheque/versions/\d+/apercu)/$"
 )
 
 
