@@ -564,11 +564,20 @@ class Grower:
             meeting = sources.filter(slug=MEETING_SLUG.format(0)).first()
             group = sources.filter(slug=GROUP_SLUG.format(self.sizes.members_only_groups)).first()
             if meeting is not None:
-                found.append(places.Library(places.Kind.MEETING, meeting))
+                found.append(places.Library(places.Kind.MEETING, meeting.specific))
             if group is not None:
-                found.append(places.Library(places.Kind.GROUP, group))
+                found.append(places.Library(places.Kind.GROUP, group.specific))
             self._library_places = found
         return self._library_places
+
+    def _library_uploader(self):
+        """A member of the DMR's secretariat (the demo's `dmr`), who adds to every library."""
+        if getattr(self, "_uploader", None) is None:
+            users = get_user_model().objects.filter(groups__name=roles.DMR_SECRETARIAT)
+            self._uploader = users.order_by("pk").first() or make_member(
+                "bench_dmr", groups=(roles.DMR_SECRETARIAT,), state=None
+            )
+        return self._uploader
 
     def _make_library_entry(self, number: int) -> None:
         """An entry added by the DMR through the library's own storing, with its English
@@ -576,7 +585,7 @@ class Grower:
         rng = _rng("library", number)
         topic = rng.choice(TOPICS)
         libraries = self._libraries()
-        dmr = get_user_model().objects.get(username="dmr")
+        dmr = self._library_uploader()
         text = f"{topic.capitalize()}. {_text(rng, rng.randint(10, 40))}"
         entry = make_entry(
             libraries[number % len(libraries)],

@@ -10,9 +10,8 @@ that draft's."""
 from django.test import Client
 from django.urls import Resolver404, resolve
 
-from workflows import approver_admin
-
 from tests.conftest import sign_in
+from workflows import approver_admin
 
 from .admin_urls import argument_values, url_for
 from .expectations import body_text, leaks
