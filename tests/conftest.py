@@ -158,9 +158,17 @@ def pytest_collection_modifyitems(config, items):
     reason = missing_browser_reason()
     for item in items:
         if "tests/security/" in item.nodeid:
-            # One marked site serves the whole package: under pytest-xdist (--dist
-            # loadgroup) its tests stay on one worker, so that it is built once.
-            item.add_marker(pytest.mark.xdist_group("confidentiality-matrix"))
+            # The package's marked site (`findings`) serves the tests that read it: under
+            # pytest-xdist (--dist loadgroup) they stay on one worker, so that it is built
+            # once. Every other module of the package (the query budgets build a site of
+            # their own, once per module) is a group of its own, free to run on the other
+            # worker meanwhile: the package is no longer one worker's queue.
+            group = (
+                "confidentiality-matrix"
+                if "findings" in item.fixturenames
+                else f"security:{item.module.__name__}"
+            )
+            item.add_marker(pytest.mark.xdist_group(group))
         if "tests/browser/" not in item.nodeid:
             continue
         item.add_marker(pytest.mark.browser)

@@ -58,7 +58,7 @@ from network_pages.meetings.models import MeetingDocument, MeetingKind, MeetingP
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.models import MemberProfile, MemberState
 from network_pages.network_area import ensure_network_collection
-from network_pages.search import indexing
+from network_pages.search import document_entries, extraction, indexing
 from network_pages.search.models import SearchEntry
 from network_pages.site_structure import SiteStructure, ensure_site_structure
 from workflows.gate import acting_as_system
@@ -564,11 +564,20 @@ class Grower:
             meeting = sources.filter(slug=MEETING_SLUG.format(0)).first()
             group = sources.filter(slug=GROUP_SLUG.format(self.sizes.members_only_groups)).first()
             if meeting is not None:
-                found.append(places.Library(places.Kind.MEETING, meeting))
+                found.append(places.Library(places.Kind.MEETING, meeting.specific))
             if group is not None:
-                found.append(places.Library(places.Kind.GROUP, group))
+                found.append(places.Library(places.Kind.GROUP, group.specific))
             self._library_places = found
         return self._library_places
+
+    def _library_uploader(self):
+        """A member of the DMR's secretariat (the demo's `dmr`), who adds to every library."""
+        if getattr(self, "_uploader", None) is None:
+            users = get_user_model().objects.filter(groups__name=roles.DMR_SECRETARIAT)
+            self._uploader = users.order_by("pk").first() or make_member(
+                "bench_dmr", groups=(roles.DMR_SECRETARIAT,), state=None
+            )
+        return self._uploader
 
     def _make_library_entry(self, number: int) -> None:
         """An entry added by the DMR through the library's own storing, with its English
@@ -576,7 +585,7 @@ class Grower:
         rng = _rng("library", number)
         topic = rng.choice(TOPICS)
         libraries = self._libraries()
-        dmr = get_user_model().objects.get(username="dmr")
+        dmr = self._library_uploader()
         text = f"{topic.capitalize()}. {_text(rng, rng.randint(10, 40))}"
         entry = make_entry(
             libraries[number % len(libraries)],
@@ -601,15 +610,60 @@ class Grower:
             )
 
 
+def _all_entries() -> Iterator[SearchEntry]:
+    """Every entry `indexing.rebuild_all` writes, from the same extraction, unsaved."""
+    pages = Page.objects.type(*extraction.PAGE_EXTRACTORS).live().filter(alias_of__isnull=True)
+    for page in pages.order_by("pk").iterator():
+        own = extraction.page_entries(page)
+        if not own:
+            continue
+        records = [*own]
+        responses = Response.objects.select_related("request", "member_state")
+        for response in responses.filter(request_id=page.pk).order_by("pk"):
+            records += extraction.response_entries(response)
+        comments = MemberComment.objects.select_related("page", "author__member_profile")
+        for comment in comments.filter(page_id=page.pk).order_by("pk"):
+            records += extraction.comment_entries(comment)
+        yield from (_entry(data) for data in records)
+    for document in get_document_model().objects.order_by("pk").iterator():
+        yield from (_entry(data) for data in document_entries.document_entries(document, None))
+
+
+def _entry(data: extraction.EntryData) -> SearchEntry:
+    return SearchEntry(
+        kind=data.kind,
+        source_id=data.source_id,
+        page_id=data.page_id,
+        title=data.title[:255],
+        body=data.body,
+        audience=data.audience,
+        member_state_id=data.member_state_id,
+        language=data.language,
+        date=data.date,
+        anchor=data.anchor,
+        document_id=data.document_id,
+        content_key=data.content_key,
+    )
+
+
 def index_members_search(say: Callable[[str], None] = lambda line: None) -> int:
     """Every entry of the members' search, and the search backend's index of them, written
     here and now (the growth runs no worker to take the tasks it queued)."""
     say("  members' search: indexing …")
-    written = indexing.rebuild_all()
-    index = get_search_backend().get_index_for_model(SearchEntry)
-    entries = SearchEntry.objects.order_by("pk")
-    for start in range(0, entries.count(), 500):
-        index.add_items(SearchEntry, list(entries[start : start + 500]))
+    # One transaction: ~40,000 entries written one by one in autocommit waited for as many
+    # commits (most of the indexing's time); an interrupted indexing leaves no entry, and
+    # the next growth indexes again (`grow`).
+    with transaction.atomic(), override_settings(TASKS=DROPPED_TASKS):
+        if SearchEntry.objects.exists():
+            written = indexing.rebuild_all()
+        else:
+            # A first indexing: the same entries, written in bulk (`_write` upserts them one
+            # by one, some 40,000 times four round trips at network size).
+            written = len(SearchEntry.objects.bulk_create(_all_entries(), batch_size=500))
+        index = get_search_backend().get_index_for_model(SearchEntry)
+        entries = SearchEntry.objects.order_by("pk")
+        for start in range(0, entries.count(), 500):
+            index.add_items(SearchEntry, list(entries[start : start + 500]))
     return written
 
 

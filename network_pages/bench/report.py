@@ -11,6 +11,7 @@ COLUMNS = (
     "queries",
     "req/s",
     "p50 ms",
+    "p95 ms",
     "p99 ms",
     "CPU ms/req",
     "× ceiling",
@@ -32,6 +33,8 @@ class Row:
     cpu_ms: float | None
     errors: int = 0
     ceiling: bool = False
+    # Last, with a default: the runs saved before it was measured still read back.
+    p95_ms: float | None = None
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -64,6 +67,7 @@ def table(rows: list[Row], *, baseline: dict[tuple[str, str], Row] | None = None
             "–" if row.queries is None else str(row.queries),
             _number(row.per_second, 0),
             _number(row.p50_ms),
+            _number(row.p95_ms),
             _number(row.p99_ms),
             _number(row.cpu_ms),
             _number(ratio(row, ceiling), 2),

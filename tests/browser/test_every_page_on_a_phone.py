@@ -5,7 +5,8 @@ serious or critical axe-core problem, in English and in French.
 The pages come from the confidentiality matrix's marked site (tests/security/): one URL per
 language and page type (or route, or URL pattern), so a view is checked here as soon as the
 matrix probes it. The site is built once; the Focal Point's pages are swept, then the pages
-only the DMR opens. One browser context per role, one tab reused for every page.
+only the DMR opens. One browser context per role (signed in once, axe-core added to every
+page it loads by an init script), one tab reused for every page.
 """
 
 from pathlib import Path
@@ -66,7 +67,6 @@ def problems_on(tab, url: str) -> list[str]:
     found = []
     if (extra := sideways_scroll(tab)) > 0:
         found.append(f"{url}: scrolls {extra} px sideways at 390 px")
-    tab.add_script_tag(content=AXE)
     result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
     for violation in result["violations"]:
         if violation["impact"] in SERIOUS:
@@ -90,6 +90,8 @@ def test_every_page_of_a_focal_point_and_the_dmr_fits_a_phone_without_serious_ax
         # The test browser alone bypasses the CSP, to inject axe; the site's CSP is unchanged.
         context = browser.new_context(locale="en-GB", bypass_csp=True, viewport=PHONE)
         context.set_default_timeout(15_000)
+        # axe-core comes with every page the context loads: added once, not sent with each.
+        context.add_init_script(script=AXE)
         context.add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
         )

@@ -187,13 +187,14 @@ class Command(BaseCommand):
             server.url,
             target.path,
             cookies=cookies[target.role],
-            connections=options["connections"],
+            connections=target.connections or options["connections"],
             seconds=options["seconds"],
             warmup=options["warmup"],
             cpu_seconds=server.cpu_seconds,
         )
         queries = load.count_queries(server.url, target.path, cookies[target.role])
-        p50, p99 = measurement.percentile(0.5), measurement.percentile(0.99)
+        p50, p95 = measurement.percentile(0.5), measurement.percentile(0.95)
+        p99 = measurement.percentile(0.99)
         row = report.Row(
             label=target.label,
             role=target.role,
@@ -203,6 +204,7 @@ class Command(BaseCommand):
             per_second=measurement.per_second,
             p50_ms=None if p50 is None else 1000 * p50,
             p99_ms=None if p99 is None else 1000 * p99,
+            p95_ms=None if p95 is None else 1000 * p95,
             cpu_ms=measurement.cpu_ms_per_request,
             errors=measurement.errors,
             ceiling=target.ceiling,

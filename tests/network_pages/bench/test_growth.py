@@ -13,6 +13,7 @@ from network_pages.bench import grow
 from network_pages.community.models import MemberComment
 from network_pages.information.models import InformationRequestPage, Response
 from network_pages.library.models import LibraryEntry
+from network_pages.search import indexing
 from network_pages.search.models import SearchEntry
 from network_pages.site_structure import ensure_site_structure
 
@@ -150,3 +151,16 @@ def test_library_entries_are_grown_with_versions_in_english_and_french(grown):
     first = LibraryEntry.objects.get(title__startswith="Bench library entry 001:")
     languages = sorted(first.versions.values_list("language", flat=True))
     assert languages == ["en", "en", "fr"]
+
+
+def test_a_first_indexing_in_bulk_writes_the_entries_the_worker_would(grown, settings, media):
+    settings.MEDIA_ROOT = media
+    indexing.rebuild_all()
+    columns = ("kind", "source_id", "page_id", "audience", "member_state_id", "title", "body")
+    expected = sorted(SearchEntry.objects.values_list(*columns))
+    SearchEntry.objects.all().delete()
+
+    grow.index_members_search()
+
+    assert sorted(SearchEntry.objects.values_list(*columns)) == expected
+    assert expected

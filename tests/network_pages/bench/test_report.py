@@ -1,5 +1,7 @@
 """The bench's table: one line per page and role, ratios to the ceiling, a baseline column."""
 
+import json
+
 from network_pages.bench.report import Row, document, load_json, save_json, table
 
 
@@ -43,7 +45,8 @@ def test_numbers_are_rounded_and_missing_ones_are_dashes():
     assert cells[3] == "–"
     assert cells[4] == "1,234"
     assert cells[5] == "12.3"
-    assert cells[6] == "–"
+    assert cells[6] == "–"  # p95 not given
+    assert cells[7] == "–"
 
 
 def test_server_errors_are_shown_beside_the_status():
@@ -75,3 +78,13 @@ def test_a_saved_run_reads_back_by_page_and_role(tmp_path):
     runs = load_json(path)
     assert runs[("home", "DMR")] == row("home", 200, role="DMR")
     assert runs[("ceiling", "anonymous")].ceiling
+
+
+def test_a_run_saved_before_the_p95_column_reads_back_without_it(tmp_path):
+    path = tmp_path / "run.json"
+    save_json(path, ["size demo"], [CEILING])
+    data = json.loads(path.read_text())
+    for saved in data["rows"]:
+        del saved["p95_ms"]
+    path.write_text(json.dumps(data))
+    assert load_json(path)[("ceiling", "anonymous")].p95_ms is None
