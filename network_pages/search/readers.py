@@ -7,6 +7,8 @@ pages at once), and an entry's audience repeats the rule of the thing it stands 
 highlights are then computed on what is left, so that nothing else can show through.
 """
 
+from collections.abc import Iterable
+
 from django.db.models import F, Q, QuerySet
 from wagtail.models import Collection, Page
 
@@ -74,18 +76,27 @@ def comment_page_ids(user, page_ids: list[int]) -> list[int]:
     return [page_id for page_id, audience in audiences.items() if audience.includes(user)]
 
 
-def readable_document_ids(user) -> list[int]:
+def readable_document_ids(user, among: Iterable[int] | None = None) -> list[int]:
     """The indexed documents this verified user may download, exactly as the document view
     decides (`access.document_verdict_for_user`): the restrictions of the document's
     collection and its ancestors, then, in a restricted collection, its owners
     (`access.readable_by_owners`). A fixed number of queries: the documents, their
-    collections' restrictions, and one or two per kind of owner."""
+    collections' restrictions, and one or two per kind of owner.
+
+    `among`, when given, narrows the question to those documents (the ones whose entries
+    match a search: `matching_document_ids`), so that the work done here follows the
+    documents that match, not every document of the network. The rule is the same: a
+    document outside `among` is simply not asked about, and not returned."""
     if not access.is_verified(user):
         return []
+    entries = SearchEntry.objects.filter(kind=Kind.DOCUMENT, document__isnull=False)
+    if among is not None:
+        among = set(among)
+        if not among:
+            return []
+        entries = entries.filter(document_id__in=among)
     rows = list(
-        SearchEntry.objects.filter(kind=Kind.DOCUMENT, document__isnull=False).values_list(
-            "document_id", "document__collection_id", "document__collection__path"
-        )
+        entries.values_list("document_id", "document__collection_id", "document__collection__path")
     )
     if not rows:
         return []
