@@ -43,7 +43,7 @@ def test_focal_point_joins_a_group_comments_and_another_member_reads_it(live_ser
         page.get_by_role("link", name="Draft questionnaire (for the group's members)")
     ).to_be_visible()
 
-    page.get_by_label("Your comment").fill(COMMENT)
+    page.get_by_role("textbox", name="Your comment").fill(COMMENT)
     page.get_by_role("button", name="Post comment").click()
     expect(page.get_by_text("Your comment has been posted.")).to_be_visible()
     expect(page.get_by_role("link", name="https://example.org/questionnaire")).to_be_visible()

@@ -44,7 +44,7 @@ def test_the_switcher_keeps_the_query_and_warns_before_dropping_typed_text(live_
     tab.wait_for_url(f"{live_server.url}/fr/reseau/annuaire/?q=Becker")
 
     tab.goto(f"{live_server.url}/en/network/working-methods/")
-    tab.get_by_label("Your comment").press_sequentially("Une remarque en cours")
+    tab.get_by_role("textbox", name="Your comment").press_sequentially("Une remarque en cours")
     dialogs = []
 
     def stay(dialog):
@@ -57,5 +57,5 @@ def test_the_switcher_keeps_the_query_and_warns_before_dropping_typed_text(live_
 
     assert dialogs == ["beforeunload"]
     assert tab.url == f"{live_server.url}/en/network/working-methods/"
-    assert tab.get_by_label("Your comment").input_value() == "Une remarque en cours"
+    assert tab.get_by_role("textbox", name="Your comment").input_value() == "Une remarque en cours"
     context.close()

@@ -9,6 +9,7 @@ from django.test import Client
 from wagtail.models import Locale, Page
 
 from home.models import NewsItemPage
+from network_pages.area_addresses import sub_path_in
 from network_pages.community.models import MemberComment, WorkingMethodsPage
 from network_pages.models import NetworkHomePage
 from network_pages.network_area import SECTION_TYPES, source_of
@@ -115,7 +116,10 @@ def test_a_comment_on_the_french_working_methods_is_one_thread_with_the_english(
     french = WorkingMethodsPage.objects.get(locale__language_code="fr")
     sign_in(client, focal_point)
 
-    client.post(f"{french.url}comments/", {"body": "Une remarque sur 4.6."})
+    client.post(
+        f"{french.url}{sub_path_in('comments/', 'fr')}",
+        {"body": "Une remarque sur 4.6.", "language": "fr"},
+    )
 
     assert source_of(french).pk == english.pk
     assert MemberComment.objects.get().page_id == english.pk
