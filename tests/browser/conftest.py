@@ -3,7 +3,7 @@
 import pytest
 from django.db import connections
 from django.utils import timezone
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from network_pages.information.factories import make_request
 from network_pages.information.site_setup import ensure_information_indexes
@@ -22,6 +22,9 @@ def browser(django_db_setup):
         pytest.fail(f"{reason}; NFP_REQUIRE_BROWSER=1 requires it")
     # Playwright's sync API keeps an event loop running in this thread; the ORM calls
     # that tests and database fixtures make around browser steps are still synchronous.
+    # Under CI's load (two workers, the live server and Chromium on two cores) a page that
+    # uploads and indexes a file can take more than expect()'s default of 5 s to answer.
+    expect.set_options(timeout=15_000)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         # Django's connections are context-local; Playwright's sync API switches to its
