@@ -29,6 +29,8 @@ def test_a_new_version_becomes_current_and_the_first_stays_in_the_history(
     page = context.new_page()
     page.goto(f"{live_server.url}/en/network/library/documents/{entry.pk}/")
     expect(page.get_by_text("Draft for comments")).to_be_visible()
+    # The preview loads Chromium's PDF viewer, which can move the page under a click.
+    page.wait_for_load_state("networkidle")
 
     adopted = tmp_path / "handbook-adopted.pdf"
     adopted.write_bytes(simple_pdf("Handbook of the network", "As adopted"))
