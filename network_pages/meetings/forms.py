@@ -43,7 +43,7 @@ class MeetingPageForm(WagtailAdminPageForm):
             field.label_from_instance = profile_label
             # Read once: the widget, its telepath definition and the panel each list the
             # choices (three queries of every member's profile otherwise).
-            field.widget.choices = list(field.choices)
+            field.widget.choices = [choice for choice in field.choices]  # no COUNT first
         if "meeting_documents" in self.formsets:
             _read_chosen_documents_at_once(self.formsets["meeting_documents"])
 
