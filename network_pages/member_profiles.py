@@ -2,29 +2,12 @@
 
 Work lists, the rules on requests and the meetings' invitation checks all ask for it; each
 asking separately cost a query (or two, with the state) per question on the same page. The
-session's user is read with it (and with Wagtail's admin profile, which every admin screen
-asks for its language and time zone) in one query: `UserWithProfilesBackend`.
+session's user comes with it (`user_backend.UserWithProfilesBackend`).
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 
 from network_pages.models import MemberProfile
-
-
-class UserWithProfilesBackend(ModelBackend):
-    """Django's: the same password check and permissions; only the session's user is read
-    with its member profile, its state and its Wagtail profile (two queries fewer on every
-    admin screen, one on a member's page)."""
-
-    def get_user(self, user_id):
-        user = (
-            get_user_model()
-            ._default_manager.select_related("member_profile__member_state", "wagtail_userprofile")
-            .filter(pk=user_id)
-            .first()
-        )
-        return user if user is not None and self.user_can_authenticate(user) else None
 
 
 def profile_of(user) -> MemberProfile | None:
