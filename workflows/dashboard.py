@@ -16,11 +16,13 @@ import copy
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, Revision, Task, TaskState, WorkflowState
+from wagtail.workflows import get_task_types
 
 # Wagtail's words for a task not started (its catalogue translates them).
 NOT_STARTED = "Not started"
@@ -40,7 +42,7 @@ class BatchedWorkflowObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
             return context
         # Wagtail's query (`TaskState.objects.reviewable_by`), keeping the specific tasks
         # it reads to build it.
-        tasks = {task.pk: task for task in Task.objects.filter(active=True).specific()}
+        tasks = _active_tasks()
         reviewable = TaskState.objects.none()
         for task in tasks.values():
             reviewable = reviewable | task.get_task_states_user_can_moderate(user=request.user)
@@ -93,6 +95,17 @@ class BatchedWorkflowObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
                 }
             )
         return context
+
+
+def _active_tasks() -> dict[int, Task]:
+    """{id: task} for the active tasks, each of its own class: one query per kind of task
+    (Wagtail's `.specific()` first asks which kinds the tasks are, one more)."""
+    tasks = {}
+    for model in get_task_types():
+        content_type = ContentType.objects.get_for_model(model)
+        for task in model.objects.filter(active=True, content_type=content_type):
+            tasks[task.pk] = task
+    return tasks
 
 
 def replace_wagtails_panel(request, panels: list) -> None:

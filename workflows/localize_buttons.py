@@ -51,11 +51,14 @@ def annotate(pages: QuerySet) -> QuerySet:
 
 
 def _answers(page: Page) -> tuple[bool, int | None]:
-    """`annotate`'s answers: from the listing's query, else in one query for this page."""
+    """`annotate`'s answers: from the listing's query, else with the page header's other
+    questions (`header_facts`), in one query for this page."""
     if not hasattr(page, UNTRANSLATED):
-        row = annotate(Page.objects.filter(pk=page.pk)).values(UNTRANSLATED, SYNCED_SOURCE).first()
-        setattr(page, UNTRANSLATED, bool(row and row[UNTRANSLATED]))
-        setattr(page, SYNCED_SOURCE, row[SYNCED_SOURCE] if row else None)
+        from workflows import header_facts  # it builds on `annotate`
+
+        facts = header_facts.of(page)
+        setattr(page, UNTRANSLATED, facts.has_locale_to_translate_to)
+        setattr(page, SYNCED_SOURCE, facts.synced_source_id)
     return getattr(page, UNTRANSLATED), getattr(page, SYNCED_SOURCE)
 
 

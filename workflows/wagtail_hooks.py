@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from workflows import approver_admin, dashboard, gate, localize_buttons, urls
+from workflows import approver_admin, dashboard, gate, header_facts, localize_buttons, urls
 from workflows.localize import GatedUpdateTranslationsView
 from workflows.log_actions import register_joint_approval_log_actions
 from workflows.models import JointApprovalTask
@@ -86,13 +86,25 @@ class WithdrawButton(PageMenuItem):
     url_name = "workflows:withdraw"
     priority = 45
 
+    def __init__(self, *args, in_header: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.in_header = in_header
+
     def is_shown(self, user) -> bool:
-        return self.page.live and is_released(user, self.page) and may_withdraw(user, self.page)
+        if not self.page.live:
+            return False
+        # A header asks with its other buttons' questions (one query for all of them); a
+        # listing, for all its rows at once.
+        if self.in_header:
+            released = header_facts.of(self.page).is_released
+        else:
+            released = is_released(user, self.page)
+        return released and may_withdraw(user, self.page)
 
 
 @hooks.register("register_page_header_buttons")
 def withdraw_header_button(page, user, view_name, next_url=None):
-    yield WithdrawButton(page=page)
+    yield WithdrawButton(page=page, in_header=True)
 
 
 @hooks.register("register_page_listing_more_buttons")
@@ -107,6 +119,9 @@ class SubmitTranslationButton(PageMenuItem):
     priority = 40
 
     def is_shown(self, user) -> bool:
+        # Most pages are no translation: answered with the header's other questions.
+        if self.page.alias_of_id is not None or not header_facts.of(self.page).is_translation:
+            return False
         return may_submit_translation(user, self.page)
 
 

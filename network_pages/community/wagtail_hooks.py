@@ -47,3 +47,7 @@ hooks.register(access.DOCUMENT_OWNERS_HOOK, document_owners.update_owners)
 def add_work_list_panels(request, panels):
     """The DMR's "what needs doing", as on the network home."""
     panels.extend(dashboard_panels.panels_for(request))
+
+
+# Late, so that Wagtail's own items are there to remove.
+hooks.register("construct_homepage_summary_items", dashboard_panels.without_site_summary, order=100)

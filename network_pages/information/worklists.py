@@ -6,7 +6,7 @@ that nothing they sent disappears from view. DMR: submissions waiting for review
 open requests with their response rates. A fixed number of queries in every case.
 """
 
-from django.db.models import Count, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Func, IntegerField, OuterRef, Q, Subquery, Window
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from network_pages import access
 from network_pages.community.activity import ReaderUrls
-from network_pages.community.worklists import WorkItem, WorkList, shown
+from network_pages.community.worklists import ITEMS_SHOWN, WorkItem, WorkList, shown
 from network_pages.models import MemberState
 
 from . import rules
@@ -147,18 +147,28 @@ def submissions_to_review() -> WorkList:
 
 def response_rates(urls: ReaderUrls) -> WorkList:
     """The open requests, each with how many states have submitted a response."""
+    # Only the shown requests are read, with how many are open in all (a window count): at
+    # network size, a thousand open requests each given a URL cost the dashboard 2 s.
+    submitted = (
+        Response.objects.filter(request_id=OuterRef("pk"), status=Response.Status.SUBMITTED)
+        .order_by()
+        .annotate(n=Func("pk", function="COUNT"))
+        .values("n")
+    )
     requests = list(
         _open_requests()
         .annotate(
-            submitted=Count("responses", filter=Q(responses__status=Response.Status.SUBMITTED)),
+            submitted=Subquery(submitted, output_field=IntegerField()),
             # How many states in all, in the same query.
             states=Subquery(
                 MemberState.objects.order_by().annotate(n=Func("pk", function="COUNT")).values("n"),
                 output_field=IntegerField(),
             ),
+            open_total=Window(Count("pk")),
         )
-        .order_by("deadline", "pk")
+        .order_by("deadline", "pk")[:ITEMS_SHOWN]
     )
+    open_total = requests[0].open_total if requests else 0
     links = urls.map(requests)
     items = [
         WorkItem(
@@ -176,12 +186,11 @@ def response_rates(urls: ReaderUrls) -> WorkList:
         )
         for page in requests
     ]
-    items, total = shown(items)
     return WorkList(
         key="open-requests",
         title=gettext("Open requests and their response rates"),
         items=items,
-        total=total,
+        total=open_total if open_total > len(items) else None,
         empty=gettext("No request is open."),
         order=60,
         on_admin_dashboard=True,

@@ -2,9 +2,10 @@
 deadline, and a warning when no plenary is scheduled this year (4.1: "at least once per
 year")."""
 
-from collections import defaultdict
+import datetime
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -18,11 +19,11 @@ UPCOMING_SHOWN = 10
 class UpcomingMeeting:
     page: MeetingPage
     timing: convocation.ConvocationTiming
-    last_convocation: Convocation | None
+    convened_at: datetime.datetime | None  # when the last convocation was sent
 
 
 def upcoming_meetings(limit: int = UPCOMING_SHOWN, request=None) -> list[UpcomingMeeting]:
-    """The next meetings (drafts too: the DMR is preparing them), in three queries, read
+    """The next meetings (drafts too: the DMR is preparing them), in two queries, read
     once per `request` (the dashboard's meetings panel and its work lists both show them)."""
     if request is None:
         return _upcoming_meetings(limit)
@@ -34,40 +35,44 @@ def upcoming_meetings(limit: int = UPCOMING_SHOWN, request=None) -> list[Upcomin
 
 
 def _upcoming_meetings(limit: int) -> list[UpcomingMeeting]:
+    # The last convocation's date, and whether a plenary is scheduled this year (the same
+    # for every row: the panel's warning), in the meetings' own query.
+    last_sent = Convocation.objects.filter(meeting=OuterRef("pk")).order_by("-sequence")
     pages = list(
         MeetingPage.objects.filter(alias_of__isnull=True, opening__gt=timezone.now())
         .exclude(status=MeetingStatus.CANCELLED)
+        .annotate(
+            convened_at=Subquery(last_sent.values("sent_at")[:1]),
+            plenary_this_year=Exists(_plenaries_in(convocation.today().year)),
+        )
         .order_by("opening", "pk")[:limit]
     )
     if not pages:
         return []
     days = [convocation.opening_day(page) for page in pages]
     holidays = convocation.holidays_for(min(days), max(days))
-    last_of: dict[int, Convocation] = {}
-    by_meeting = defaultdict(list)
-    for sent in Convocation.objects.filter(meeting__in=pages).order_by("sequence"):
-        by_meeting[sent.meeting_id].append(sent)
-    for meeting_id, sent in by_meeting.items():
-        last_of[meeting_id] = sent[-1]
     return [
         UpcomingMeeting(
             page=page,
             timing=convocation.timing_for(page, holidays=holidays),
-            last_convocation=last_of.get(page.pk),
+            convened_at=page.convened_at,
         )
         for page in pages
     ]
 
 
-def plenary_scheduled_in(year: int) -> bool:
-    """4.1: is a plenary meeting (not cancelled) opening in `year`?"""
-    return (
-        MeetingPage.objects.filter(
-            alias_of__isnull=True, kind=MeetingKind.PLENARY, opening__year=year
-        )
-        .exclude(status=MeetingStatus.CANCELLED)
-        .exists()
-    )
+def _plenaries_in(year: int):
+    return MeetingPage.objects.filter(
+        alias_of__isnull=True, kind=MeetingKind.PLENARY, opening__year=year
+    ).exclude(status=MeetingStatus.CANCELLED)
+
+
+def plenary_scheduled_in(year: int, upcoming: list[UpcomingMeeting] = ()) -> bool:
+    """4.1: is a plenary meeting (not cancelled) opening in `year`? Answered without a query
+    by this year's `upcoming` meetings when there are some."""
+    if upcoming and year == convocation.today().year:
+        return upcoming[0].page.plenary_this_year
+    return _plenaries_in(year).exists()
 
 
 class MeetingsPanel(Component):
@@ -78,9 +83,10 @@ class MeetingsPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         year = convocation.today().year
+        upcoming = upcoming_meetings(request=parent_context.get("request"))
         context.update(
-            upcoming=upcoming_meetings(request=parent_context.get("request")),
+            upcoming=upcoming,
             year=year,
-            plenary_scheduled=plenary_scheduled_in(year),
+            plenary_scheduled=plenary_scheduled_in(year, upcoming),
         )
         return context

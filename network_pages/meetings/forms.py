@@ -1,9 +1,12 @@
 """Forms of the meetings: the page editor's, the members' (suggest, attend, calendar feed)
 and the DMR's (convocation, declining a suggestion)."""
 
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.documents import get_document_model
 
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
 from network_pages.meetings.models.attendance import Attendance
@@ -38,6 +41,11 @@ class MeetingPageForm(WagtailAdminPageForm):
                 .order_by("member_state__name_en", "user__last_name", "user__first_name")
             )
             field.label_from_instance = profile_label
+            # Read once: the widget, its telepath definition and the panel each list the
+            # choices (three queries of every member's profile otherwise).
+            field.widget.choices = [choice for choice in field.choices]  # no COUNT first
+        if "meeting_documents" in self.formsets:
+            _read_chosen_documents_at_once(self.formsets["meeting_documents"])
 
     def clean(self):
         cleaned_data = super().clean()
@@ -52,6 +60,20 @@ class MeetingPageForm(WagtailAdminPageForm):
                     form.add_error("email", _("This person is already listed."))
                 seen.add(email)
         return cleaned_data
+
+
+def _read_chosen_documents_at_once(formset) -> None:
+    """Each row's document chooser reads its document by itself (one query per document of
+    the meeting): read them all in one and hand each chooser the ones it may show."""
+    ids = [form.initial.get("document") for form in formset.forms]
+    documents = get_document_model().objects.in_bulk([pk for pk in ids if pk])
+    for form in formset.forms:
+        widget = form.fields["document"].widget
+        widget.get_instance = partial(_known_or_read, documents, widget.get_instance)
+
+
+def _known_or_read(documents: dict, read, value):
+    return documents.get(value) if value in documents else read(value)
 
 
 class AgendaSuggestionForm(forms.ModelForm):

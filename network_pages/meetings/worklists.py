@@ -125,7 +125,7 @@ def overdue_convocations(request=None) -> WorkList:
             due=upcoming.timing.deadline,
         )
         for upcoming in dashboard.upcoming_meetings(request=request)
-        if upcoming.last_convocation is None and upcoming.timing.is_overdue
+        if upcoming.convened_at is None and upcoming.timing.is_overdue
     ]
     return WorkList(
         key="overdue-convocations",

@@ -234,6 +234,12 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # Sign-in: password, then a one-time password (TOTP or a backup code), site and admin alike.
 LOGIN_URL = "accounts:login"
+# Django's password check and permissions, in fewer queries (issue 17). Django's own backend
+# stays listed: sessions opened before are recorded under its name.
+AUTHENTICATION_BACKENDS = [
+    "network_pages.user_backend.UserWithProfilesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAIL_FRONTEND_LOGIN_URL = "accounts:login"

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from network_pages.community.worklists import work_lists_for
+from network_pages.community.worklists import ITEMS_SHOWN, work_lists_for
 from network_pages.information.factories import make_request
 from network_pages.information.models import InformationItemPage
 from network_pages.information.models.response import Response
@@ -150,6 +150,24 @@ def test_the_dmr_sees_everything_waiting_for_a_decision(
     assert "requests-to-answer" not in lists  # the DMR answers for no state
 
 
+def test_the_dmr_sees_the_first_open_requests_and_how_many_are_open(
+    requests_index, open_request, dmr_user
+):
+    for number in range(ITEMS_SHOWN):
+        make_request(
+            requests_index,
+            title=f"Later request {number}",
+            deadline=timezone.localdate() + datetime.timedelta(days=30 + number),
+        )
+
+    open_requests = lists_by_key(dmr_user)["open-requests"]
+
+    assert titles(open_requests)[0] == "Age assessment"  # the nearest deadline first
+    assert len(open_requests.items) == ITEMS_SHOWN
+    assert open_requests.total == ITEMS_SHOWN + 1
+    assert open_requests.items[0].status == "0 of 46 states answered"
+
+
 def test_a_member_sees_none_of_the_dmrs_lists(network, focal_point):
     lists = lists_by_key(focal_point)
 
@@ -176,6 +194,15 @@ def test_the_dmr_dashboard_has_the_same_lists_as_panels(client, open_request, dm
     assert "Agenda suggestions to decide on" in html
     assert "Open requests and their response rates" in html
     assert "Age assessment" in html
+
+
+def test_the_dmr_dashboard_opens_on_its_lists_not_on_wagtails_counts(
+    client, open_request, dmr_user
+):
+    html = sign_in(client, dmr_user).get("/admin/").content.decode()
+
+    assert "Open requests and their response rates" in html
+    assert "w-summary" not in html  # Wagtail's pages, images and documents counts
 
 
 def test_a_focal_point_gets_no_dmr_panel_on_the_network_home(client, network, focal_point):

@@ -83,7 +83,7 @@ def test_upcoming_meetings_are_read_in_a_fixed_number_of_queries(
     for number in range(8):
         make_meeting(meetings_index, opening=days_from_today(40 + number), slug=f"m{number}")
 
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         upcoming = upcoming_meetings()
 
     assert len(upcoming) == 8

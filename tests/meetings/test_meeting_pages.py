@@ -5,12 +5,14 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.test.utils.form_data import querydict_from_html
 
-from network_pages import roles
+from network_pages import network_area, roles
 from network_pages.meetings import convocation, participants
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import (
@@ -295,3 +297,31 @@ def test_dmr_previews_a_new_meeting_and_an_edited_one(client, meetings_index, pl
     assert b"Previewed item" in new.content
     assert edited.status_code == 200
     assert b"Opening of the meeting" in edited.content
+
+
+def _attach_documents(meeting, count: int) -> None:
+    for number in range(count):
+        document = get_document_model()(
+            title=f"Paper {number}", collection=network_area.ensure_network_collection()
+        )
+        document.file.save(f"paper-{number}.txt", ContentFile(b"paper"), save=False)
+        document.save()
+        MeetingDocument.objects.create(meeting=meeting, document=document)
+
+
+def test_the_meeting_editor_costs_the_same_queries_with_more_documents(
+    client, plenary, dmr_user, django_assert_max_num_queries
+):
+    client = sign_in(client, dmr_user)
+    edit_url = f"/admin/pages/{plenary.pk}/edit/"
+    _attach_documents(plenary, 1)
+    client.get(edit_url)
+    with CaptureQueriesContext(connection) as one_document:
+        client.get(edit_url)
+    _attach_documents(plenary, 5)
+
+    with django_assert_max_num_queries(len(one_document)):
+        response = client.get(edit_url)
+
+    assert response.status_code == 200
+    assert b"Paper 4" in response.content  # each chooser still shows its document
