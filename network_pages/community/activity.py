@@ -165,10 +165,14 @@ def new_pages(
 
 
 def _comment_candidates(limit: int) -> list[MemberComment]:
+    newest_first = ("-created_at", "-pk")
+    # The latest comments first, then their pages and authors: joined before the LIMIT,
+    # PostgreSQL may join every comment ever written to keep 45 (0.4 s at network size).
+    latest = MemberComment.objects.shown().order_by(*newest_first).values("pk")
     return list(
-        MemberComment.objects.shown()
+        MemberComment.objects.filter(pk__in=latest[: limit * OVERFETCH])
         .select_related("page", "author")
-        .order_by("-created_at", "-pk")[: limit * OVERFETCH]
+        .order_by(*newest_first)
     )
 
 

@@ -11,13 +11,13 @@ from django.utils.translation import gettext
 from wagtail.models import TaskState
 
 from network_pages import access, roles
-from network_pages.community.worklists import WorkItem, WorkList, shown
+from network_pages.community.worklists import WorkItem, WorkList, first_and_total, shown
 from workflows.models import JointApprovalTaskState
 from workflows.translation import releases_waiting_for_translation
 
 
 def joint_approvals() -> WorkList:
-    states = list(
+    states, total = first_and_total(
         JointApprovalTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
         .select_related("revision")
         .order_by("started_at", "pk")
@@ -32,7 +32,6 @@ def joint_approvals() -> WorkList:
         )
         for state in states
     ]
-    items, total = shown(items)
     return WorkList(
         key="joint-approvals",
         title=gettext("Joint approvals in progress"),
