@@ -32,6 +32,9 @@ PENDING_TASKS_HOOK = "community_pending_tasks"
 ACTIVITY_LIMIT = 15
 # Candidates read per source, so that enough remain once the access rule has filtered.
 OVERFETCH = 3
+# The language a page's title is written in: requests and items are written by members in
+# either language (4.6); read with the candidates, not in a query of its own.
+WRITTEN_IN = ("informationitempage__language", "informationrequestpage__language")
 
 
 @dataclass
@@ -133,6 +136,7 @@ def _new_page_candidates(limit: int) -> list[Page]:
         .live()
         .filter(alias_of__isnull=True, depth__gt=root_depth + 1)
         .exclude(first_published_at__isnull=True)
+        .annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
         .order_by("-first_published_at", "-pk")[: limit * OVERFETCH]
     )
 
@@ -159,6 +163,7 @@ def new_pages(
             title=page.title,
             url=links[page.pk],
             page_id=page.pk,
+            lang=getattr(page, "nfp_written_in", None) or "",
         )
         for page in visible
     ]
@@ -172,6 +177,7 @@ def _comment_candidates(limit: int) -> list[MemberComment]:
     return list(
         MemberComment.objects.filter(pk__in=latest[: limit * OVERFETCH])
         .select_related("page", "author")
+        .annotate(nfp_written_in=Coalesce(*(f"page__{field}" for field in WRITTEN_IN)))
         .order_by(*newest_first)
     )
 
@@ -202,6 +208,7 @@ def recent_comments(
             url=format_lazy("{}#comments", links[comment.page_id]),
             by=_name(comment.author),
             page_id=comment.page_id,
+            lang=getattr(comment, "nfp_written_in", None) or "",
         )
         for comment in comments
     ]
@@ -224,11 +231,15 @@ def network_activity_for(
         *new_pages(user, limit, urls, candidates, restrictions),
         *recent_comments(user, limit, urls, comments, restrictions),
     ]
-    for provider in hooks.get_hooks(ACTIVITY_HOOK):
-        entries.extend(provider(user, limit))
+    provided = [
+        entry for provider in hooks.get_hooks(ACTIVITY_HOOK) for entry in provider(user, limit)
+    ]
+    entries += provided
     entries.sort(key=lambda entry: entry.when, reverse=True)
     entries = entries[:limit]
-    _title_languages(entries)
+    # The pages' and comments' languages came with them; other providers' are looked up.
+    provided_ids = {id(entry) for entry in provided}
+    _title_languages([entry for entry in entries if id(entry) in provided_ids])
     return entries
 
 
