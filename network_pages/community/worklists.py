@@ -5,12 +5,15 @@ for the DMR, on the Wagtail dashboard. Each app contributes through a Wagtail ho
     def meeting_lists(user, request) -> list[worklists.WorkList]: ...
 
 A provider returns only the lists that fit the user's role, holding only what the user may
-see, in a fixed number of queries whatever the number of states, meetings or requests.
+see, in a fixed number of queries whatever the number of states, meetings or requests, and
+with work bounded by what it shows: read the first rows and the total with `first_and_total`,
+never every row to keep eight.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, QuerySet, Window
 from wagtail import hooks
 
 WORK_LISTS_HOOK = "nfp_work_lists"
@@ -66,3 +69,11 @@ def work_lists_for(user, request=None) -> list[WorkList]:
 def shown(items: list[WorkItem], limit: int = ITEMS_SHOWN) -> tuple[list[WorkItem], int | None]:
     """The first `limit` items, and the total when some are left out."""
     return items[:limit], (len(items) if len(items) > limit else None)
+
+
+def first_and_total(queryset: QuerySet, limit: int = ITEMS_SHOWN) -> tuple[list, int | None]:
+    """The first `limit` rows of `queryset` and, when some are left out, how many in all:
+    one query (the total is a window count, taken before the LIMIT), `limit` rows read."""
+    rows = list(queryset.annotate(nfp_total=Window(Count("pk")))[:limit])
+    total = rows[0].nfp_total if rows else 0
+    return rows, (total if total > len(rows) else None)

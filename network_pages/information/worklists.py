@@ -6,7 +6,7 @@ that nothing they sent disappears from view. DMR: submissions waiting for review
 open requests with their response rates. A fixed number of queries in every case.
 """
 
-from django.db.models import Count, Func, IntegerField, OuterRef, Q, Subquery, Window
+from django.db.models import Exists, Func, IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from network_pages import access
 from network_pages.community.activity import ReaderUrls
-from network_pages.community.worklists import ITEMS_SHOWN, WorkItem, WorkList, shown
+from network_pages.community.worklists import WorkItem, WorkList, first_and_total
 from network_pages.models import MemberState
 
 from . import rules
@@ -36,33 +36,28 @@ def _open_requests():
 
 
 def requests_to_answer(user, state, urls: ReaderUrls) -> WorkList:
-    # The state's response to each request (its status), in the same query.
-    state_response = Response.objects.filter(
-        member_state=state, request_id=OuterRef("pk")
-    ).order_by()
-    requests = list(
+    state_response = Response.objects.filter(member_state=state, request_id=OuterRef("pk"))
+    requests, total = first_and_total(
         _open_requests()
-        .annotate(nfp_status=Subquery(state_response.values("status")[:1]))
+        # Those the state has submitted its response to are done: left out in SQL, so that
+        # only the rows shown are read.
+        .exclude(Exists(state_response.filter(status=Response.Status.SUBMITTED)))
+        # The state's response to each request (its status), in the same query.
+        .annotate(nfp_status=Subquery(state_response.order_by().values("status")[:1]))
         .order_by("deadline", "pk")
     )
-    items = []
-    requests = [page for page in requests if page.nfp_status != Response.Status.SUBMITTED]
     links = urls.map(requests)
-    for page in requests:
-        status = page.nfp_status
-        items.append(
-            WorkItem(
-                title=page.title,
-                # Lazy: the URLs of every list on the page are looked up together.
-                url=format_lazy(
-                    "{}{}", links.get(page.pk, ""), page.reverse_subpage("edit_response")
-                ),
-                detail=_deadline(page.deadline),
-                status=gettext("Draft") if status else gettext("Not started"),
-                due=page.deadline,
-            )
+    items = [
+        WorkItem(
+            title=page.title,
+            # Lazy: the URLs of every list on the page are looked up together.
+            url=format_lazy("{}{}", links.get(page.pk, ""), page.reverse_subpage("edit_response")),
+            detail=_deadline(page.deadline),
+            status=gettext("Draft") if page.nfp_status else gettext("Not started"),
+            due=page.deadline,
         )
-    items, total = shown(items)
+        for page in requests
+    ]
     return WorkList(
         key="requests-to-answer",
         title=gettext("Requests %(state)s has to answer") % {"state": state.name},
@@ -84,7 +79,7 @@ def _submission_status(page) -> str:
 def my_submissions(user, urls: ReaderUrls) -> WorkList:
     """What the user shared (4.7) or asked (4.5), newest first, whatever became of it."""
     # One query for both kinds: what is shown is on every page's own row.
-    pages = list(
+    pages, total = first_and_total(
         Page.objects.filter(alias_of__isnull=True)
         .filter(
             Q(informationitempage__submitted_by=user) | Q(informationrequestpage__requested_by=user)
@@ -102,7 +97,6 @@ def my_submissions(user, urls: ReaderUrls) -> WorkList:
         )
         for page in pages
     ]
-    items, total = shown(items)
     return WorkList(
         key="my-submissions",
         title=gettext("Your submissions"),
@@ -116,7 +110,7 @@ def my_submissions(user, urls: ReaderUrls) -> WorkList:
 def submissions_to_review() -> WorkList:
     """Items and requests a Focal Point submitted, never published yet (4.5, 4.7)."""
     # Both kinds in one query (the type's name comes from the content type).
-    pages = list(
+    pages, total = first_and_total(
         Page.objects.filter(alias_of__isnull=True, live=False, last_published_at__isnull=True)
         .filter(
             Q(informationitempage__submitted_by__isnull=False)
@@ -133,7 +127,6 @@ def submissions_to_review() -> WorkList:
         )
         for page in pages
     ]
-    items, total = shown(items)
     return WorkList(
         key="submissions-to-review",
         title=gettext("Submissions from Focal Points to review"),
@@ -145,30 +138,29 @@ def submissions_to_review() -> WorkList:
     )
 
 
+def _count(queryset) -> Subquery:
+    """COUNT(*) of `queryset` as a subquery of the outer query."""
+    return Subquery(
+        queryset.annotate(n=Func("pk", function="COUNT")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
 def response_rates(urls: ReaderUrls) -> WorkList:
     """The open requests, each with how many states have submitted a response."""
-    # Only the shown requests are read, with how many are open in all (a window count): at
-    # network size, a thousand open requests each given a URL cost the dashboard 2 s.
-    submitted = (
-        Response.objects.filter(request_id=OuterRef("pk"), status=Response.Status.SUBMITTED)
-        .order_by()
-        .annotate(n=Func("pk", function="COUNT"))
-        .values("n")
-    )
-    requests = list(
+    submitted = Response.objects.filter(
+        request_id=OuterRef("pk"), status=Response.Status.SUBMITTED
+    ).order_by()
+    requests, total = first_and_total(
         _open_requests()
         .annotate(
-            submitted=Subquery(submitted, output_field=IntegerField()),
+            # Counted per request shown (a subquery), not by joining every response.
+            submitted=_count(submitted),
             # How many states in all, in the same query.
-            states=Subquery(
-                MemberState.objects.order_by().annotate(n=Func("pk", function="COUNT")).values("n"),
-                output_field=IntegerField(),
-            ),
-            open_total=Window(Count("pk")),
+            states=_count(MemberState.objects.order_by()),
         )
-        .order_by("deadline", "pk")[:ITEMS_SHOWN]
+        .order_by("deadline", "pk")
     )
-    open_total = requests[0].open_total if requests else 0
     links = urls.map(requests)
     items = [
         WorkItem(
@@ -190,7 +182,7 @@ def response_rates(urls: ReaderUrls) -> WorkList:
         key="open-requests",
         title=gettext("Open requests and their response rates"),
         items=items,
-        total=open_total if open_total > len(items) else None,
+        total=total,
         empty=gettext("No request is open."),
         order=60,
         on_admin_dashboard=True,

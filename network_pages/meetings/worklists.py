@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from network_pages import access
 from network_pages.community.activity import ReaderUrls
-from network_pages.community.worklists import WorkItem, WorkList, shown
+from network_pages.community.worklists import WorkItem, WorkList, first_and_total
 from network_pages.meetings import convocation, dashboard, pending
 from network_pages.meetings.models import AgendaSuggestion
 
@@ -21,7 +21,7 @@ SUGGESTIONS_SHOWN = 8
 
 
 def meetings_to_answer(user, urls: ReaderUrls) -> WorkList:
-    meetings = pending.meetings_awaiting_answer(user)
+    meetings, total = first_and_total(pending.awaiting_answer(user))
     links = urls.map(meetings)
     items = [
         WorkItem(
@@ -35,7 +35,6 @@ def meetings_to_answer(user, urls: ReaderUrls) -> WorkList:
         )
         for meeting in meetings
     ]
-    items, total = shown(items)
     return WorkList(
         key="meetings-to-answer",
         title=gettext("Meetings to answer"),

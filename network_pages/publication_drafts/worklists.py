@@ -5,25 +5,22 @@ review. The DMR: public pages whose translation into the other official language
 live yet.
 """
 
-from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from wagtail.models import TaskState
 
 from network_pages import access, roles
-from network_pages.community.worklists import ITEMS_SHOWN, WorkItem, WorkList
+from network_pages.community.worklists import WorkItem, WorkList, first_and_total
 from workflows.models import JointApprovalTaskState
 from workflows.translation import releases_waiting_for_translation
 
 
 def joint_approvals() -> WorkList:
-    # The first ones and how many in all, in one query (not every one in progress).
-    states = list(
+    states, total = first_and_total(
         JointApprovalTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
         .select_related("revision")
-        .annotate(total=Window(Count("pk")))
-        .order_by("started_at", "pk")[:ITEMS_SHOWN]
+        .order_by("started_at", "pk")
     )
     items = [
         WorkItem(
@@ -35,12 +32,11 @@ def joint_approvals() -> WorkList:
         )
         for state in states
     ]
-    total = states[0].total if states else 0
     return WorkList(
         key="joint-approvals",
         title=gettext("Joint approvals in progress"),
         items=items,
-        total=total if total > len(items) else None,
+        total=total,
         empty=gettext("No joint approval is in progress."),
         order=15,
         on_admin_dashboard=True,
@@ -49,9 +45,7 @@ def joint_approvals() -> WorkList:
 
 def translations_waiting() -> WorkList:
     # The first ones and how many in all (the list said 9 when more were waiting).
-    releases = list(
-        releases_waiting_for_translation().annotate(total=Window(Count("pk")))[:ITEMS_SHOWN]
-    )
+    releases, total = first_and_total(releases_waiting_for_translation())
     items = [
         WorkItem(
             title=release.page.title,
@@ -62,12 +56,11 @@ def translations_waiting() -> WorkList:
         )
         for release in releases
     ]
-    total = releases[0].total if releases else 0
     return WorkList(
         key="translations-waiting",
         title=gettext("Public pages waiting for translation"),
         items=items,
-        total=total if total > len(items) else None,
+        total=total,
         empty=gettext("Every public page is published in both languages."),
         more_url=reverse("workflows:waiting_for_translation"),
         more_label=gettext("All pages waiting for translation"),

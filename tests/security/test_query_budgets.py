@@ -15,13 +15,15 @@ pytestmark = pytest.mark.django_db
 # Pages still above the budget, with what they cost at most (at both sizes): each line is
 # work left for issue 17, never a licence to grow.
 KNOWN_OVER_BUDGET: dict[str, int] = {
-    # The network home (was 26 and 29): the work lists, the activity and the reader's groups
-    # are each a fixed few queries (one alias lookup for all their URLs, in French), but
-    # there are many of them: the sign-in (3), routing (2), groups and restrictions (2) and
-    # the language links (1) come first, then 5 work lists, 5 for the activity (new pages,
-    # comments, their restrictions, their comment audience) and 2 for the reader's groups.
-    "/en/network/": 20,
-    "/fr/reseau/": 21,
+    # The network home (was 26 and 29, then 20 and 21): the work lists, the activity and the
+    # reader's groups are each a fixed few queries (one alias lookup for all their URLs, in
+    # French), but there are many of them: the sign-in (3), routing (2), groups and
+    # restrictions (2) and the reader's profile (1) come first, then 4 work lists, 5 for the
+    # activity (new pages and comments, each with its title's language; their restrictions;
+    # their comment audiences, 2 when both group pages and updates were commented) and 2 for
+    # the reader's groups.
+    "/en/network/": 19,
+    "/fr/reseau/": 20,
     # Meeting A (was 30): its documents cost 4 (the documents, their collections'
     # restrictions, which owners they have, and the meetings that list them) and its
     # comments 2 (threads, latest replies), on top of the page's own (its reader's facts,
