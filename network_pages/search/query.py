@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home import locales, site_lookup
+from network_pages.access_sql import PageRule
 from network_pages.area_addresses import sub_path_in
 
 from . import highlights, readers
@@ -90,39 +91,19 @@ def group_page_ids(group: Page | int) -> list[int]:
     return [group.pk, *Page.objects.child_of(group).values_list("pk", flat=True)]
 
 
-def matching_document_ids(backend, terms: str, filters: dict) -> list[int]:
-    """The documents whose entries match the words and the filters (any kind chosen: the
-    counts per kind need them all), readable or not: one query, the entries' `document`
-    facet. Only these are then put to the access rule (`readers.readable_document_ids`);
-    nothing here is shown or counted."""
-    documents = SearchEntry.objects.filter(kind=SearchEntry.Kind.DOCUMENT, document__isnull=False)
-    matching = backend.search(terms, filtered(documents, filters, with_kind=False), operator="and")
-    return [pk for pk in matching.facet("document_id") if pk is not None]
-
-
 def search(
     request: HttpRequest,
     query: str,
     filters: dict,
     page_number,
     language: str,
-    page_ids: list[int] | None = None,
+    rule: PageRule | None = None,
 ) -> SearchOutcome:
     backend = get_search_backend()
     terms = query.translate(UNSEARCHABLE).strip()
     if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
-    # The documents asked about are those whose entries match (in one query): the owner
-    # rule then runs for them, not for every document in the network. Without words,
-    # nothing is searched and no document is asked about.
-    document_ids = (
-        readers.readable_document_ids(
-            request.user, among=matching_document_ids(backend, terms, filters)
-        )
-        if terms
-        else []
-    )
-    readable = readers.readable_entries(request.user, page_ids, document_ids).select_related(
+    readable = readers.readable_entries(request.user, rule).select_related(
         "page", "member_state", "document"
     )
     if terms:

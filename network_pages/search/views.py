@@ -25,8 +25,8 @@ class NetworkSearchView(VerifiedRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        pages = readers.readable_pages(self.request.user)
-        page_ids = [page.pk for page in pages]
+        rule = readers.page_rule(self.request.user)
+        pages = readers.readable_pages(self.request.user, rule)
         form = NetworkSearchForm(self.request.GET or None, readable_pages=pages)
         outcome = None
         if form.is_valid():
@@ -36,7 +36,7 @@ class NetworkSearchView(VerifiedRequiredMixin, TemplateView):
                 form.cleaned_data,
                 self.request.GET.get("page"),
                 (get_language() or "en")[:2],
-                page_ids=page_ids,
+                rule=rule,
             )
         params = self.request.GET.copy()
         params.pop("page", None)
