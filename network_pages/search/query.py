@@ -84,6 +84,15 @@ def _urls(request: HttpRequest, entries: list[SearchEntry], language: str) -> di
     return {page_id: page.get_url(request) or "" for page_id, page in pages.items()}
 
 
+def _in_full(ids: list[int]) -> list[SearchEntry]:
+    """The entries of one page of results, in their order, with what the hits show (one
+    query; the ids come from the readable entries)."""
+    if not ids:
+        return []
+    found = SearchEntry.objects.select_related("page", "member_state", "document").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def group_page_ids(group: Page | int) -> list[int]:
     """A thematic group's page and its workspace (the updates below it)."""
     if isinstance(group, int):
@@ -103,11 +112,11 @@ def search(
     terms = query.translate(UNSEARCHABLE).strip()
     if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
-    readable = readers.readable_entries(request.user, rule).select_related(
-        "page", "member_state", "document"
-    )
+    readable = readers.readable_entries(request.user, rule)
     if terms:
-        results = backend.search(terms, filtered(readable, filters), operator="and")
+        # Ranked by their ids alone (a narrow sort, however many match); the page's 20
+        # entries are read in full afterwards (`_in_full`).
+        results = backend.search(terms, filtered(readable.only("pk"), filters), operator="and")
         everything = backend.search(
             terms, filtered(readable, filters, with_kind=False), operator="and"
         )
@@ -121,7 +130,7 @@ def search(
         chosen = filters.get("kind")
         paginator.count = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())
     page = paginator.get_page(page_number)
-    entries = list(page.object_list)
+    entries = _in_full([entry.pk for entry in page.object_list])
     words = highlights.terms_of(terms)
     urls = _urls(request, entries, language) if entries else {}
     hits = []
