@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page
 
 from network_pages import access
@@ -39,24 +39,28 @@ class _Place:
         return self.allowed and all(place.all_allowed for place in self.below)
 
 
-def _restrictions_by_path() -> dict[str, list[BaseViewRestriction]]:
+def _restrictions_by_path(
+    listing: QuerySet[Page], listed: Q
+) -> tuple[dict[str, list[BaseViewRestriction]], list[Page]]:
     """{tree path: the restrictions that apply at that path}, in two queries: a
     restriction on a page applies at the page, and at each of its aliases (as Wagtail and
-    `access.view_restrictions_of` read them); one on an alias applies nowhere."""
+    `access.view_restrictions_of` read them); one on an alias applies nowhere. The pages
+    of `listing` that are `listed` come in the second query, and are returned too."""
     restrictions = access.restrictions_with_groups(Q())
     by_page: dict[int, list[BaseViewRestriction]] = defaultdict(list)
     for restriction in restrictions:
         by_page[restriction.page.pk].append(restriction)
     found: dict[str, list[BaseViewRestriction]] = defaultdict(list)
-    rows = Page.objects.filter(Q(pk__in=by_page) | Q(alias_of_id__in=by_page)).values_list(
-        "pk", "path", "alias_of_id"
+    restricted = Q(pk__in=by_page) | Q(alias_of_id__in=by_page)
+    pages = listing.filter(restricted | listed).annotate(
+        nfp_listed=ExpressionWrapper(listed, output_field=BooleanField())
     )
-    for pk, path, alias_of_id in rows:
-        if alias_of_id is None and pk in by_page:
-            found[path].extend(by_page[pk])
-        if alias_of_id in by_page:
-            found[path].extend(by_page[alias_of_id])
-    return found
+    for page in pages:
+        if page.alias_of_id is None and page.pk in by_page:
+            found[page.path].extend(by_page[page.pk])
+        if page.alias_of_id in by_page:
+            found[page.path].extend(by_page[page.alias_of_id])
+    return found, [page for page in pages if page.nfp_listed]
 
 
 def _places(user, restrictions: dict[str, list[BaseViewRestriction]]) -> list[_Place]:
@@ -104,20 +108,38 @@ def _collection_restrictions_by_path() -> dict[str, list[BaseViewRestriction]]:
 class TreeRule:
     """Which pages (or collections) a verified user may open, by their restrictions alone
     (whether a page is live is the caller's to add): `condition("page__")` filters any
-    model by the page it points to. Made once per request (`for_pages`: two queries;
-    `for_collections`: one)."""
+    model by the page it points to, `allows(path)` answers for one page. Made once per
+    request (`for_pages`: two queries; `for_collections`: one)."""
 
     def __init__(self, user, places: list[_Place]) -> None:
         self.user = user
         self.places = places
 
     @classmethod
-    def for_pages(cls, user) -> "TreeRule":
-        return cls(user, _places(user, _restrictions_by_path()))
+    def for_pages(
+        cls, user, listing: QuerySet[Page] | None = None, listed: Q = NOTHING
+    ) -> tuple["TreeRule", list[Page]]:
+        """The rule, and the pages of `listing` that are `listed` and that the user may
+        open (read in the same query as the restricted pages' aliases; `listing` reads
+        at least their id, path and `alias_of_id`)."""
+        listing = Page.objects.only("pk", "path", "alias_of_id") if listing is None else listing
+        restrictions, pages = _restrictions_by_path(listing, listed)
+        rule = cls(user, _places(user, restrictions))
+        return rule, [page for page in pages if rule.allows(page.path)]
 
     @classmethod
     def for_collections(cls, user) -> "TreeRule":
         return cls(user, _places(user, _collection_restrictions_by_path()))
+
+    def allows(self, path: str) -> bool:
+        """`condition()` for one path, in Python: the verdict of its nearest restricted
+        place (none: open to all)."""
+        if not self.user.is_active:
+            return False
+        allowed, places = True, self.places
+        while (place := next((p for p in places if path.startswith(p.path)), None)) is not None:
+            allowed, places = place.allowed, place.below
+        return allowed
 
     def outside(self, prefix: str = "") -> Q:
         """Outside every restricted place: open to all (the public site)."""

@@ -25,23 +25,23 @@ def _item_attachments(document_ids: Collection[int]):
     return InformationItemAttachment.objects.filter(document_id__in=document_ids)
 
 
-def _readable_responses(user) -> Q:
-    """`rules.may_read` as a condition on a response."""
+def _readable_responses(user, prefix: str = "") -> Q:
+    """`rules.may_read` as a condition on a response (`prefix`: the way to it)."""
     if access.is_dmr(user):
         return access_sql.EVERYTHING
     readable = access_sql.NOTHING
     if access.is_member(user):
-        readable = Q(status=Response.Status.SUBMITTED)
+        readable = Q(**{f"{prefix}status": Response.Status.SUBMITTED})
     own = rules.represented_state(user)
     if own is not None:
-        readable |= Q(member_state=own)
+        readable |= Q(**{f"{prefix}member_state": own})
     return readable
 
 
 def responses_in_sql(user, pages: access_sql.PageRule):
     attachments = ResponseAttachment.objects.values("document_id")
-    readable = Response.objects.filter(_readable_responses(user)).values("pk")
-    return attachments, attachments.exclude(response__in=readable)
+    readable = attachments.filter(_readable_responses(user, "response__")).values("pk")
+    return attachments, attachments.exclude(pk__in=readable)
 
 
 @access_sql.in_sql(responses_in_sql)

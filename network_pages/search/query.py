@@ -17,7 +17,6 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home import locales, site_lookup
-from network_pages.access_sql import PageRule
 from network_pages.area_addresses import sub_path_in
 
 from . import highlights, readers
@@ -106,13 +105,13 @@ def search(
     filters: dict,
     page_number,
     language: str,
-    rule: PageRule | None = None,
+    reader: readers.Reader | None = None,
 ) -> SearchOutcome:
     backend = get_search_backend()
     terms = query.translate(UNSEARCHABLE).strip()
     if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
-    readable = readers.readable_entries(request.user, rule)
+    readable = readers.readable_entries(request.user, reader)
     if terms:
         # Ranked by their ids alone (a narrow sort, however many match); the page's 20
         # entries are read in full afterwards (`_in_full`).

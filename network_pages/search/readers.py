@@ -10,6 +10,9 @@ is left, in the same queries, so that nothing else can show through; the work do
 with the number of entries the reader may read or that match.
 """
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q, QuerySet
 from wagtail.documents import get_document_model
@@ -37,26 +40,33 @@ def may_search(user) -> bool:
     return access.is_member(user) or roles.GUESTS in access.group_names_of(user)
 
 
-def page_rule(user) -> access_sql.PageRule:
-    """The access rule on pages for this reader, read once per search (three queries)."""
-    return access_sql.PageRule.for_pages(user)
+@dataclass(frozen=True)
+class Reader:
+    """A user about to search, with what every step of the search reads of them once: the
+    access rule on pages, and the readable pages the filters offer (`reader_of`; a
+    thematic group's comment audience is read from them too)."""
+
+    user: Any
+    rule: access_sql.PageRule
+    pages: list[Page]
 
 
-def readable_pages(user, rule: access_sql.PageRule | None = None) -> list[Page]:
-    """The live meetings, thematic groups and workspace updates holding entries that this
-    verified user may open, for the search's filters: one query, with each page's title,
-    type, depth and, for a meeting, its opening."""
-    if not access.is_verified(user):
-        return []
-    rule = rule or page_rule(user)
+def reader_of(user) -> Reader:
+    """Two queries: the pages' restrictions, then the restricted pages' aliases with the
+    pages the filters offer: the live meetings, thematic groups and workspace updates
+    holding entries (with each page's title, type, depth and, for a meeting, its
+    opening), of which the user keeps those they may open."""
     types = ContentType.objects.get_for_models(*FILTER_PAGE_MODELS).values()
-    return list(
-        Page.objects.live()
-        .filter(rule.condition(), content_type__in=[content_type.pk for content_type in types])
-        .filter(pk__in=SearchEntry.objects.values("page_id"))
-        .annotate(opening=F("meetingpage__opening"))
-        .only("pk", "path", "depth", "alias_of_id", "content_type_id", "title")
+    listed = Q(
+        live=True,
+        content_type__in=[content_type.pk for content_type in types],
+        pk__in=SearchEntry.objects.values("page_id"),
     )
+    listing = Page.objects.annotate(opening=F("meetingpage__opening")).only(
+        "pk", "path", "depth", "alias_of_id", "content_type_id", "title"
+    )
+    rule, pages = access_sql.PageRule.for_pages(user, listing, listed)
+    return Reader(user, rule, pages if access.is_verified(user) else [])
 
 
 def audience_filter(user) -> Q:
@@ -72,10 +82,12 @@ def audience_filter(user) -> Q:
     return allowed
 
 
-def _comment_pages(user, rule: access_sql.PageRule) -> QuerySet[Page]:
+def _comment_pages(reader: Reader) -> QuerySet[Page]:
     """The pages whose comments this user reads (`community.comments.audience`): by their
-    type when it says who reads them, else by each page's own audience (a few thematic
-    groups and their workspace pages, asked for all at once)."""
+    type when it says who reads them, else by each page's own audience (thematic groups and
+    their workspace pages, asked for all at once: those the reader may open are already
+    read, `Reader.pages`)."""
+    user = reader.user
     fixed, asked = [], []
     for model in get_page_models():
         audience = getattr(model, "fixed_comment_audience", comment_audience.NETWORK_MEMBERS)
@@ -86,13 +98,17 @@ def _comment_pages(user, rule: access_sql.PageRule) -> QuerySet[Page]:
     type_of = ContentType.objects.get_for_models(*fixed, *asked)
     read = Q(content_type__in=[type_of[model].pk for model in fixed])
     if asked and access.is_member(user):
-        pages = Page.objects.filter(
-            content_type__in=[type_of[model].pk for model in asked],
-            pk__in=SearchEntry.objects.filter(kind=Kind.COMMENT).values("page_id"),
-        ).only("pk", "path", "alias_of_id", "content_type_id")
-        audiences = comment_audience.audiences_of(list(pages))
+        asked_types = {type_of[model].pk for model in asked}
+        pages = [page for page in reader.pages if page.content_type_id in asked_types]
+        unread = [model for model in asked if model not in FILTER_PAGE_MODELS]
+        if unread:
+            pages += Page.objects.filter(
+                content_type__in=[type_of[model].pk for model in unread],
+                pk__in=SearchEntry.objects.filter(kind=Kind.COMMENT).values("page_id"),
+            ).only("pk", "path", "alias_of_id", "content_type_id")
+        audiences = comment_audience.audiences_of(pages)
         read |= Q(pk__in=[pk for pk, audience in audiences.items() if audience.includes(user)])
-    return Page.objects.live().filter(read, rule.condition())
+    return Page.objects.live().filter(read, reader.rule.condition())
 
 
 def _readable_documents(user, rule: access_sql.PageRule) -> QuerySet:
@@ -111,22 +127,23 @@ def _readable_documents(user, rule: access_sql.PageRule) -> QuerySet:
     return Document.objects.filter(public | passed & by_owners).values("pk")
 
 
-def readable_entries(user, rule: access_sql.PageRule | None = None) -> QuerySet[SearchEntry]:
+def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry]:
     """Every entry this user may read, and only those: the base of every search, as one
-    condition that the database applies with the words (`rule`: `page_rule(user)`, if
+    condition that the database applies with the words (`reader`: `reader_of(user)`, if
     already read).
 
     An entry of a page (or of a response, a comment on it) is read on its page; a
     document's entry, by whoever may download the document, wherever it links to."""
     if not may_search(user):
         return SearchEntry.objects.none()
-    rule = rule or page_rule(user)
+    reader = reader or reader_of(user)
+    rule = reader.rule
     on_pages = [kind for kind in Kind.values if kind not in (Kind.COMMENT, Kind.DOCUMENT)]
     pages = Page.objects.live().filter(rule.condition()).values("pk")
     read_on_pages = Q(
         audience_filter(user),
         Q(kind__in=on_pages, page__in=pages)
-        | Q(kind=Kind.COMMENT, page__in=_comment_pages(user, rule).values("pk")),
+        | Q(kind=Kind.COMMENT, page__in=_comment_pages(reader).values("pk")),
     )
     documents_read = Q(kind=Kind.DOCUMENT, document__in=_readable_documents(user, rule))
     return SearchEntry.objects.filter(read_on_pages | documents_read)
