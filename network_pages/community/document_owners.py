@@ -3,7 +3,9 @@
 
 from collections.abc import Collection, Iterator
 
-from network_pages import access
+from django.db.models import Q
+
+from network_pages import access, access_sql
 
 from .models.thematic_group_update_page import UpdateDocument
 
@@ -12,6 +14,16 @@ def _links(document_ids: Collection[int]):
     return UpdateDocument.objects.filter(document_id__in=document_ids)
 
 
+def updates_in_sql(user, pages: access_sql.PageRule):
+    """`access.may_read_attachments_of` the updates, as a condition."""
+    links = UpdateDocument.objects.values("document_id")
+    readable = pages.condition("update__")
+    if not access.is_dmr(user):
+        readable &= Q(update__live=True)
+    return links, links.exclude(pk__in=links.filter(readable).values("pk"))
+
+
+@access_sql.in_sql(updates_in_sql)
 @access.attached_by(_links)
 def update_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     verdicts: dict[int, bool] = {}

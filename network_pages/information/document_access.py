@@ -8,11 +8,13 @@ only the submitting state and the DMR while it waits for review (4.7).
 
 from collections.abc import Collection, Iterator
 
-from network_pages import access
+from django.db.models import Q
+
+from network_pages import access, access_sql
 
 from . import rules
 from .models.item_page import InformationItemAttachment
-from .models.response import ResponseAttachment
+from .models.response import Response, ResponseAttachment
 
 
 def _response_attachments(document_ids: Collection[int]):
@@ -23,6 +25,26 @@ def _item_attachments(document_ids: Collection[int]):
     return InformationItemAttachment.objects.filter(document_id__in=document_ids)
 
 
+def _readable_responses(user, prefix: str = "") -> Q:
+    """`rules.may_read` as a condition on a response (`prefix`: the way to it)."""
+    if access.is_dmr(user):
+        return access_sql.EVERYTHING
+    readable = access_sql.NOTHING
+    if access.is_member(user):
+        readable = Q(**{f"{prefix}status": Response.Status.SUBMITTED})
+    own = rules.represented_state(user)
+    if own is not None:
+        readable |= Q(**{f"{prefix}member_state": own})
+    return readable
+
+
+def responses_in_sql(user, pages: access_sql.PageRule):
+    attachments = ResponseAttachment.objects.values("document_id")
+    readable = attachments.filter(_readable_responses(user, "response__")).values("pk")
+    return attachments, attachments.exclude(pk__in=readable)
+
+
+@access_sql.in_sql(responses_in_sql)
 @access.attached_by(_response_attachments)
 def response_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     attachments = _response_attachments(document_ids)
@@ -38,6 +60,21 @@ def may_read_item(user, page) -> bool:
     return page.member_state is not None and rules.may_write_for(user, page.member_state)
 
 
+def items_in_sql(user, pages: access_sql.PageRule):
+    """`may_read_item` as a condition on the attachments' items."""
+    attachments = InformationItemAttachment.objects.values("document_id")
+    if access.is_dmr(user):
+        readable = pages.condition("page__")
+    else:
+        readable = Q(page__live=True)
+        own = rules.represented_state(user)
+        if own is not None:
+            readable |= Q(page__member_state=own)
+        readable &= pages.condition("page__")
+    return attachments, attachments.exclude(pk__in=attachments.filter(readable).values("pk"))
+
+
+@access_sql.in_sql(items_in_sql)
 @access.attached_by(_item_attachments)
 def item_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     attachments = list(_item_attachments(document_ids).select_related("page__member_state"))

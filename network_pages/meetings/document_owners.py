@@ -8,7 +8,7 @@ from operator import or_
 
 from django.db.models import Q
 
-from network_pages import access
+from network_pages import access, access_sql
 
 from .models import MeetingDocument, MeetingPage
 
@@ -48,6 +48,32 @@ def _listed(document_ids: Collection[int]):
     return MeetingDocument.objects.filter(document_id__in=document_ids)
 
 
+def _readable_meetings(user, pages: access_sql.PageRule, prefix: str) -> Q:
+    """`access.may_read_attachments_of` a meeting, as a condition."""
+    readable = pages.condition(prefix)
+    return readable if access.is_dmr(user) else readable & Q(**{f"{prefix}live": True})
+
+
+def listed_in_sql(user, pages: access_sql.PageRule):
+    listed = MeetingDocument.objects.values("document_id")
+    readable = listed.filter(_readable_meetings(user, pages, "meeting__")).values("pk")
+    return listed, listed.exclude(pk__in=readable)
+
+
+def minutes_in_sql(user, pages: access_sql.PageRule):
+    """The documents linked from minutes are read from the minutes' text (a few meetings
+    link documents): the lists are small."""
+    linking = MeetingPage.objects.filter(minutes__contains='linktype="document"')
+    links = [
+        (int(match.group(1)), meeting)
+        for meeting in linking.only("pk", "path", "live", "alias_of_id", "minutes")
+        for match in DOCUMENT_LINK.finditer(meeting.minutes)
+    ]
+    verdicts = list(_verdicts(user, links))
+    return [pk for pk, _may in verdicts], [pk for pk, may in verdicts if not may]
+
+
+@access_sql.in_sql(listed_in_sql)
 @access.attached_by(_listed)
 def listed_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     """The meetings that list the documents."""
@@ -55,6 +81,7 @@ def listed_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bo
     yield from _verdicts(user, [(item.document_id, item.meeting) for item in listed])
 
 
+@access_sql.in_sql(minutes_in_sql)
 @access.attached_by(minutes_linking)
 def minutes_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     """The meetings whose minutes link to the documents."""

@@ -57,7 +57,7 @@ class NetworkSearchForm(forms.Form):
     def __init__(self, *args, readable_pages: Sequence[Page] = (), **kwargs) -> None:
         """Only the meetings and groups the reader may open are offered (a guest never
         learns the title of a meeting they are not invited to): `readable_pages` is
-        `readers.readable_pages`, already read."""
+        `readers.Reader.pages`, already read."""
         super().__init__(*args, **kwargs)
         meeting_type = ContentType.objects.get_for_model(MeetingPage).pk
         group_type = ContentType.objects.get_for_model(ThematicGroupPage).pk

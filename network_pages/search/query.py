@@ -83,21 +83,20 @@ def _urls(request: HttpRequest, entries: list[SearchEntry], language: str) -> di
     return {page_id: page.get_url(request) or "" for page_id, page in pages.items()}
 
 
+def _in_full(ids: list[int]) -> list[SearchEntry]:
+    """The entries of one page of results, in their order, with what the hits show (one
+    query; the ids come from the readable entries)."""
+    if not ids:
+        return []
+    found = SearchEntry.objects.select_related("page", "member_state", "document").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def group_page_ids(group: Page | int) -> list[int]:
     """A thematic group's page and its workspace (the updates below it)."""
     if isinstance(group, int):
         group = Page.objects.get(pk=group)
     return [group.pk, *Page.objects.child_of(group).values_list("pk", flat=True)]
-
-
-def matching_document_ids(backend, terms: str, filters: dict) -> list[int]:
-    """The documents whose entries match the words and the filters (any kind chosen: the
-    counts per kind need them all), readable or not: one query, the entries' `document`
-    facet. Only these are then put to the access rule (`readers.readable_document_ids`);
-    nothing here is shown or counted."""
-    documents = SearchEntry.objects.filter(kind=SearchEntry.Kind.DOCUMENT, document__isnull=False)
-    matching = backend.search(terms, filtered(documents, filters, with_kind=False), operator="and")
-    return [pk for pk in matching.facet("document_id") if pk is not None]
 
 
 def search(
@@ -106,27 +105,17 @@ def search(
     filters: dict,
     page_number,
     language: str,
-    page_ids: list[int] | None = None,
+    reader: readers.Reader | None = None,
 ) -> SearchOutcome:
     backend = get_search_backend()
     terms = query.translate(UNSEARCHABLE).strip()
     if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
-    # The documents asked about are those whose entries match (in one query): the owner
-    # rule then runs for them, not for every document in the network. Without words,
-    # nothing is searched and no document is asked about.
-    document_ids = (
-        readers.readable_document_ids(
-            request.user, among=matching_document_ids(backend, terms, filters)
-        )
-        if terms
-        else []
-    )
-    readable = readers.readable_entries(request.user, page_ids, document_ids).select_related(
-        "page", "member_state", "document"
-    )
+    readable = readers.readable_entries(request.user, reader)
     if terms:
-        results = backend.search(terms, filtered(readable, filters), operator="and")
+        # Ranked by their ids alone (a narrow sort, however many match); the page's 20
+        # entries are read in full afterwards (`_in_full`).
+        results = backend.search(terms, filtered(readable.only("pk"), filters), operator="and")
         everything = backend.search(
             terms, filtered(readable, filters, with_kind=False), operator="and"
         )
@@ -140,7 +129,7 @@ def search(
         chosen = filters.get("kind")
         paginator.count = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())
     page = paginator.get_page(page_number)
-    entries = list(page.object_list)
+    entries = _in_full([entry.pk for entry in page.object_list])
     words = highlights.terms_of(terms)
     urls = _urls(request, entries, language) if entries else {}
     hits = []

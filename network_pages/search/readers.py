@@ -1,26 +1,36 @@
 """Which entries a reader may find: the one access rule, applied before the search runs.
 
 Nothing here decides access: the pages an entry lives on go through
-`community.visibility.pages_visible_to` (the access rule, `network_pages.access`, for many
-pages at once), and an entry's audience repeats the rule of the thing it stands for
-(`information.rules.may_read` for responses). The search, its count, its facets and its
-highlights are then computed on what is left, so that nothing else can show through.
+`access_sql.PageRule` (the access rule, `network_pages.access`, asked once per restricted
+place and applied by the database to every page), a document through its collection's
+restrictions and its owners' rules (`access_sql.readable_by_owners`), and an entry's
+audience repeats the rule of the thing it stands for (`information.rules.may_read` for
+responses). The search, its count, its facets and its highlights are then computed on what
+is left, in the same queries, so that nothing else can show through; the work does not grow
+with the number of entries the reader may read or that match.
 """
 
-from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q, QuerySet
-from wagtail.models import Collection, Page
+from wagtail.documents import get_document_model
+from wagtail.models import Page, get_page_models
 
-from network_pages import access, roles
-from network_pages.community import visibility
+from network_pages import access, access_sql, roles
 from network_pages.community.comments import audience as comment_audience
+from network_pages.community.models import ThematicGroupPage, ThematicGroupUpdatePage
 from network_pages.information import rules
+from network_pages.meetings.models import MeetingPage
 
 from .models import SearchEntry
 
 Audience = SearchEntry.Audience
 Kind = SearchEntry.Kind
+Document = get_document_model()
+# The pages the search's filters offer: meetings, groups, and the groups' workspaces.
+FILTER_PAGE_MODELS = (MeetingPage, ThematicGroupPage, ThematicGroupUpdatePage)
 
 
 def may_search(user) -> bool:
@@ -30,27 +40,33 @@ def may_search(user) -> bool:
     return access.is_member(user) or roles.GUESTS in access.group_names_of(user)
 
 
-def readable_pages(user) -> list[Page]:
-    """The live pages holding entries that this verified user may open, in a fixed number of
-    queries: the pages, then the restrictions on them and their ancestors as the access
-    rule reads them (`access.prime_view_restrictions`). Within a request, those
-    restrictions are kept: the owner rule of documents attached to these pages (meetings,
-    items, updates) reads none again. Each page carries its title, type, depth and, for a
-    meeting, its opening (the search's filters offer them without another query)."""
-    if not access.is_verified(user):
-        return []
-    pages = list(
-        Page.objects.live()
-        .filter(pk__in=SearchEntry.objects.values("page_id"))
-        .annotate(opening=F("meetingpage__opening"))
-        .only("pk", "path", "depth", "alias_of_id", "content_type_id", "title")
+@dataclass(frozen=True)
+class Reader:
+    """A user about to search, with what every step of the search reads of them once: the
+    access rule on pages, and the readable pages the filters offer (`reader_of`; a
+    thematic group's comment audience is read from them too)."""
+
+    user: Any
+    rule: access_sql.PageRule
+    pages: list[Page]
+
+
+def reader_of(user) -> Reader:
+    """Two queries: the pages' restrictions, then the restricted pages' aliases with the
+    pages the filters offer: the live meetings, thematic groups and workspace updates
+    holding entries (with each page's title, type, depth and, for a meeting, its
+    opening), of which the user keeps those they may open."""
+    types = ContentType.objects.get_for_models(*FILTER_PAGE_MODELS).values()
+    listed = Q(
+        live=True,
+        content_type__in=[content_type.pk for content_type in types],
+        pk__in=SearchEntry.objects.values("page_id"),
     )
-    access.prime_view_restrictions(pages)
-    return [page for page in pages if visibility.may_view(user, access.view_restrictions_of(page))]
-
-
-def readable_page_ids(user) -> list[int]:
-    return [page.pk for page in readable_pages(user)]
+    listing = Page.objects.annotate(opening=F("meetingpage__opening")).only(
+        "pk", "path", "depth", "alias_of_id", "content_type_id", "title"
+    )
+    rule, pages = access_sql.PageRule.for_pages(user, listing, listed)
+    return Reader(user, rule, pages if access.is_verified(user) else [])
 
 
 def audience_filter(user) -> Q:
@@ -66,67 +82,68 @@ def audience_filter(user) -> Q:
     return allowed
 
 
-def comment_page_ids(user, page_ids: list[int]) -> list[int]:
-    """The pages, among those, whose comments this user reads: each page's comment
-    audience (`community.comments.audience`), for all pages at once."""
-    pages = Page.objects.filter(
-        pk__in=SearchEntry.objects.filter(kind=Kind.COMMENT, page__in=page_ids).values("page_id")
-    ).only("pk", "path", "alias_of_id", "content_type_id")
-    audiences = comment_audience.audiences_of(list(pages))
-    return [page_id for page_id, audience in audiences.items() if audience.includes(user)]
+def _comment_pages(reader: Reader) -> QuerySet[Page]:
+    """The pages whose comments this user reads (`community.comments.audience`): by their
+    type when it says who reads them, else by each page's own audience (thematic groups and
+    their workspace pages, asked for all at once: those the reader may open are already
+    read, `Reader.pages`)."""
+    user = reader.user
+    fixed, asked = [], []
+    for model in get_page_models():
+        audience = getattr(model, "fixed_comment_audience", comment_audience.NETWORK_MEMBERS)
+        if audience is None:
+            asked.append(model)
+        elif audience.includes(user):
+            fixed.append(model)
+    type_of = ContentType.objects.get_for_models(*fixed, *asked)
+    read = Q(content_type__in=[type_of[model].pk for model in fixed])
+    if asked and access.is_member(user):
+        asked_types = {type_of[model].pk for model in asked}
+        pages = [page for page in reader.pages if page.content_type_id in asked_types]
+        unread = [model for model in asked if model not in FILTER_PAGE_MODELS]
+        if unread:
+            pages += Page.objects.filter(
+                content_type__in=[type_of[model].pk for model in unread],
+                pk__in=SearchEntry.objects.filter(kind=Kind.COMMENT).values("page_id"),
+            ).only("pk", "path", "alias_of_id", "content_type_id")
+        audiences = comment_audience.audiences_of(pages)
+        read |= Q(pk__in=[pk for pk, audience in audiences.items() if audience.includes(user)])
+    return Page.objects.live().filter(read, reader.rule.condition())
 
 
-def readable_document_ids(user, among: Iterable[int] | None = None) -> list[int]:
-    """The indexed documents this verified user may download, exactly as the document view
-    decides (`access.document_verdict_for_user`): the restrictions of the document's
-    collection and its ancestors, then, in a restricted collection, its owners
-    (`access.readable_by_owners`). A fixed number of queries: the documents, their
-    collections' restrictions, and one or two per kind of owner.
-
-    `among`, when given, narrows the question to those documents (the ones whose entries
-    match a search: `matching_document_ids`), so that the work done here follows the
-    documents that match, not every document of the network. The rule is the same: a
-    document outside `among` is simply not asked about, and not returned."""
-    if not access.is_verified(user):
-        return []
-    entries = SearchEntry.objects.filter(kind=Kind.DOCUMENT, document__isnull=False)
-    if among is not None:
-        among = set(among)
-        if not among:
-            return []
-        entries = entries.filter(document_id__in=among)
-    rows = list(
-        entries.values_list("document_id", "document__collection_id", "document__collection__path")
-    )
-    if not rows:
-        return []
-    collections = {pk: Collection(pk=pk, path=path) for _document, pk, path in rows}
-    public, passed = access.collections_passed(user, collections.values(), verified=True)
-    public, passed = set(public), set(passed)
-    open_to_all = [document for document, pk, _path in rows if pk in public]
-    owned = [document for document, pk, _path in rows if pk in passed]
-    return open_to_all + sorted(access.readable_by_owners(user, owned))
+def _readable_documents(user, rule: access_sql.PageRule) -> QuerySet:
+    """The documents this verified user may download, exactly as the document view decides
+    (`access.document_verdict_for_user`): the restrictions of the document's collection and
+    its ancestors, then, in a restricted collection, its owners (`access.readable_by_owners`,
+    in the database: `access_sql.readable_by_owners`). A query, whatever the number of
+    documents: the collections' verdicts and the owners' rules are conditions in it."""
+    collections = access_sql.TreeRule.for_collections(user)
+    passed = collections.inside("collection__")
+    by_owners = access_sql.readable_by_owners(user, rule)
+    if by_owners is None:  # an owner rule without a database form: asked in Python
+        restricted = Document.objects.filter(passed).values_list("pk", flat=True)
+        by_owners = Q(pk__in=access.readable_by_owners(user, restricted))
+    public = collections.outside("collection__")
+    return Document.objects.filter(public | passed & by_owners).values("pk")
 
 
-def readable_entries(
-    user, page_ids: list[int] | None = None, document_ids: list[int] | None = None
-) -> QuerySet[SearchEntry]:
-    """Every entry this user may read, and only those: the base of every search.
-    `page_ids` and `document_ids`, when given, are `readable_page_ids(user)` and
-    `readable_document_ids(user)` already computed.
+def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry]:
+    """Every entry this user may read, and only those: the base of every search, as one
+    condition that the database applies with the words (`reader`: `reader_of(user)`, if
+    already read).
 
     An entry of a page (or of a response, a comment on it) is read on its page; a
     document's entry, by whoever may download the document, wherever it links to."""
     if not may_search(user):
         return SearchEntry.objects.none()
-    if page_ids is None:
-        page_ids = readable_page_ids(user)
-    if document_ids is None:
-        document_ids = readable_document_ids(user)
+    reader = reader or reader_of(user)
+    rule = reader.rule
     on_pages = [kind for kind in Kind.values if kind not in (Kind.COMMENT, Kind.DOCUMENT)]
-    comments_read = Q(kind=Kind.COMMENT, page__in=comment_page_ids(user, page_ids))
+    pages = Page.objects.live().filter(rule.condition()).values("pk")
     read_on_pages = Q(
-        audience_filter(user), Q(kind__in=on_pages) | comments_read, page__in=page_ids
+        audience_filter(user),
+        Q(kind__in=on_pages, page__in=pages)
+        | Q(kind=Kind.COMMENT, page__in=_comment_pages(reader).values("pk")),
     )
-    documents_read = Q(kind=Kind.DOCUMENT, document__in=document_ids)
+    documents_read = Q(kind=Kind.DOCUMENT, document__in=_readable_documents(user, rule))
     return SearchEntry.objects.filter(read_on_pages | documents_read)

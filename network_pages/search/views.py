@@ -25,9 +25,8 @@ class NetworkSearchView(VerifiedRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        pages = readers.readable_pages(self.request.user)
-        page_ids = [page.pk for page in pages]
-        form = NetworkSearchForm(self.request.GET or None, readable_pages=pages)
+        reader = readers.reader_of(self.request.user)
+        form = NetworkSearchForm(self.request.GET or None, readable_pages=reader.pages)
         outcome = None
         if form.is_valid():
             outcome = query.search(
@@ -36,7 +35,7 @@ class NetworkSearchView(VerifiedRequiredMixin, TemplateView):
                 form.cleaned_data,
                 self.request.GET.get("page"),
                 (get_language() or "en")[:2],
-                page_ids=page_ids,
+                reader=reader,
             )
         params = self.request.GET.copy()
         params.pop("page", None)

@@ -1,0 +1,212 @@
+"""The one access rule for every page at once, as a database condition (issue 18: the
+members' search at network size).
+
+`network_pages.access` decides; this module only says where its decisions apply. A page's
+view restrictions are those on its ancestors and itself (an alias counts with its source's
+own), so pages sharing the same restricted ancestors share one verdict: the rule is asked
+once per restricted place (a few dozen), never once per page, and the answer becomes a
+condition on the pages' tree paths that the database applies to any number of rows.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page
+
+from network_pages import access
+
+NOTHING = Q(pk__in=[])
+# Always true, and kept as such by `|` (an empty `Q()` is dropped from an alternative).
+EVERYTHING = ~NOTHING
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A tree path (of pages or collections) where restrictions apply, with the verdict
+    for the pages whose nearest restricted place it is, and the restricted places right
+    below it."""
+
+    path: str
+    allowed: bool
+    below: tuple["_Place", ...]
+
+    @property
+    def all_allowed(self) -> bool:
+        return self.allowed and all(place.all_allowed for place in self.below)
+
+
+def _restrictions_by_path(
+    listing: QuerySet[Page], listed: Q
+) -> tuple[dict[str, list[BaseViewRestriction]], list[Page]]:
+    """{tree path: the restrictions that apply at that path}, in two queries: a
+    restriction on a page applies at the page, and at each of its aliases (as Wagtail and
+    `access.view_restrictions_of` read them); one on an alias applies nowhere. The pages
+    of `listing` that are `listed` come in the second query, and are returned too."""
+    restrictions = access.restrictions_with_groups(Q())
+    by_page: dict[int, list[BaseViewRestriction]] = defaultdict(list)
+    for restriction in restrictions:
+        by_page[restriction.page.pk].append(restriction)
+    found: dict[str, list[BaseViewRestriction]] = defaultdict(list)
+    restricted = Q(pk__in=by_page) | Q(alias_of_id__in=by_page)
+    pages = listing.filter(restricted | listed).annotate(
+        nfp_listed=ExpressionWrapper(listed, output_field=BooleanField())
+    )
+    for page in pages:
+        if page.alias_of_id is None and page.pk in by_page:
+            found[page.path].extend(by_page[page.pk])
+        if page.alias_of_id in by_page:
+            found[page.path].extend(by_page[page.alias_of_id])
+    return found, [page for page in pages if page.nfp_listed]
+
+
+def _places(user, restrictions: dict[str, list[BaseViewRestriction]]) -> list[_Place]:
+    """The restricted places as a forest, each with the rule's verdict (`access`, through
+    `visibility.may_view`'s terms) on every restriction from the root down to it."""
+    paths = sorted(restrictions)
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for path in paths:
+        parent = next(
+            (
+                ancestor
+                for ancestor in reversed(access.ancestor_paths(path)[:-1])
+                if ancestor in restrictions
+            ),
+            None,
+        )
+        children[parent].append(path)
+
+    def build(path: str) -> _Place:
+        chain = [
+            restriction
+            for ancestor in access.ancestor_paths(path)
+            for restriction in restrictions.get(ancestor, [])
+        ]
+        allowed = user.is_active and (
+            access.verdict_for_user(user, chain, verified=True) is access.Verdict.ALLOW
+        )
+        return _Place(path, allowed, tuple(build(child) for child in children[path]))
+
+    return [build(path) for path in children[None]]
+
+
+def _any(conditions: Iterable[Q]) -> Q:
+    conditions = list(conditions)
+    return reduce(or_, conditions) if conditions else NOTHING
+
+
+def _collection_restrictions_by_path() -> dict[str, list[BaseViewRestriction]]:
+    found: dict[str, list[BaseViewRestriction]] = defaultdict(list)
+    for restriction in access.restrictions_with_groups(Q(), model=CollectionViewRestriction):
+        found[restriction.collection.path].append(restriction)
+    return found
+
+
+class TreeRule:
+    """Which pages (or collections) a verified user may open, by their restrictions alone
+    (whether a page is live is the caller's to add): `condition("page__")` filters any
+    model by the page it points to, `allows(path)` answers for one page. Made once per
+    request (`for_pages`: two queries; `for_collections`: one)."""
+
+    def __init__(self, user, places: list[_Place]) -> None:
+        self.user = user
+        self.places = places
+
+    @classmethod
+    def for_pages(
+        cls, user, listing: QuerySet[Page] | None = None, listed: Q = NOTHING
+    ) -> tuple["TreeRule", list[Page]]:
+        """The rule, and the pages of `listing` that are `listed` and that the user may
+        open (read in the same query as the restricted pages' aliases; `listing` reads
+        at least their id, path and `alias_of_id`)."""
+        listing = Page.objects.only("pk", "path", "alias_of_id") if listing is None else listing
+        restrictions, pages = _restrictions_by_path(listing, listed)
+        rule = cls(user, _places(user, restrictions))
+        return rule, [page for page in pages if rule.allows(page.path)]
+
+    @classmethod
+    def for_collections(cls, user) -> "TreeRule":
+        return cls(user, _places(user, _collection_restrictions_by_path()))
+
+    def allows(self, path: str) -> bool:
+        """`condition()` for one path, in Python: the verdict of its nearest restricted
+        place (none: open to all)."""
+        if not self.user.is_active:
+            return False
+        allowed, places = True, self.places
+        while (place := next((p for p in places if path.startswith(p.path)), None)) is not None:
+            allowed, places = place.allowed, place.below
+        return allowed
+
+    def outside(self, prefix: str = "") -> Q:
+        """Outside every restricted place: open to all (the public site)."""
+        outside = EVERYTHING
+        for place in self.places:
+            outside &= ~Q(**{f"{prefix}path__startswith": place.path})
+        return outside
+
+    def inside(self, prefix: str = "") -> Q:
+        """Inside a restricted place, and allowed there."""
+        under = lambda place: Q(**{f"{prefix}path__startswith": place.path})  # noqa: E731
+
+        def allowed_under(place: _Place) -> Q:
+            if place.all_allowed:
+                return under(place)
+            if not place.allowed:
+                return _any(allowed_under(below) for below in place.below)
+            # Its own pages, less the places below it where some pages are refused, whose
+            # allowed pages are then added back.
+            refused_below = [below for below in place.below if not below.all_allowed]
+            mine = under(place)
+            for below in refused_below:
+                mine &= ~under(below)
+            return mine | _any(allowed_under(below) for below in refused_below)
+
+        if not self.user.is_active:
+            return NOTHING
+        return _any(allowed_under(place) for place in self.places)
+
+    def condition(self, prefix: str = "") -> Q:
+        """Everything the user may open: outside the restricted places, or allowed in."""
+        if not self.user.is_active:
+            return NOTHING
+        if not self.places:
+            return EVERYTHING
+        return self.outside(prefix) | self.inside(prefix)
+
+
+PageRule = TreeRule
+
+
+# The owner rule of documents (`access.readable_by_owners`) in the database. A document
+# owners hook (`access.DOCUMENT_OWNERS_HOOK`) gives its rule this form with `in_sql`:
+# `sql(user, pages)`, `pages` a `PageRule`, returns the ids of the documents attached to a
+# thing of its kind and, among them, those attached to one that `user` may not read (each
+# a query of ids, or a list).
+def in_sql(sql):
+    def decorate(owners):
+        owners.nfp_sql = sql
+        return owners
+
+    return decorate
+
+
+def readable_by_owners(user, pages: PageRule, field: str = "pk") -> Q | None:
+    """`access.readable_by_owners` as a condition on a document id (`field`), for the
+    documents in restricted collections: attached to at least one thing, and to nothing
+    the user may not read (the DMR reads them all). None when some hook has no database
+    form: the caller then asks `access.readable_by_owners`."""
+    if access.is_dmr(user):
+        return EVERYTHING
+    hooks = access.document_owner_hooks()
+    if not all(hasattr(owners, "nfp_sql") for owners in hooks):
+        return None
+    attached, refused = NOTHING, NOTHING
+    for owners in hooks:
+        ids, not_readable = owners.nfp_sql(user, pages)
+        attached |= Q(**{f"{field}__in": ids})
+        refused |= Q(**{f"{field}__in": not_readable})
+    return attached & ~refused
