@@ -7,7 +7,7 @@ the number of comments (issue 17, 5).
 - A thread's own view shows all its replies, `REPLIES_PER_PAGE` at a time.
 
 What the reader may do with each comment is asked once per request (`rules.Reader`), and the
-template renders every comment of a page in one loop (`rows_of`), never one include each.
+listing renders every comment of a page in one loop (`rows_of`, `markup.render_rows`).
 """
 
 from collections.abc import Iterator
