@@ -66,6 +66,7 @@ class _Words:
 
     def __init__(self, reader_language: str) -> None:
         self.reader_language = escape(reader_language)
+        self.datetime_format = formats.get_format("DATETIME_FORMAT")
         self.replies = escape(gettext("Replies"))
         self.in_language = {
             "en": escape(gettext("in English")),
@@ -93,10 +94,11 @@ def _more_replies(thread: ShownComment, comment_base: str) -> str:
     )
 
 
-def _when(value) -> tuple[str, str]:
-    """(ISO 8601, the locale's date and time) in the current time zone, as `|date` gives."""
+def _when(value, words: _Words) -> tuple[str, str]:
+    """(ISO 8601, the locale's date and time) in the current time zone, as `|date:'c'` and
+    `|date:"DATETIME_FORMAT"` give."""
     local = timezone.localtime(value)
-    return dateformat.format(local, "c"), formats.date_format(local, "DATETIME_FORMAT")
+    return local.isoformat(), dateformat.format(local, words.datetime_format)
 
 
 def _article(
@@ -120,10 +122,10 @@ def _article(
     if language and language != get_language() and not deleted:
         tag = words.in_language["en"] if language == "en" else words.in_language["fr"]
         meta += f' <span class="language-tag" lang="{words.reader_language}">({tag})</span>'
-    iso, shown_at = _when(comment.created_at)
+    iso, shown_at = _when(comment.created_at, words)
     meta += f' · <time datetime="{escape(iso)}">{escape(shown_at)}</time>'
     if comment.edited_at and not deleted:
-        edited = gettext("edited %(when)s") % {"when": _when(comment.edited_at)[1]}
+        edited = gettext("edited %(when)s") % {"when": _when(comment.edited_at, words)[1]}
         meta += f' · <span class="comment-edited">{escape(edited)}</span>'
     out += [meta, "</p>"]
     text_lang = escape(comment.language)
