@@ -22,12 +22,14 @@ KNOWN_OVER_BUDGET: dict[str, int] = {
     # comments, their restrictions, their comment audience) and 2 for the reader's groups.
     "/en/network/": 20,
     "/fr/reseau/": 21,
-    # Meeting A (was 30, then 17): its documents cost 4 (the documents, their collections'
-    # restrictions, which owners they have, and the meetings that list them) and its
-    # comments 1 (threads with their latest replies and counts), on top of the page's own
-    # (its reader's facts, the convocation, the invitation, the answer, the comment counts:
-    # one query; the reader's profile, the agenda and the suggestions: one each).
-    "/en/network/meetings/meeting-a/": 16,
+    # Meeting A (was 30): 16 at the marked size, 17 grown (its documents also listed on
+    # other meetings: those meetings' restrictions, one query however many). Its documents
+    # cost 4 (the documents, their collections' restrictions, which owners they have, and
+    # the meetings that list them) and its comments 1 (threads with their latest replies
+    # and counts), on top of the page's own (its reader's facts, the convocation, the
+    # invitation, the answer, the comment counts: one query; the reader's profile, the
+    # agenda and the suggestions: one each).
+    "/en/network/meetings/meeting-a/": 17,
 }
 KNOWN_ADMIN_OVER_BUDGET: dict[str, int] = {
     # Wagtail's own dashboard costs 23 for the DMR: the session, user and device (3), the
