@@ -115,7 +115,7 @@ def restrictions_changed(sender, **kwargs) -> None:
 
 
 def prime_view_restrictions(pages: Iterable[Page]) -> None:
-    """`view_restrictions_of` for many pages at once, in two queries: each page keeps its
+    """`view_restrictions_of` for many pages at once, in one query: each page keeps its
     restrictions as if it had been asked alone (for owner rules that weigh many pages).
     Within `restrictions_read_once`, what the request already read is not read again, and
     what is read here is kept for the rest of the request."""
@@ -129,32 +129,36 @@ def prime_view_restrictions(pages: Iterable[Page]) -> None:
     if not pages:
         return
     paths = {ancestor for page in pages for ancestor in ancestor_paths(page.path)}
-    # An alias (the page or an ancestor) counts with its source's own restrictions.
-    source_of = {
-        path: source or path
-        for path, source in Page.objects.filter(path__in=paths).values_list(
-            "path", "alias_of__path"
-        )
-    }
-    found: dict[str, list[BaseViewRestriction]] = {}
-    for restriction in restrictions_with_groups(Q(page__path__in=set(source_of.values()))):
-        found.setdefault(restriction.page.path, []).append(restriction)
+    # As `_view_restrictions_at`: a page's own restrictions, unless it is an alias, which
+    # (page or ancestor) counts with its source's; each row says which alias reached it.
+    where = Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+    reached: dict[str, dict[int, BaseViewRestriction]] = {}
+    via = ("page__alias_of_id", "page__aliases__path")
+    for restriction, (alias_of, alias_path) in restrictions_with_groups(where, via=via):
+        if alias_of is None and restriction.page.path in paths:
+            reached.setdefault(restriction.page.path, {})[restriction.pk] = restriction
+        if alias_path in paths:
+            reached.setdefault(alias_path, {})[restriction.pk] = restriction
+    found = {path: list(restrictions.values()) for path, restrictions in reached.items()}
     for page in pages:
         page._nfp_view_restrictions = [
             restriction
             for ancestor in ancestor_paths(page.path)
-            for restriction in found.get(source_of.get(ancestor, ancestor), [])
+            for restriction in found.get(ancestor, [])
         ]
         if read is not None:
             read[page.path] = page._nfp_view_restrictions
 
 
 def restrictions_with_groups(
-    where: Q, model: type[BaseViewRestriction] = PageViewRestriction
-) -> list[BaseViewRestriction]:
+    where: Q, model: type[BaseViewRestriction] = PageViewRestriction, *, via: tuple = ()
+) -> list:
     """The view restrictions (of pages, or of collections) matching `where`, in one query:
     each with its groups (as if prefetched) and its page's or collection's id and tree path
-    (`restriction.page.path`, `restriction.collection.path`)."""
+    (`restriction.page.path`, `restriction.collection.path`).
+
+    With `via` (field names), [(restriction, (values of those fields))] instead, one for
+    each different set of values the restriction was found with."""
     target = "collection" if model is CollectionViewRestriction else "page"
     target_model = model._meta.get_field(target).related_model
     rows = (
@@ -167,13 +171,15 @@ def restrictions_with_groups(
             "password",
             "groups",
             "groups__name",
+            *via,
         )
         .order_by("pk")
         .distinct()
     )
     restrictions: dict[int, BaseViewRestriction] = {}
     groups: dict[int, dict[int, Group]] = {}
-    for pk, target_id, path, kind, password, group_id, group_name in rows:
+    found_via: dict[tuple, None] = {}
+    for pk, target_id, path, kind, password, group_id, group_name, *values in rows:
         if pk not in restrictions:
             restriction = model(pk=pk, restriction_type=kind, password=password)
             # Only what the access rule and the callers read of the target: where it is.
@@ -182,8 +188,11 @@ def restrictions_with_groups(
             groups[pk] = {}
         if group_id is not None:
             groups[pk][group_id] = Group(pk=group_id, name=group_name)
+        found_via[(pk, *values)] = None
     for pk, restriction in restrictions.items():
         _keep_as_prefetched(restriction, "groups", list(groups[pk].values()))
+    if via:
+        return [(restrictions[pk], tuple(values)) for pk, *values in found_via]
     return list(restrictions.values())
 
 

@@ -22,6 +22,8 @@ class StateRow:
     state: MemberState
     status: StateStatus
     response: Response | None = None
+    # Set by the request's page for a response its reader may open.
+    response_url: str = ""
 
 
 @dataclass

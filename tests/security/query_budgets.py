@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from unittest.mock import patch
 
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
 
 from home.models import NewsIndexPage, NewsItemPage
 from home.page_cache import start_new_generation
@@ -28,8 +30,9 @@ from network_pages.information.models import (
     InformationRequestPage,
 )
 from network_pages.meetings.factories import days_from_today, make_meeting
-from network_pages.meetings.models import MeetingIndexPage, MeetingPage
+from network_pages.meetings.models import MeetingDocument, MeetingIndexPage, MeetingPage
 from network_pages.models import MemberState
+from network_pages.network_area import ensure_network_collection
 from tests.home.conftest import publish_under
 
 from .expectations import Outcome
@@ -109,20 +112,24 @@ def measure(site: MarkedSite, users: dict) -> tuple[list[Cost], list[Cost]]:
 
 def grow(site: MarkedSite, users: dict, size: int = 8) -> None:
     """More of everything a page lists or counts: members, meetings, requests and their
-    responses, information items, thematic groups and updates, comments and replies, news."""
+    responses, information items, thematic groups and updates, comments and replies, news,
+    and documents on a meeting that other meetings list too."""
     states = list(MemberState.objects.order_by("code")[:size])
     members = [
         make_member(f"grown{number}", groups=(roles.FOCAL_POINTS,), state=state.code)
         for number, state in enumerate(states)
     ]
     meetings_index = MeetingIndexPage.objects.filter(alias_of__isnull=True).first()
-    for number in range(size):
+    grown_meetings = [
         make_meeting(
             meetings_index,
             title=f"Grown meeting {number}",
             slug=f"grown-meeting-{number}",
             opening=days_from_today(30 + number),
         )
+        for number in range(size)
+    ]
+    _grow_meeting_documents(site.things["meeting_a"], grown_meetings)
     requests_index = InformationRequestIndexPage.objects.filter(alias_of__isnull=True).first()
     for number in range(size):
         make_request(requests_index, title=f"Grown request {number}")
@@ -154,6 +161,20 @@ def grow(site: MarkedSite, users: dict, size: int = 8) -> None:
     news_index = NewsIndexPage.objects.filter(locale__language_code="en").first()
     for number in range(size):
         publish_under(news_index, NewsItemPage(title=f"Grown news {number}", intro="x"))
+
+
+def _grow_meeting_documents(meeting, others: list, size: int = 8) -> None:
+    """More documents on the meeting, in the collection of its own, each also listed on
+    another meeting: the owner rule weighs every meeting a document is listed on."""
+    listed = MeetingDocument.objects.filter(meeting_id=meeting.pk).select_related("document")
+    first = listed.first()
+    collection = first.document.collection if first else ensure_network_collection()
+    for number in range(size):
+        document = get_document_model()(title=f"Grown paper {number}", collection=collection)
+        document.file.save(f"grown-{number}.txt", ContentFile(b"Grown paper."), save=False)
+        document.save()
+        MeetingDocument.objects.create(meeting_id=meeting.pk, document=document)
+        MeetingDocument.objects.create(meeting=others[number % len(others)], document=document)
 
 
 def key_of(url: str) -> str:

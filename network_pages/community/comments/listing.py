@@ -7,7 +7,7 @@ the number of comments (issue 17, 5).
 - A thread's own view shows all its replies, `REPLIES_PER_PAGE` at a time.
 
 What the reader may do with each comment is asked once per request (`rules.Reader`), and the
-template renders every comment of a page in one loop (`rows_of`), never one include each.
+listing renders every comment of a page in one loop (`rows_of`, `markup.render_rows`).
 """
 
 from collections.abc import Iterator
@@ -16,8 +16,21 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, DenseRank, RowNumber
 from django.utils.translation import gettext
 from wagtail.models import Page
 
@@ -161,43 +174,85 @@ def facts_kept(page: Page) -> CommentFacts | None:
 
 
 def comment_listing(page: Page, user, page_number=None) -> CommentListing:
-    """Two queries: one page of threads (newest first) with both counts (top-level, and
-    all) in the same rows, and the latest replies of those threads with each thread's count
-    of replies. A page number past the last page (or below the first) costs one more: the
-    counts first, then the page it leads to, as Django's `Paginator.get_page` answers."""
+    """One query: one page of threads (newest first) with their latest replies and the
+    counts (threads, all comments, each thread's replies) in the same rows (`_page_rows`).
+    A page number past the last page (or below the first) costs two more: the counts
+    first, then the page it leads to, as Django's `Paginator.get_page` answers."""
     comments = MemberComment.objects.filter(page_id=source_id(page))
-    all_comments = comments.order_by().values("page_id").annotate(number=Count("pk"))
-    threads = (
-        comments.top_level()
-        .with_people()
-        .order_by(*NEWEST_FIRST)
-        .annotate(top_level=Window(Count("pk")), total=Subquery(all_comments.values("number")))
-    )
-    paginator = Paginator(threads, THREADS_PER_PAGE)
     number = _page_number(page_number)
-    newest_first = []
-    if number is not None:
-        start = (number - 1) * THREADS_PER_PAGE
-        newest_first = list(threads[start : start + THREADS_PER_PAGE])
-    if newest_first or number == 1:
-        # Known from the rows (the window counts the threads before the page is cut).
-        paginator.count = newest_first[0].top_level if newest_first else 0
-        total = newest_first[0].total if newest_first else 0
-        pagination = PaginatorPage(newest_first, number, paginator)
+    rows = _page_rows(comments, number) if number is not None else []
+    reader = rules.Reader.of(user)
+    if rows or number == 1:
+        threads = [row for row in rows if row.parent_id is None]
+        paginator = Paginator(threads, THREADS_PER_PAGE)
+        # Known from the rows (the windows count before the page is cut).
+        paginator.count = rows[0].nfp_threads if rows else 0
+        total = rows[0].nfp_total if rows else 0
+        pagination = PaginatorPage(threads, number, paginator)
+        shown_threads = [shown(comment, reader) for comment in threads]
+        _attach(shown_threads, [row for row in rows if row.parent_id is not None], reader)
     else:
         counts = comments.aggregate(
             total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
         )
+        threads = comments.top_level().with_people().order_by(*NEWEST_FIRST)
+        paginator = Paginator(threads, THREADS_PER_PAGE)
         paginator.count = counts["top_level"]
         pagination = paginator.get_page(page_number)
-        newest_first = list(pagination.object_list) if counts["top_level"] else []
         total = counts["total"]
-    reader = rules.Reader.of(user)
-    shown_threads = [shown(comment, reader) for comment in reversed(newest_first)]
-    _attach_latest_replies(shown_threads, reader)
+        if counts["top_level"]:
+            oldest_first = reversed(list(pagination.object_list))
+            shown_threads = [shown(comment, reader) for comment in oldest_first]
+            _attach_latest_replies(shown_threads, reader)
+        else:
+            shown_threads = []
     return CommentListing(
         threads=shown_threads, pagination=pagination, total=total if shown_threads else 0
     )
+
+
+def _page_rows(comments: QuerySet, number: int) -> list[MemberComment]:
+    """The threads of page `number` (newest first) and each one's latest `REPLIES_SHOWN`
+    replies, oldest first, in one query: a thread and its replies share a rank among the
+    threads (replies are one level deep: a reply's parent is its thread); within a thread
+    the comment itself comes first, then its replies newest first. Each row carries the
+    page's counts (`nfp_threads`, `nfp_total`) and its thread's size (`nfp_thread_size`)."""
+    thread = Coalesce(F("parent_id"), F("pk"))
+    thread_created = Coalesce(F("parent__created_at"), F("created_at"))
+    is_reply = Case(When(parent__isnull=True, then=Value(0)), default=Value(1))
+    start = (number - 1) * THREADS_PER_PAGE
+    rows = (
+        comments.annotate(
+            nfp_thread_rank=Window(DenseRank(), order_by=[thread_created.desc(), thread.desc()]),
+            nfp_place=Window(
+                RowNumber(),
+                partition_by=[thread],
+                order_by=[is_reply.asc(), F("created_at").desc(), F("pk").desc()],
+            ),
+            nfp_thread_size=Window(Count("pk"), partition_by=[thread]),
+            nfp_threads=Window(Sum(Case(When(parent__isnull=True, then=Value(1)), default=0))),
+            nfp_total=Window(Count("pk")),
+        )
+        .filter(
+            nfp_thread_rank__gt=start,
+            nfp_thread_rank__lte=start + THREADS_PER_PAGE,
+            nfp_place__lte=REPLIES_SHOWN + 1,
+        )
+        .with_people()
+        # Oldest thread first (the newest just above the form), each with its replies.
+        .order_by("-nfp_thread_rank", "nfp_place")
+    )
+    return list(rows)
+
+
+def _attach(threads: list[ShownComment], replies: list[MemberComment], reader) -> None:
+    """The replies read with their threads (`_page_rows`): newest first, shown oldest first."""
+    by_id = {thread.pk: thread for thread in threads}
+    for reply in reversed(replies):
+        thread = by_id[reply.parent_id]
+        thread.replies.append(shown(reply, reader))
+    for thread in threads:
+        thread.reply_count = thread.comment.nfp_thread_size - 1
 
 
 def _page_number(page_number) -> int | None:

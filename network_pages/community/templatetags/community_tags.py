@@ -2,6 +2,7 @@
 
 {% load community_tags %}
 {% comments_for page %}     the members' comments of a commentable page, with the form
+{% comment_rows rows %}     the comments of a listing (the block's, a thread's)
 {% follow_button page %}    follow / stop following the page
 {% network_dashboard %}     latest activity, the reader's groups and pending tasks
 {% work_lists %}            what needs doing, per role (network home)
@@ -12,7 +13,7 @@ from django.utils.safestring import SafeString
 
 from network_pages.area_addresses import sub_path_parts
 from network_pages.community import activity, worklists
-from network_pages.community.comments import audience, listing, rules
+from network_pages.community.comments import audience, listing, markup, rules
 from network_pages.community.comments.forms import CommentForm
 from network_pages.community.comments.text import render_comment_text
 from network_pages.community.notifications import is_following
@@ -24,6 +25,20 @@ register = template.Library()
 def comment_text(text: str) -> SafeString:
     """A comment's plain text as HTML: escaped, with clickable links."""
     return render_comment_text(text or "")
+
+
+@register.simple_tag(takes_context=True)
+def comment_rows(context: template.Context, rows, show_all_link: bool = True) -> SafeString:
+    """Every comment of a listing, threads with their replies (`comments/markup.py`): needs
+    `comment_base` and `comment_parts` in the context, as the comment block and the thread
+    view give."""
+    return markup.render_rows(
+        rows,
+        comment_base=context["comment_base"],
+        parts=context["comment_parts"],
+        show_all_link=show_all_link,
+        csrf_token=context.get("csrf_token") or "",
+    )
 
 
 @register.inclusion_tag("community/comments/_comments.html", takes_context=True)

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext
+from wagtail.models import Site
 
 from network_pages import access, network_area
 from network_pages.community.notifications import Follow, follow
@@ -62,10 +63,14 @@ def request_detail(request: HttpRequest, page) -> HttpResponse:
     own_state = rules.represented_state(request.user)
     own_row = overview.row_for(own_state)
     is_dmr = access.is_dmr(request.user)
+    # The page's own address once, not once per state (`{% routablepageurl %}` each).
+    base = page.relative_url(Site.find_for_request(request), request).rstrip("/") + "/"
     for row in overview.rows:
         row.readable = row.response is not None and (
             row.response.is_submitted or is_dmr or (own_row is not None and row is own_row)
         )
+        if row.readable:
+            row.response_url = base + page.reverse_subpage("response", args=[row.state.code])
     return render_route(
         page,
         request,
