@@ -10,6 +10,7 @@ from network_pages import roles
 from network_pages.factories import add_totp_device, make_member
 from network_pages.network_area import ensure_network_area
 from tests.browser_support import browser_is_required, chromium_path, missing_browser_reason
+from tests.module_data import module_transaction  # noqa: F401 - a fixture for every package
 from tests.site_snapshot import (
     build_site_structure,
     end_stray_sessions,

@@ -12,23 +12,39 @@ the same database (pytest-xdist hands out tests in any order) found no locales, 
 pages. Here the snapshot is taken after the structure is built and restored right after
 every flush, so every test, whatever ran before it on its worker, starts from the same
 database.
+
+On PostgreSQL the snapshot is also a copy of every table that holds rows, in a schema of the
+test database that Django does not see (`SNAPSHOT_SCHEMA`): a restore is then one statement
+per table (`INSERT ... SELECT`) instead of saving some 1,300 objects one by one through the
+ORM (about 2,750 queries), and the structure is back before every test that follows a flush,
+so Django's own `serialized_rollback` restore has nothing left to do (it is given an empty
+snapshot there, not the same 2,750 queries a second time).
 """
 
 import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connections
+from django.db import connections, transaction
 
 from network_pages.site_structure import ensure_site_structure
+
+SNAPSHOT_SCHEMA = "nfp_test_snapshot"
 
 
 def build_site_structure() -> str:
     """Build the structure in the test database and return the snapshot to restore."""
     ensure_site_structure()
-    snapshot = _content_types_first(connections["default"].creation.serialize_db_to_string())
-    # serialized_rollback tests restore this one, structure included.
-    connections["default"]._test_serialized_contents = snapshot
+    connection = connections["default"]
+    snapshot = _content_types_first(connection.creation.serialize_db_to_string())
+    if connection.vendor == "postgresql":
+        _copy_tables_into_the_snapshot_schema()
+        # Every flush is followed by the restore below, before the next test's fixtures:
+        # Django's serialized_rollback would only save the same rows over themselves.
+        connection._test_serialized_contents = "[]"
+    else:
+        # serialized_rollback tests restore this one, structure included.
+        connection._test_serialized_contents = snapshot
     return snapshot
 
 
@@ -48,7 +64,45 @@ def restore_site_structure(snapshot: str) -> None:
         verbosity=0,
     )
     ContentType.objects.clear_cache()
-    connections["default"].creation.deserialize_db_from_string(snapshot)
+    if connections["default"].vendor == "postgresql":
+        _copy_tables_back_from_the_snapshot_schema()
+    else:
+        connections["default"].creation.deserialize_db_from_string(snapshot)
+
+
+def _copy_tables_into_the_snapshot_schema() -> None:
+    """Copy the rows of every table that flush empties (Django's tables, as flush lists
+    them) into SNAPSHOT_SCHEMA, outside the search path, so Django never sees the copies."""
+    connection = connections["default"]
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA IF EXISTS {SNAPSHOT_SCHEMA} CASCADE")
+        cursor.execute(f"CREATE SCHEMA {SNAPSHOT_SCHEMA}")
+        for table in sorted(tables):
+            # Table names come from Django's introspection, quoted.
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")  # noqa: S608
+            if cursor.fetchone()[0]:
+                cursor.execute(
+                    f"CREATE TABLE {SNAPSHOT_SCHEMA}.{quote(table)} AS TABLE {quote(table)}"
+                )
+
+
+def _copy_tables_back_from_the_snapshot_schema() -> None:
+    """Put the copied rows back, ids included, in one transaction: Django's foreign keys on
+    PostgreSQL are checked at commit (DEFERRABLE INITIALLY DEFERRED), so the order of the
+    tables does not matter. Sequences keep their values, as after the flush."""
+    connection = connections["default"]
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s", [SNAPSHOT_SCHEMA])
+        copied = [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            "; ".join(
+                f"INSERT INTO {quote(table)} SELECT * FROM {SNAPSHOT_SCHEMA}.{quote(table)}"  # noqa: S608
+                for table in copied
+            )
+        )
 
 
 def _content_types_first(snapshot: str) -> str:

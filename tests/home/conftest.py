@@ -7,7 +7,8 @@ import pytest
 from wagtail.models import Locale, Page
 
 from home.models import NewsItemPage, PublicationPage
-from home.site_setup import ensure_public_indexes
+from home.site_setup import ensure_home_pages, ensure_public_indexes
+from network_pages.network_area import ensure_network_area
 from network_pages.publication_drafts.setup import ensure_publication_drafts
 from workflows.gate import acting_as_system
 
@@ -39,28 +40,44 @@ def translate_into_french(page: Page, **fields) -> Page:
     return type(page).objects.get(pk=french.pk)
 
 
+@pytest.fixture(scope="module")
+def _public_section_ids(module_transaction) -> dict:
+    """Built once per module (tests/module_data.py): publishing its pages is most of what a
+    test of the public section would otherwise cost."""
+    with module_transaction():
+        homes = ensure_home_pages()
+        network = ensure_network_area(homes["en"])
+        indexes = ensure_public_indexes(homes)
+        news_en = publish_under(
+            indexes["en"]["newsindexpage"],
+            NewsItemPage(title="Network meeting in Strasbourg", intro="Plenary migration meeting"),
+        )
+        news_fr = translate_into_french(
+            news_en, title="Réunion du réseau à Strasbourg", intro="Réunion plénière migrations"
+        )
+        publication_en = publish_under(
+            indexes["en"]["publicationindexpage"],
+            PublicationPage(title="Reception of asylum seekers", intro="A migration study"),
+        )
+        # Confidential: live but restricted (under the network area), and drafts.
+        network.intro = f"{RESTRICTED_MARKER} migration"
+        network.save_revision().publish()
+        publish_under(
+            ensure_publication_drafts(network),
+            NewsItemPage(title=f"Restricted {RESTRICTED_MARKER}", intro="migration"),
+        )
+        indexes["en"]["newsindexpage"].add_child(
+            instance=NewsItemPage(title=f"Draft {DRAFT_MARKER}", intro="migration", live=False)
+        )
+        return {"news_en": news_en.pk, "news_fr": news_fr.pk, "publication_en": publication_en.pk}
+
+
 @pytest.fixture
-def public_section(homes, network):
-    indexes = ensure_public_indexes(homes)
-    news_en = publish_under(
-        indexes["en"]["newsindexpage"],
-        NewsItemPage(title="Network meeting in Strasbourg", intro="Plenary migration meeting"),
+def public_section(homes, network, _public_section_ids) -> PublicSection:
+    """The module's public section, read again for each test (which runs in a savepoint)."""
+    return PublicSection(
+        ensure_public_indexes(homes),
+        NewsItemPage.objects.get(pk=_public_section_ids["news_en"]),
+        NewsItemPage.objects.get(pk=_public_section_ids["news_fr"]),
+        PublicationPage.objects.get(pk=_public_section_ids["publication_en"]),
     )
-    news_fr = translate_into_french(
-        news_en, title="Réunion du réseau à Strasbourg", intro="Réunion plénière migrations"
-    )
-    publication_en = publish_under(
-        indexes["en"]["publicationindexpage"],
-        PublicationPage(title="Reception of asylum seekers", intro="A migration study"),
-    )
-    # Confidential: live but restricted (under the network area), and drafts.
-    network.intro = f"{RESTRICTED_MARKER} migration"
-    network.save_revision().publish()
-    publish_under(
-        ensure_publication_drafts(network),
-        NewsItemPage(title=f"Restricted {RESTRICTED_MARKER}", intro="migration"),
-    )
-    indexes["en"]["newsindexpage"].add_child(
-        instance=NewsItemPage(title=f"Draft {DRAFT_MARKER}", intro="migration", live=False)
-    )
-    return PublicSection(indexes, news_en, news_fr, publication_en)
