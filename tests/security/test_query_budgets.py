@@ -15,15 +15,15 @@ pytestmark = pytest.mark.django_db
 # Pages still above the budget, with what they cost at most (at both sizes): each line is
 # work left for issue 17, never a licence to grow.
 KNOWN_OVER_BUDGET: dict[str, int] = {
-    # The network home (was 26 and 29, then 20 and 21): the work lists, the activity and
-    # the reader's groups are each a fixed few queries (one alias lookup for all their URLs,
-    # in French), but there are many of them: the session and its user with their profiles
-    # and permissions, routing, groups and restrictions come first, then 4 work lists, 5 for
-    # the activity (new pages and comments, each with its title's language; their
-    # restrictions; their comment audiences, 2 when both group pages and updates were
-    # commented) and 2 for the reader's groups.
-    "/en/network/": 18,
-    "/fr/reseau/": 19,
+    # The network home (was 26 and 29, then 20 and 21, 18 and 19): the work lists, the
+    # activity and the reader's groups are each a fixed few queries (one alias lookup for
+    # all their URLs, in French), but there are many of them: the session and its user with
+    # their profiles and permissions, routing, groups and restrictions come first, then 4
+    # work lists, 4 for the activity (new pages and comments, each with its title's
+    # language; their restrictions; their comment audiences, one query for group pages and
+    # updates together) and 2 for the reader's groups.
+    "/en/network/": 17,
+    "/fr/reseau/": 18,
 }
 # (Meeting A is within budget: 14 at the marked size, 15 grown, was 30. Its documents cost
 # 4 grown (the documents, their collections' restrictions, the meetings that list them with
