@@ -14,7 +14,7 @@ from enum import Enum
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import IntegerField, Q, QuerySet, Value, prefetch_related_objects
+from django.db.models import Exists, IntegerField, Q, QuerySet, Value, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -262,22 +262,32 @@ def document_owner_hooks() -> list:
     return hooks.get_hooks(DOCUMENT_OWNERS_HOOK)
 
 
-def attached_by(rows):
+def attached_by(rows, read=None):
     """Decorates a document owners hook with `rows(document_ids)`: a query of the rows that
     attach some of those documents (at least every one the hook would yield). The
     `readable_by_owners` rule asks every hook's rows in one query, and calls only the hooks
-    with rows: a page's documents cost their owners' queries, not one per owning app."""
+    with rows: a page's documents cost their owners' queries, not one per owning app.
+
+    With `read`, a pair `(query(document_ids), verdicts(user, rows))` that is the hook
+    itself in two halves: the query of what it reads, and its verdicts on the rows read. A
+    caller sure that the hook has rows (`readable_by_owners(..., listed_by=)`) then gets
+    the other hooks' probe in that same query."""
 
     def decorate(owners):
         owners.nfp_attached = rows
+        if read is not None:
+            owners.nfp_read = read
         return owners
 
     return decorate
 
 
-def _hooks_with_attachments(owner_hooks: list, document_ids: set[int]) -> list:
+def _hooks_with_attachments(
+    owner_hooks: list, document_ids: set[int], found: set[int] | None = None
+) -> list:
     """The hooks that may know some of `document_ids`: those with rows among them (one
-    query for all), and any hook that does not say (`attached_by`)."""
+    query for all, unless `found`, their numbers, is known already), and any hook that does
+    not say (`attached_by`)."""
     probes = [
         rows(document_ids)
         .order_by()
@@ -288,7 +298,8 @@ def _hooks_with_attachments(owner_hooks: list, document_ids: set[int]) -> list:
     ]
     if not probes:
         return owner_hooks
-    found = set(probes[0].union(*probes[1:], all=True)) if len(probes) > 1 else set(probes[0])
+    if found is None:
+        found = set(probes[0].union(*probes[1:], all=True)) if len(probes) > 1 else set(probes[0])
     return [
         owners
         for number, owners in enumerate(owner_hooks)
@@ -296,23 +307,50 @@ def _hooks_with_attachments(owner_hooks: list, document_ids: set[int]) -> list:
     ]
 
 
-def readable_by_owners(user, document_ids: Iterable[int]) -> set[int]:
+def _read_first(user, owner_hooks: list, first, document_ids: set[int]):
+    """([(document id, may read)] of the hook `first`, the numbers of the other hooks with
+    rows among `document_ids`, or None when `first` read no row to carry them): in the one
+    query of `first` (`attached_by`'s `read`), each other hook's probe as a column."""
+    query, verdicts = first.nfp_read
+    probes = {
+        f"nfp_hook_{number}": Exists(attached(document_ids))
+        for number, owners in enumerate(owner_hooks)
+        if owners is not first and (attached := getattr(owners, "nfp_attached", None))
+    }
+    rows = list(query(document_ids).annotate(**probes))
+    if not rows:
+        return [], None
+    found = {owner_hooks.index(first)}
+    found |= {int(name.removeprefix("nfp_hook_")) for name in probes if getattr(rows[0], name)}
+    return list(verdicts(user, rows)), found
+
+
+def readable_by_owners(user, document_ids: Iterable[int], *, listed_by=None) -> set[int]:
     """Of `document_ids` (documents in restricted collections), those `user` may read by
     the owner rule: attached to at least one thing, and the user may read every thing it is
     attached to. A document attached to nothing is the DMR's alone; so is a document still
     attached to one thing the user may not read (a draft, an item waiting for review).
 
-    One query finds which owners the documents have; then each of those owners' own."""
+    One query finds which owners the documents have; then each of those owners' own.
+    `listed_by`: a hook that the caller knows has rows for these documents (a meeting's
+    own documents are listed by meetings), asked first with that query in its own."""
     document_ids = set(document_ids)
     if not document_ids or is_dmr(user):
         return document_ids
+    owner_hooks = document_owner_hooks()
+    answers, found = [], None
+    if listed_by in owner_hooks and hasattr(listed_by, "nfp_read"):
+        answers, found = _read_first(user, owner_hooks, listed_by, document_ids)
+    others = _hooks_with_attachments(owner_hooks, document_ids, found)
+    if found is not None:
+        others = [owners for owners in others if owners is not listed_by]
+    answers += [answer for owners in others for answer in owners(user, document_ids)]
     owned: set[int] = set()
     refused: set[int] = set()
-    for owners in _hooks_with_attachments(document_owner_hooks(), document_ids):
-        for document_id, may_read in owners(user, document_ids):
-            owned.add(document_id)
-            if not may_read:
-                refused.add(document_id)
+    for document_id, may_read in answers:
+        owned.add(document_id)
+        if not may_read:
+            refused.add(document_id)
     return owned - refused
 
 

@@ -2,7 +2,7 @@
 meeting documents listed on a meeting, and documents linked from its minutes."""
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import reduce
 from operator import or_
 
@@ -73,12 +73,19 @@ def minutes_in_sql(user, pages: access_sql.PageRule):
     return [pk for pk, _may in verdicts], [pk for pk, may in verdicts if not may]
 
 
+def _listed_with_meetings(document_ids: Collection[int]):
+    return _listed(document_ids).select_related("meeting")
+
+
+def _listed_verdicts(user, listed: Iterable[MeetingDocument]) -> Iterator[tuple[int, bool]]:
+    yield from _verdicts(user, [(item.document_id, item.meeting) for item in listed])
+
+
 @access_sql.in_sql(listed_in_sql)
-@access.attached_by(_listed)
+@access.attached_by(_listed, read=(_listed_with_meetings, _listed_verdicts))
 def listed_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     """The meetings that list the documents."""
-    listed = _listed(document_ids).select_related("meeting")
-    yield from _verdicts(user, [(item.document_id, item.meeting) for item in listed])
+    yield from _listed_verdicts(user, _listed_with_meetings(document_ids))
 
 
 @access_sql.in_sql(minutes_in_sql)

@@ -44,7 +44,12 @@ def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> lis
     owned = {
         item.document_id for item in candidates if item.document.collection_id in restricted_ids
     }
-    readable = access.readable_by_owners(request.user, owned)
+    # The models import this module: the owner rule is imported when asked.
+    from network_pages.meetings.document_owners import listed_owners
+
+    # Listed on this meeting: the meetings that list them are read first, with the probe of
+    # the documents' other owners in the same query.
+    readable = access.readable_by_owners(request.user, owned, listed_by=listed_owners)
     return [
         item
         for item in candidates

@@ -8,9 +8,13 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from network_pages.community import thematic_groups
-from network_pages.community.factories import make_comment
+from network_pages.community.comments import audience as comment_audience
+from network_pages.community.factories import make_comment, make_update
 from network_pages.community.models import MemberComment, Notification
 from network_pages.community.notifications import Kind, follow, notify
 from network_pages.meetings import participants
@@ -127,3 +131,21 @@ def test_comment_emails_go_to_the_comment_audience_only(
 
     told = set(Notification.objects.values_list("recipient__username", flat=True))
     assert told == {focal_point.username}
+
+
+def test_groups_and_their_updates_read_as_plain_pages_get_their_groups_audience_at_once(
+    group, private_group
+):
+    updates = [make_update(group, "Open notes"), make_update(private_group, "Private notes")]
+    ids = [group.pk, private_group.pk, *(update.pk for update in updates)]
+    pages = list(Page.objects.filter(pk__in=ids))  # as the activity reads them: no group's setting
+
+    with CaptureQueriesContext(connection) as queries:
+        audiences = comment_audience.audiences_of(pages)
+
+    assert len(queries) == 1  # the groups and the updates' groups together
+    private = thematic_groups.workspace_group_name(private_group)
+    assert audiences[private_group.pk].group_name == private
+    assert audiences[updates[1].pk].group_name == private
+    assert audiences[group.pk] is comment_audience.NETWORK_MEMBERS
+    assert audiences[updates[0].pk] is comment_audience.NETWORK_MEMBERS

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from network_pages import access
+from network_pages.meetings.document_owners import listed_owners
 from network_pages.meetings.models import MeetingDocument
 from network_pages.network_area import ensure_network_collection
 
@@ -71,3 +72,47 @@ def test_the_owners_of_a_meetings_documents_cost_the_same_whatever_their_number(
 
     cost(1)  # the reader's groups, read once
     assert cost(1) == cost(6)
+
+
+def test_read_from_the_meetings_that_list_them_the_documents_still_answer_to_every_owner(
+    plenary, thematic_session, focal_point
+):
+    listed = document_in(ensure_network_collection(), "Listed only")
+    shared = document_in(ensure_network_collection(), "Shared annex")
+    for number, document in enumerate((listed, shared)):
+        MeetingDocument.objects.create(meeting=plenary, document=document, sort_order=number)
+    link_from_minutes(thematic_session, shared)
+    thematic_session.unpublish()
+    ids = [listed.pk, shared.pk]
+
+    readable = access.readable_by_owners(focal_point, ids, listed_by=listed_owners)
+
+    assert readable == access.readable_by_owners(focal_point, ids) == {listed.pk}
+
+
+def test_documents_said_to_be_listed_by_meetings_but_listed_nowhere_are_the_dmrs(
+    thematic_session, focal_point
+):
+    loose = document_in(ensure_network_collection(), "Attached to nothing")
+    linked = document_in(ensure_network_collection(), "Minutes annex")
+    link_from_minutes(thematic_session, linked)
+    ids = [loose.pk, linked.pk]
+
+    assert access.readable_by_owners(focal_point, ids, listed_by=listed_owners) == {linked.pk}
+
+
+def test_the_meetings_that_list_a_meetings_documents_carry_the_other_owners_probe(
+    plenary, focal_point
+):
+    documents = [document_in(ensure_network_collection(), f"Doc {n}") for n in range(3)]
+    for number, document in enumerate(documents):
+        MeetingDocument.objects.create(meeting=plenary, document=document, sort_order=number)
+    ids = [document.pk for document in documents]
+    access.group_names_of(focal_point)  # the reader's groups, read once
+
+    with access.restrictions_read_once(), CaptureQueriesContext(connection) as queries:
+        readable = access.readable_by_owners(focal_point, ids, listed_by=listed_owners)
+
+    # The meetings with the probe, then their restrictions.
+    assert readable == set(ids)
+    assert len(queries) == 2

@@ -10,12 +10,12 @@ form, and enforced everywhere comments show (issue 13, 5; README "Comment audien
 
 A page type states its audience with the class attribute `fixed_comment_audience` (the
 mixin's default: the network's members), or sets it to None and answers for many pages at
-once with a `comment_audiences_of(pages)` class method (a fixed number of queries); an
-alias has its source's audience.
+once with a `comment_audiences_of(pages)` class method (a fixed number of queries; types
+that name the same function there are asked together); an alias has its source's audience.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -76,15 +76,16 @@ def group_members(group_name: str) -> CommentAudience:
 def audiences_of(pages: Iterable[Page]) -> dict[int, CommentAudience]:
     """{page id: its comment audience}, a few queries per page type whatever the count."""
     found: dict[int, CommentAudience] = {}
-    by_class: dict[type, list[Page]] = defaultdict(list)
+    # Page types that answer with the same function (a static method) are asked together.
+    by_answer: dict[Callable, list[Page]] = defaultdict(list)
     for page in pages:
         fixed = getattr(page.specific_class, "fixed_comment_audience", NETWORK_MEMBERS)
         if fixed is not None:
             found[page.pk] = fixed
         else:
-            by_class[page.specific_class].append(page)
-    for page_class, some in by_class.items():
-        found.update(page_class.comment_audiences_of(some))
+            by_answer[page.specific_class.comment_audiences_of].append(page)
+    for answer, some in by_answer.items():
+        found.update(answer(some))
     return found
 
 

@@ -13,12 +13,12 @@ from wagtail.models import Orderable, Page
 
 from network_pages import access, network_area
 from network_pages.community import thematic_groups, visibility
-from network_pages.community.comments.audience import CommentAudience
 from network_pages.community.comments.mixin import CommentablePageMixin
 from network_pages.community.models.follow import Follow
 from network_pages.community.models.membership import Membership
 from network_pages.community.models.rapporteur import Rapporteur
 from network_pages.community.notifications import follow
+from network_pages.community.workspace_audiences import workspace_comment_audiences
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -69,18 +69,8 @@ class ThematicGroupPage(CommentablePageMixin, Page):
 
     fixed_comment_audience = None  # it depends on the group's setting
 
-    @classmethod
-    def comment_audiences_of(cls, pages) -> dict[int, CommentAudience]:
-        """A members-only workspace keeps the group's comments to its members (4.8)."""
-        pages = list(pages)
-        group_of = {page.pk: thematic_groups.source_id(page) for page in pages}
-        sources = [network_area.source_if_read(page) for page in pages]
-        members_only = None
-        if all(isinstance(source, cls) for source in sources):
-            # Sources read as groups already carry the setting: no query (a page's routes,
-            # an alias's too, whose source routing read with it).
-            members_only = {source.pk for source in sources if source.workspace_members_only}
-        return thematic_groups.comment_audiences(pages, group_of, members_only)
+    # Groups and updates answered together (`audience.audiences_of`): one query for both.
+    comment_audiences_of = staticmethod(workspace_comment_audiences)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

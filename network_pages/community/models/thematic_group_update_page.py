@@ -10,10 +10,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from network_pages import network_area
 from network_pages.community import thematic_groups
-from network_pages.community.comments.audience import CommentAudience
 from network_pages.community.comments.mixin import CommentablePageMixin
+from network_pages.community.workspace_audiences import workspace_comment_audiences
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -75,37 +74,8 @@ class ThematicGroupUpdatePage(CommentablePageMixin, Page):
 
     fixed_comment_audience = None  # it depends on the group's setting
 
-    @classmethod
-    def comment_audiences_of(cls, pages) -> dict[int, CommentAudience]:
-        """A workspace page's comments have its group's audience (the source's parent).
-        One query for sources and for aliases whose source was read with them (their
-        paths are known), two with other aliases."""
-        pages = list(pages)
-        source_ids = {page.pk: page.alias_of_id or page.pk for page in pages}
-        paths = {page.pk: page.path for page in pages if page.alias_of_id is None}
-        for page in pages:
-            source = network_area.source_if_read(page) if page.alias_of_id else None
-            if source is not None:
-                paths[source.pk] = source.path
-        aliased = {
-            source_ids[page.pk]
-            for page in pages
-            if page.alias_of_id is not None and source_ids[page.pk] not in paths
-        }
-        if aliased:
-            paths.update(Page.objects.filter(pk__in=aliased).values_list("pk", "path"))
-        groups = list(
-            Page.objects.filter(
-                path__in={path[: -Page.steplen] for path in paths.values()}
-            ).values_list("path", "pk", "thematicgrouppage__workspace_members_only")
-        )
-        group_at = {path: pk for path, pk, _members_only in groups}
-        members_only = {pk for _path, pk, only in groups if only}
-        group_of = {
-            page_id: group_at.get(paths.get(source, "")[: -Page.steplen])
-            for page_id, source in source_ids.items()
-        }
-        return thematic_groups.comment_audiences(pages, group_of, members_only)
+    # Groups and updates answered together (`audience.audiences_of`): one query for both.
+    comment_audiences_of = staticmethod(workspace_comment_audiences)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
