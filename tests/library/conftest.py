@@ -18,7 +18,7 @@ from network_pages.meetings.models import MeetingKind, MeetingPage
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.network_area import ensure_network_area
 from tests.conftest import PASSWORD
-from tests.module_data import found_or_made
+from tests.module_data import every_test_asks_for, found_or_made
 
 EXPERT = {
     "name": "Erin Expert",
@@ -38,33 +38,58 @@ def focal_point(db):
     return found_or_made("fp_fr", make_focal_point)
 
 
+def make_session(network, member) -> MeetingPage:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return make_meeting(
+            ensure_meetings_index(network),
+            title="Thematic session on reception",
+            kind=MeetingKind.THEMATIC_SESSION,
+            opening=days_from_today(60),
+            invited=[member.member_profile],
+            guests=(EXPERT,),
+            slug="thematic-reception",
+        )
+
+
+def make_open_group(community) -> ThematicGroupPage:
+    return make_thematic_group(community["thematic_groups"], "Reception of children")
+
+
+def make_private_group(community, member) -> ThematicGroupPage:
+    group = make_thematic_group(
+        community["thematic_groups"], "Digital asylum files", members_only=True
+    )
+    thematic_groups.join(member, group)
+    member.refresh_from_db()
+    return type(group).objects.get(pk=group.pk)
+
+
+PLACES = ("session", "open_group", "private_group")
+
+
 @pytest.fixture(scope="module")
-def _places_of_the_module(module_transaction) -> dict[str, int]:
-    """The session and the two groups, built once per module: publishing them is most of
-    what a library test would otherwise cost."""
+def _places_of_the_module(request, module_transaction) -> dict[str, int] | None:
+    """The session and the two groups, built once per module where every test asks for all
+    three (publishing them is most of what such a test would cost); None elsewhere, each
+    then built per test that asks for it."""
+    if not all(every_test_asks_for(request, place) for place in PLACES):
+        return None
     with module_transaction():
         network = ensure_network_area(ensure_home_pages()["en"])
+        community = ensure_community_pages(network)
         member = found_or_made("fp_fr", make_focal_point)
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            session = make_meeting(
-                ensure_meetings_index(network),
-                title="Thematic session on reception",
-                kind=MeetingKind.THEMATIC_SESSION,
-                opening=days_from_today(60),
-                invited=[member.member_profile],
-                guests=(EXPERT,),
-                slug="thematic-reception",
-            )
-        groups = ensure_community_pages(network)["thematic_groups"]
-        open_group = make_thematic_group(groups, "Reception of children")
-        private_group = make_thematic_group(groups, "Digital asylum files", members_only=True)
-        thematic_groups.join(member, private_group)
-        return {"session": session.pk, "open": open_group.pk, "private": private_group.pk}
+        return {
+            "session": make_session(network, member).pk,
+            "open_group": make_open_group(community).pk,
+            "private_group": make_private_group(community, member).pk,
+        }
 
 
 @pytest.fixture
-def session(network, focal_point, _places_of_the_module) -> MeetingPage:
+def session(_places_of_the_module, network, focal_point) -> MeetingPage:
     """A thematic session with an invited external expert (a guest of this meeting only)."""
+    if _places_of_the_module is None:
+        return make_session(network, focal_point)
     return MeetingPage.objects.get(pk=_places_of_the_module["session"])
 
 
@@ -86,14 +111,18 @@ def community(network):
 
 
 @pytest.fixture
-def open_group(community, _places_of_the_module) -> ThematicGroupPage:
-    return ThematicGroupPage.objects.get(pk=_places_of_the_module["open"])
+def open_group(_places_of_the_module, community) -> ThematicGroupPage:
+    if _places_of_the_module is None:
+        return make_open_group(community)
+    return ThematicGroupPage.objects.get(pk=_places_of_the_module["open_group"])
 
 
 @pytest.fixture
-def private_group(community, focal_point, _places_of_the_module) -> ThematicGroupPage:
+def private_group(_places_of_the_module, community, focal_point) -> ThematicGroupPage:
     """A members-only workspace whose only member is the French Focal Point."""
-    return ThematicGroupPage.objects.get(pk=_places_of_the_module["private"])
+    if _places_of_the_module is None:
+        return make_private_group(community, focal_point)
+    return ThematicGroupPage.objects.get(pk=_places_of_the_module["private_group"])
 
 
 @pytest.fixture
