@@ -1,9 +1,18 @@
+"""The meetings' fixtures. The plenary is built once per module (tests/module_data.py) and
+read again by id for each test; the Focal Points it needs are found if it made them."""
+
 import pytest
 
+from home.site_setup import ensure_home_pages
+from network_pages import roles
 from network_pages.area_addresses import localized
+from network_pages.factories import make_member
 from network_pages.meetings.factories import days_from_today, make_meeting
-from network_pages.meetings.models import MeetingKind
+from network_pages.meetings.models import MeetingKind, MeetingPage
 from network_pages.meetings.site_setup import ensure_meetings_index
+from network_pages.network_area import ensure_network_area
+from tests.conftest import PASSWORD
+from tests.module_data import every_test_asks_for, found_or_made
 
 CONFIDENTIAL = "MARKER-meeting-agenda-5e1d"
 
@@ -13,9 +22,36 @@ def meetings_index(network):
     return ensure_meetings_index(network)
 
 
+# The users of tests/conftest.py, as it makes them; found if the module's plenary made them.
+MEMBERS = {
+    "fp_fr": {"groups": (roles.FOCAL_POINTS,), "state": "FR"},
+    "fp_de": {"groups": (roles.FOCAL_POINTS,), "state": "DE"},
+    "approver": {"groups": (roles.FOCAL_POINTS, roles.NETWORK_APPROVERS), "state": "IT"},
+}
+
+
+def member(username: str):
+    return found_or_made(
+        username, lambda: make_member(username, password=PASSWORD, **MEMBERS[username])
+    )
+
+
 @pytest.fixture
-def plenary(meetings_index, focal_point, other_focal_point, approver):
-    """A published plenary 90 days ahead, with a draft agenda, and three Focal Points."""
+def focal_point(db):
+    return member("fp_fr")
+
+
+@pytest.fixture
+def other_focal_point(db):
+    return member("fp_de")
+
+
+@pytest.fixture
+def approver(db):
+    return member("approver")
+
+
+def make_plenary(meetings_index) -> MeetingPage:
     return make_meeting(
         meetings_index,
         title="Plenary meeting 2030",
@@ -23,6 +59,29 @@ def plenary(meetings_index, focal_point, other_focal_point, approver):
         agenda=("Opening of the meeting", f"Exchange of views {CONFIDENTIAL}"),
         slug="plenary-2030",
     )
+
+
+@pytest.fixture(scope="module")
+def _plenary_of_the_module(request, module_transaction) -> int | None:
+    """Built once per module where every test asks for it (publishing a meeting is most of
+    what such a test would cost); None elsewhere, the plenary then built per test."""
+    if not every_test_asks_for(request, "plenary"):
+        return None
+    with module_transaction():
+        network = ensure_network_area(ensure_home_pages()["en"])
+        for username in MEMBERS:
+            member(username)
+        return make_plenary(ensure_meetings_index(network)).pk
+
+
+@pytest.fixture
+def plenary(
+    _plenary_of_the_module, meetings_index, focal_point, other_focal_point, approver
+) -> MeetingPage:
+    """A published plenary 90 days ahead, with a draft agenda, and three Focal Points."""
+    if _plenary_of_the_module is None:
+        return make_plenary(meetings_index)
+    return MeetingPage.objects.get(pk=_plenary_of_the_module)
 
 
 @pytest.fixture
