@@ -6,9 +6,9 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from pytest_django.plugin import blocking_manager_key
 
 from home.site_setup import ensure_home_pages
-from network_pages import roles
 from network_pages.factories import add_totp_device, make_member
 from network_pages.network_area import ensure_network_area
+from tests.accounts import PASSWORD, make_account
 from tests.browser_support import browser_is_required, chromium_path, missing_browser_reason
 from tests.module_data import module_transaction  # noqa: F401 - a fixture for every package
 from tests.site_snapshot import (
@@ -17,8 +17,6 @@ from tests.site_snapshot import (
     flushes_the_database,
     restore_site_structure,
 )
-
-PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
 
 
 @pytest.fixture(autouse=True)
@@ -111,32 +109,27 @@ def sign_in(client, user, *, verified: bool = True):
 
 @pytest.fixture
 def focal_point(db):
-    return make_member("fp_fr", groups=(roles.FOCAL_POINTS,), state="FR", password=PASSWORD)
+    return make_account("fp_fr")
 
 
 @pytest.fixture
 def other_focal_point(db):
-    return make_member("fp_de", groups=(roles.FOCAL_POINTS,), state="DE", password=PASSWORD)
+    return make_account("fp_de")
 
 
 @pytest.fixture
 def approver(db):
-    return make_member(
-        "approver",
-        groups=(roles.FOCAL_POINTS, roles.NETWORK_APPROVERS),
-        state="IT",
-        password=PASSWORD,
-    )
+    return make_account("approver")
 
 
 @pytest.fixture
 def dmr_user(db):
-    return make_member("dmr", groups=(roles.DMR_SECRETARIAT,), state=None, password=PASSWORD)
+    return make_account("dmr")
 
 
 @pytest.fixture
 def guest(db):
-    return make_member("guest", groups=(roles.GUESTS,), state=None, password=PASSWORD)
+    return make_account("guest")
 
 
 @pytest.fixture

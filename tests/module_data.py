@@ -11,11 +11,10 @@ A transactional test (ends in a flush) cannot run inside that transaction: a mod
 has one does not use module data.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
 
@@ -44,13 +43,6 @@ def module_transaction(
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
         cache.clear()
-
-
-def found_or_made(username: str, make: Callable[[], User]) -> User:
-    """A user the module's data may already have made (inside the module's transaction):
-    found by username if so, else made for this test. The fixture that gives a test such a
-    user calls this, so that it is the same account whether the module's data is built or not."""
-    return User.objects.filter(username=username).first() or make()
 
 
 def every_test_asks_for(request, fixture: str) -> bool:

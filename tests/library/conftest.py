@@ -6,19 +6,17 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 
 from home.site_setup import ensure_home_pages
-from network_pages import roles
 from network_pages.community import thematic_groups
 from network_pages.community.factories import make_thematic_group
 from network_pages.community.models import ThematicGroupPage
 from network_pages.community.site_setup import ensure_community_pages
-from network_pages.factories import make_member
 from network_pages.library import places
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import MeetingKind, MeetingPage
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.network_area import ensure_network_area
-from tests.conftest import PASSWORD
-from tests.module_data import every_test_asks_for, found_or_made
+from tests.accounts import account
+from tests.module_data import every_test_asks_for
 
 EXPERT = {
     "name": "Erin Expert",
@@ -28,14 +26,10 @@ EXPERT = {
 }
 
 
-def make_focal_point():
-    return make_member("fp_fr", groups=(roles.FOCAL_POINTS,), state="FR", password=PASSWORD)
-
-
 @pytest.fixture
 def focal_point(db):
     """The French Focal Point (tests/conftest.py's), found if the module's places made it."""
-    return found_or_made("fp_fr", make_focal_point)
+    return account("fp_fr")
 
 
 def make_session(network, member) -> MeetingPage:
@@ -77,7 +71,7 @@ def _places_of_the_module(request, module_transaction) -> dict[str, int] | None:
     with module_transaction():
         network = ensure_network_area(ensure_home_pages()["en"])
         community = ensure_community_pages(network)
-        member = found_or_made("fp_fr", make_focal_point)
+        member = account("fp_fr")
         return {
             "session": make_session(network, member).pk,
             "open_group": make_open_group(community).pk,

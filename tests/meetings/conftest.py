@@ -4,15 +4,13 @@ read again by id for each test; the Focal Points it needs are found if it made t
 import pytest
 
 from home.site_setup import ensure_home_pages
-from network_pages import roles
 from network_pages.area_addresses import localized
-from network_pages.factories import make_member
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import MeetingKind, MeetingPage
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.network_area import ensure_network_area
-from tests.conftest import PASSWORD
-from tests.module_data import every_test_asks_for, found_or_made
+from tests.accounts import account
+from tests.module_data import every_test_asks_for
 
 CONFIDENTIAL = "MARKER-meeting-agenda-5e1d"
 
@@ -22,33 +20,23 @@ def meetings_index(network):
     return ensure_meetings_index(network)
 
 
-# The users of tests/conftest.py, as it makes them; found if the module's plenary made them.
-MEMBERS = {
-    "fp_fr": {"groups": (roles.FOCAL_POINTS,), "state": "FR"},
-    "fp_de": {"groups": (roles.FOCAL_POINTS,), "state": "DE"},
-    "approver": {"groups": (roles.FOCAL_POINTS, roles.NETWORK_APPROVERS), "state": "IT"},
-}
-
-
-def member(username: str):
-    return found_or_made(
-        username, lambda: make_member(username, password=PASSWORD, **MEMBERS[username])
-    )
+# The Focal Points the plenary's fixture gives (tests/conftest.py's accounts).
+PLENARY_MEMBERS = ("fp_fr", "fp_de", "approver")
 
 
 @pytest.fixture
 def focal_point(db):
-    return member("fp_fr")
+    return account("fp_fr")
 
 
 @pytest.fixture
 def other_focal_point(db):
-    return member("fp_de")
+    return account("fp_de")
 
 
 @pytest.fixture
 def approver(db):
-    return member("approver")
+    return account("approver")
 
 
 def make_plenary(meetings_index) -> MeetingPage:
@@ -69,8 +57,8 @@ def _plenary_of_the_module(request, module_transaction) -> int | None:
         return None
     with module_transaction():
         network = ensure_network_area(ensure_home_pages()["en"])
-        for username in MEMBERS:
-            member(username)
+        for username in PLENARY_MEMBERS:
+            account(username)
         return make_plenary(ensure_meetings_index(network)).pk
 
 

@@ -6,17 +6,15 @@ from unittest.mock import patch
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from home.site_setup import ensure_home_pages
-from network_pages import roles, security
+from network_pages import security
 from network_pages.area_addresses import localized
 from network_pages.community.factories import make_comment, make_thematic_group, make_update
 from network_pages.community.site_setup import ensure_community_pages
-from network_pages.factories import make_member
 from network_pages.information.factories import make_item, make_request, make_response
 from network_pages.information.models import Response
 from network_pages.information.site_setup import ensure_information_indexes
@@ -25,7 +23,7 @@ from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.models import MemberState
 from network_pages.network_area import ensure_network_area
-from tests.conftest import PASSWORD
+from tests.accounts import account
 
 
 def search_url(prefix: str = "en", **params) -> str:
@@ -132,35 +130,24 @@ def build_library(areas, focal_point, other_focal_point, guest) -> dict:
     }
 
 
-# The users the library needs, as tests/conftest.py makes them. A module that reads the
-# library finds them made by it (inside its transaction); any other makes them.
-MEMBERS = {
-    "focal_point": {"username": "fp_fr", "groups": (roles.FOCAL_POINTS,), "state": "FR"},
-    "other_focal_point": {"username": "fp_de", "groups": (roles.FOCAL_POINTS,), "state": "DE"},
-    "guest": {"username": "guest", "groups": (roles.GUESTS,), "state": None},
-}
-
-
-def member(fixture: str):
-    spec = dict(MEMBERS[fixture])
-    username = spec.pop("username")
-    existing = User.objects.filter(username=username).first()
-    return existing or make_member(username, password=PASSWORD, **spec)
+# The users the library needs (tests/conftest.py's accounts), by their fixtures' names. A
+# module that reads the library finds them made by it (inside its transaction).
+LIBRARY_USERS = {"focal_point": "fp_fr", "other_focal_point": "fp_de", "guest": "guest"}
 
 
 @pytest.fixture
 def focal_point(db):
-    return member("focal_point")
+    return account("fp_fr")
 
 
 @pytest.fixture
 def other_focal_point(db):
-    return member("other_focal_point")
+    return account("fp_de")
 
 
 @pytest.fixture
 def guest(db):
-    return member("guest")
+    return account("guest")
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +156,7 @@ def _library_of_the_module(module_transaction) -> dict:
     as it comes: most of what a search test would otherwise cost."""
     with module_transaction(), TestCase.captureOnCommitCallbacks(execute=True):
         network = ensure_network_area(ensure_home_pages()["en"])
-        users = {name: member(name) for name in MEMBERS}
+        users = {name: account(username) for name, username in LIBRARY_USERS.items()}
         return build_library(areas_of(network), **users)
 
 
