@@ -1,7 +1,6 @@
 """The DMR's "what needs doing" about people and emails: invitations not accepted yet
 (1.1, 1.2) and emails the outbox gave up on (they wait for "Send again")."""
 
-from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -9,7 +8,7 @@ from django.utils.translation import gettext
 
 from network_pages import access
 from network_pages.admin.viewsets import PROFILES
-from network_pages.community.worklists import ITEMS_SHOWN, WorkItem, WorkList
+from network_pages.community.worklists import ITEMS_SHOWN, WorkItem, WorkList, first_and_total
 from network_pages.models import Invitation
 from nfp_site.operations.models import OutboundEmail
 
@@ -56,13 +55,11 @@ def pending_invitations() -> WorkList:
 
 
 def failed_emails() -> WorkList:
-    # The first ones and how many in all, in one query.
-    emails = list(
-        OutboundEmail.objects.filter(status=OutboundEmail.Status.FAILED)
-        .annotate(total=Window(Count("pk")))
-        .order_by("-created_at", "-pk")[:ITEMS_SHOWN]
+    emails, total = first_and_total(
+        OutboundEmail.objects.filter(status=OutboundEmail.Status.FAILED).order_by(
+            "-created_at", "-pk"
+        )
     )
-    total = emails[0].total if emails else 0
     items = [
         WorkItem(
             title=email.subject,
@@ -77,7 +74,7 @@ def failed_emails() -> WorkList:
         key="failed-emails",
         title=gettext("Emails that could not be sent"),
         items=items,
-        total=total if total > len(items) else None,
+        total=total,
         empty=gettext("No email has failed."),
         more_url=reverse("outgoing_emails:index") + "?status=failed",
         more_label=gettext("Outgoing emails"),

@@ -5,7 +5,6 @@ suggestions with the DMR's decision (4.4). The DMR: the suggestions waiting for 
 and the meetings whose convocation deadline has passed without a convocation (4.1).
 """
 
-from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
@@ -74,14 +73,12 @@ def my_suggestions(user, urls: ReaderUrls) -> WorkList:
 
 
 def suggestions_to_decide() -> WorkList:
-    # The first ones and how many in all, in one query.
-    suggestions = list(
+    suggestions, total = first_and_total(
         AgendaSuggestion.objects.filter(status=AgendaSuggestion.Status.PENDING)
         .select_related("meeting", "member_state")
-        .annotate(total=Window(Count("pk")))
-        .order_by("created_at", "pk")[:SUGGESTIONS_SHOWN]
+        .order_by("created_at", "pk"),
+        limit=SUGGESTIONS_SHOWN,
     )
-    total = suggestions[0].total if suggestions else 0
     items = [
         WorkItem(
             title=suggestion.title,
@@ -102,7 +99,7 @@ def suggestions_to_decide() -> WorkList:
         key="suggestions-to-decide",
         title=gettext("Agenda suggestions to decide on"),
         items=items,
-        total=total if total > len(items) else None,
+        total=total,
         empty=gettext("No agenda suggestion is waiting for a decision."),
         more_url=reverse("agenda_suggestions:index") + "?status=pending",
         more_label=gettext("All agenda suggestions"),
