@@ -28,6 +28,13 @@ ROLES = (ANONYMOUS, FOCAL_POINT, DMR)
 # The demo accounts the bench signs in as.
 ACCOUNTS = {FOCAL_POINT: "fp_fr", DMR: "dmr"}
 
+# What a page is, for the targets it is judged by (verdict.py).
+CEILING = "ceiling"
+CACHED_PUBLIC = "public page, cached"
+PUBLIC_VIEW = "public view"
+RESTRICTED = "restricted page"
+ADMIN = "admin screen"
+
 
 @dataclass(frozen=True)
 class Target:
@@ -37,6 +44,7 @@ class Target:
     ceiling: bool = False
     # Concurrent connections, if not the run's (--connections).
     connections: int | None = None
+    kind: str = PUBLIC_VIEW
 
 
 def _heaviest(model: type[Page], english: Locale) -> Page | None:
@@ -75,7 +83,8 @@ def library_targets() -> list[Target]:
     found = []
     with translation.override("en"):
         if LibraryEntry.objects.exists():
-            found.append(Target("library (network)", ANONYMOUS, reverse("library:network")))
+            network = reverse("library:network")
+            found.append(Target("library (network)", ANONYMOUS, network, kind=RESTRICTED))
         for field, name in (("meeting", "library:meeting"), ("thematic_group", "library:group")):
             busiest = (
                 LibraryEntry.objects.filter(**{f"{field}__isnull": False})
@@ -87,7 +96,8 @@ def library_targets() -> list[Target]:
             )
             if busiest is not None:
                 label = f"library ({field.replace('_', ' ')})"
-                found.append(Target(label, ANONYMOUS, reverse(name, args=[busiest])))
+                path = reverse(name, args=[busiest])
+                found.append(Target(label, ANONYMOUS, path, kind=RESTRICTED))
         entry = (
             LibraryVersion.objects.values_list("entry")
             .annotate(total=Count("pk"))
@@ -97,7 +107,7 @@ def library_targets() -> list[Target]:
         )
         if entry is not None:
             path = reverse("library:entry", args=[entry])
-            found.append(Target("library entry (versions)", ANONYMOUS, path))
+            found.append(Target("library entry (versions)", ANONYMOUS, path, kind=RESTRICTED))
     return found
 
 
@@ -106,7 +116,7 @@ def targets(calendar_user=None) -> list[Target]:
     english = Locale.objects.get(language_code="en")
     french = Locale.objects.get(language_code="fr")
     found: list[Target] = [
-        Target("ceiling (minimal view)", ANONYMOUS, CEILING_PATH, ceiling=True),
+        Target("ceiling (minimal view)", ANONYMOUS, CEILING_PATH, ceiling=True, kind=CEILING),
         Target("/healthz", ANONYMOUS, "/healthz"),
     ]
     public, network, pages = [], [], {}
@@ -118,7 +128,10 @@ def targets(calendar_user=None) -> list[Target]:
             continue
         pages[model] = page
         label = str(model._meta.verbose_name)
-        (network if _in_network(page) else public).append(Target(label, ANONYMOUS, page.url))
+        if _in_network(page):
+            network.append(Target(label, ANONYMOUS, page.url, kind=RESTRICTED))
+        else:
+            public.append(Target(label, ANONYMOUS, page.url, kind=CACHED_PUBLIC))
 
     with translation.override("en"):
         views = {
@@ -134,11 +147,12 @@ def targets(calendar_user=None) -> list[Target]:
     if home is not None:
         french_home = home.get_translation_or_none(french)
         if french_home is not None:
-            public.insert(1, Target("home page (FR)", ANONYMOUS, french_home.url))
+            french = Target("home page (FR)", ANONYMOUS, french_home.url, kind=CACHED_PUBLIC)
+            public.insert(1, french)
     public += [
         Target("search", ANONYMOUS, views["search"]),
-        Target("sitemap.xml", ANONYMOUS, "/sitemap.xml"),
-        Target("feed", ANONYMOUS, views["feed"]),
+        Target("sitemap.xml", ANONYMOUS, "/sitemap.xml", kind=CACHED_PUBLIC),
+        Target("feed", ANONYMOUS, views["feed"], kind=CACHED_PUBLIC),
         Target("sign-in page", ANONYMOUS, views["sign-in page"]),
     ]
     found += public
@@ -149,41 +163,63 @@ def targets(calendar_user=None) -> list[Target]:
         found.append(Target(f"{network[0].label} (refused)", ANONYMOUS, network[0].path))
 
     # Signed in, the public pages are served fresh: the busiest ones.
-    busiest = [t for t in public if t.label in {"home page", "news index"}][:2]
+    busiest = [
+        Target(t.label, t.role, t.path, kind=PUBLIC_VIEW)
+        for t in public
+        if t.label in {"home page", "news index"}
+    ][:2]
     request_page = pages.get(InformationRequestPage)
     extra = [
         # A common word of the grown texts: a full first page of results, counts by kind.
-        Target("members' search", ANONYMOUS, views["members' search"]),
+        Target("members' search", ANONYMOUS, views["members' search"], kind=RESTRICTED),
         # One request at a time: the answer time a member waits for (issue 18: p95 < 300 ms),
         # without the queue of 8 connections to 2 workers.
         Target(
-            "members' search, one at a time", ANONYMOUS, views["members' search"], connections=1
+            "members' search, one at a time",
+            ANONYMOUS,
+            views["members' search"],
+            connections=1,
+            kind=RESTRICTED,
         ),
-        Target("members' search, a rare word", ANONYMOUS, views["members' search, rare"]),
+        Target(
+            "members' search, a rare word",
+            ANONYMOUS,
+            views["members' search, rare"],
+            kind=RESTRICTED,
+        ),
         *library_targets(),
-        Target("calendar link page", ANONYMOUS, views["calendar link page"]),
-        Target("notification settings", ANONYMOUS, views["notification settings"]),
+        Target("calendar link page", ANONYMOUS, views["calendar link page"], kind=RESTRICTED),
+        Target("notification settings", ANONYMOUS, views["notification settings"], kind=RESTRICTED),
     ]
     if request_page is not None:
-        extra.append(Target("request compilation", ANONYMOUS, f"{request_page.url}compilation/"))
+        compilation = f"{request_page.url}compilation/"
+        extra.append(Target("request compilation", ANONYMOUS, compilation, kind=RESTRICTED))
     if calendar_user is not None:
         # The feed's token stands for its owner: a calendar application sends no cookie.
         _feed, token = CalendarFeed.issue(calendar_user)
         with translation.override("en"):
             feed = reverse("meetings:calendar_feed", args=[token])
-        found.append(Target("calendar feed (.ics, a Focal Point's token)", ANONYMOUS, feed))
+        label = "calendar feed (.ics, a Focal Point's token)"
+        found.append(Target(label, ANONYMOUS, feed, kind=RESTRICTED))
     for role in (FOCAL_POINT, DMR):
-        found += [Target(t.label, role, t.path) for t in busiest + network + extra]
+        found += [
+            Target(t.label, role, t.path, connections=t.connections, kind=t.kind)
+            for t in busiest + network + extra
+        ]
 
     network_home = pages.get(NetworkHomePage)
-    found.append(Target("admin: dashboard", DMR, "/admin/"))
+    found.append(Target("admin: dashboard", DMR, "/admin/", kind=ADMIN))
     if request_page is not None:
         requests_index = request_page.get_parent()
+        explorer, edit = (
+            f"/admin/pages/{requests_index.pk}/",
+            f"/admin/pages/{request_page.pk}/edit/",
+        )
         found += [
-            Target("admin: explorer (requests)", DMR, f"/admin/pages/{requests_index.pk}/"),
-            Target("admin: page edit (request)", DMR, f"/admin/pages/{request_page.pk}/edit/"),
+            Target("admin: explorer (requests)", DMR, explorer, kind=ADMIN),
+            Target("admin: page edit (request)", DMR, edit, kind=ADMIN),
         ]
     elif network_home is not None:
-        found.append(Target("admin: explorer", DMR, f"/admin/pages/{network_home.pk}/"))
-    found.append(Target("admin: workflows report", DMR, "/admin/reports/workflow/"))
+        found.append(Target("admin: explorer", DMR, f"/admin/pages/{network_home.pk}/", kind=ADMIN))
+    found.append(Target("admin: workflows report", DMR, "/admin/reports/workflow/", kind=ADMIN))
     return found

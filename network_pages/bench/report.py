@@ -33,8 +33,10 @@ class Row:
     cpu_ms: float | None
     errors: int = 0
     ceiling: bool = False
-    # Last, with a default: the runs saved before it was measured still read back.
+    # Last, with defaults: the runs saved before they were measured still read back.
     p95_ms: float | None = None
+    kind: str = ""
+    connections: int | None = None
 
 
 def _number(value: float | None, digits: int = 1) -> str:

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from network_pages.bench import grow, load, pages, report, serve
+from network_pages.bench import grow, load, pages, report, serve, verdict
 from network_pages.demo import DEMO_PASSWORD, demo_totp_key
 
 
@@ -132,7 +132,8 @@ class Command(BaseCommand):
             f"{load_before}, after {load_average()}",
         ]
         baseline = report.load_json(options["baseline"]) if options["baseline"] else None
-        text = report.document(header, rows, baseline=baseline)
+        judged = verdict.section(verdict.verdicts(rows, baseline))
+        text = f"{report.document(header, rows, baseline=baseline)}\nTargets:\n\n{judged}\n"
         self.stdout.write("")
         self.stdout.write(text)
         if options["output"]:
@@ -208,6 +209,8 @@ class Command(BaseCommand):
             cpu_ms=measurement.cpu_ms_per_request,
             errors=measurement.errors,
             ceiling=target.ceiling,
+            kind=target.kind,
+            connections=target.connections or options["connections"],
         )
         self.stdout.write(
             f"  {target.label} ({target.role}): HTTP {row.status}, {row.per_second:.0f} req/s, "

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Page
 
-from network_pages.bench import grow
+from network_pages.bench import grow, pages
 from network_pages.community.models import MemberComment
 from network_pages.information.models import InformationRequestPage, Response
 from network_pages.library.models import LibraryEntry
@@ -164,3 +164,20 @@ def test_a_first_indexing_in_bulk_writes_the_entries_the_worker_would(grown, set
 
     assert sorted(SearchEntry.objects.values_list(*columns)) == expected
     assert expected
+
+
+def test_every_loaded_page_is_judged_by_the_targets_of_what_it_is(grown):
+    """Public pages by the cache's target, network pages and the members' search by the
+    restricted pages' one, admin screens by theirs, the one-at-a-time search by its p95."""
+    found = {(t.label, t.role): t for t in pages.targets()}
+    assert found[("home page", pages.ANONYMOUS)].kind == pages.CACHED_PUBLIC
+    assert found[("sitemap.xml", pages.ANONYMOUS)].kind == pages.CACHED_PUBLIC
+    assert found[("home page", pages.FOCAL_POINT)].kind == pages.PUBLIC_VIEW
+    assert found[("network home page", pages.DMR)].kind == pages.RESTRICTED
+    assert found[("network home page (refused)", pages.ANONYMOUS)].kind == pages.PUBLIC_VIEW
+    assert found[("library (network)", pages.FOCAL_POINT)].kind == pages.RESTRICTED
+    assert found[("admin: dashboard", pages.DMR)].kind == pages.ADMIN
+    one_at_a_time = found[("members' search, one at a time", pages.FOCAL_POINT)]
+    assert (one_at_a_time.kind, one_at_a_time.connections) == (pages.RESTRICTED, 1)
+    network = [t for t in found.values() if t.role != pages.ANONYMOUS]
+    assert all(t.kind != pages.CACHED_PUBLIC for t in network)
