@@ -219,7 +219,9 @@ def written_out(subquery: QuerySet | list) -> RawSQL | list:
     list stays a list."""
     if not isinstance(subquery, QuerySet):
         return subquery
-    sql, params = subquery.query.sql_with_params()
+    # Unordered, as Django leaves a nested queryset (a model's default ordering would sort
+    # every row of the subquery, at every evaluation).
+    sql, params = subquery.order_by().query.sql_with_params()
     return RawSQL(sql, params)  # noqa: S611 - the SQL Django compiled, its values as parameters
 
 
