@@ -11,6 +11,7 @@ from network_pages.meetings.models import MeetingPage
 from network_pages.models import MemberState
 
 from .models import SearchEntry
+from .widgets import QuickSelect
 
 MAX_QUERY_LENGTH = 200
 
@@ -32,6 +33,7 @@ class NetworkSearchForm(forms.Form):
         label=_("Kind"),
         required=False,
         choices=[("", _("All kinds")), *SearchEntry.Kind.choices],
+        widget=QuickSelect,
     )
     state = MemberStateChoiceField(
         label=_("Member state"),
@@ -39,17 +41,19 @@ class NetworkSearchForm(forms.Form):
         queryset=MemberState.objects.all(),
         to_field_name="code",
         empty_label=_("All member states"),
+        widget=QuickSelect,
     )
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
         choices=[("", _("All languages")), *settings.LANGUAGES],
+        widget=QuickSelect,
     )
     meeting = forms.TypedChoiceField(
-        label=_("Meeting"), required=False, coerce=int, empty_value=None
+        label=_("Meeting"), required=False, coerce=int, empty_value=None, widget=QuickSelect
     )
     group = forms.TypedChoiceField(
-        label=_("Thematic group"), required=False, coerce=int, empty_value=None
+        label=_("Thematic group"), required=False, coerce=int, empty_value=None, widget=QuickSelect
     )
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput)

@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 from home import locales, site_lookup
 from network_pages.area_addresses import sub_path_in
 
-from . import highlights, readers
+from . import highlights, ranked, readers
 from .models import SearchEntry
 
 PER_PAGE = 20
@@ -92,6 +92,16 @@ def _in_full(ids: list[int]) -> list[SearchEntry]:
     return [found[pk] for pk in ids if pk in found]
 
 
+def _wanted(page_number) -> int:
+    """How many ranked matches the page asked for needs: up to its end (a page that is
+    not a number is the first; one below 1, the last: every match)."""
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        return PER_PAGE
+    return number * PER_PAGE if number >= 1 else ranked.EVERY_MATCH
+
+
 def group_page_ids(group: Page | int) -> list[int]:
     """A thematic group's page and its workspace (the updates below it)."""
     if isinstance(group, int):
@@ -112,24 +122,36 @@ def search(
     if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
     readable = readers.readable_entries(request.user, reader)
-    if terms:
+    chosen = filters.get("kind")
+    one_query = None
+    if terms and ranked.answers_in_one_query(backend):
+        # PostgreSQL: the counts and the page's ids in one query (`ranked`).
+        matches = backend.search(
+            terms, filtered(readable.only("pk", "kind"), filters, with_kind=False), operator="and"
+        )
+        one_query = ranked.ranked(matches, chosen, _wanted(page_number))
+    if one_query is not None:
+        kind_counts = one_query.kind_counts
+        paginator = Paginator(one_query.ids, PER_PAGE)
+    elif terms:
         # Ranked by their ids alone (a narrow sort, however many match); the page's 20
         # entries are read in full afterwards (`_in_full`).
         results = backend.search(terms, filtered(readable.only("pk"), filters), operator="and")
         everything = backend.search(
             terms, filtered(readable, filters, with_kind=False), operator="and"
         )
+        # The counts per kind are the total too: one query for both.
+        kind_counts = dict(everything.facet("kind"))
+        paginator = Paginator(results, PER_PAGE)
     else:
-        results = everything = None
-    # The counts per kind are the total too: one query for both (the total is the chosen
-    # kind's count, or all of them).
-    kind_counts = dict(everything.facet("kind")) if everything is not None else {}
-    paginator = Paginator(results if results is not None else readable.none(), PER_PAGE)
-    if everything is not None:
-        chosen = filters.get("kind")
+        kind_counts = {}
+        paginator = Paginator(readable.none(), PER_PAGE)
+    if terms:
+        # The total is the chosen kind's count, or all of them.
         paginator.count = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())
     page = paginator.get_page(page_number)
-    entries = _in_full([entry.pk for entry in page.object_list])
+    ids = [item if isinstance(item, int) else item.pk for item in page.object_list]
+    entries = _in_full(ids)
     words = highlights.terms_of(terms)
     urls = _urls(request, entries, language) if entries else {}
     hits = []

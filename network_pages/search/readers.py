@@ -145,5 +145,6 @@ def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry
         Q(kind__in=on_pages, page__in=pages)
         | Q(kind=Kind.COMMENT, page__in=_comment_pages(reader).values("pk")),
     )
-    documents_read = Q(kind=Kind.DOCUMENT, document__in=_readable_documents(user, rule))
+    documents = access_sql.written_out(_readable_documents(user, rule))
+    documents_read = Q(kind=Kind.DOCUMENT, document__in=documents)
     return SearchEntry.objects.filter(read_on_pages | documents_read)
