@@ -13,10 +13,12 @@ comments/ URL and `parts` its sub-path parts (`area_addresses.sub_path_parts`): 
 follow the routes of comments/mixin.py.
 """
 
-from collections.abc import Iterable, Mapping
+import html
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 
 from django.utils import dateformat, formats, timezone
-from django.utils.html import escape
+from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -27,6 +29,12 @@ from .text import render_comment_text
 
 # What the CSRF context processor gives when the view has no token (as `{% csrf_token %}`).
 NO_TOKEN = "NOTPROVIDED"  # noqa: S105 - a marker, not a secret
+
+
+def escape(text: str) -> str:
+    """`django.utils.html.escape` without its lazy-string wrapper (called ~13 times per
+    comment): the same characters escaped the same way (& < > " ')."""
+    return html.escape(str(text))
 
 
 def render_rows(
@@ -67,6 +75,8 @@ class _Words:
     def __init__(self, reader_language: str) -> None:
         self.reader_language = escape(reader_language)
         self.datetime_format = formats.get_format("DATETIME_FORMAT")
+        self.format_datetime = datetime_formatter(self.datetime_format)
+        self._to_whom: dict[str, str] = {}
         self.replies = escape(gettext("Replies"))
         self.in_language = {
             "en": escape(gettext("in English")),
@@ -80,6 +90,45 @@ class _Words:
         self.delete = escape(gettext("Delete"))
         self.show_again = escape(gettext("Show again"))
         self.hide = escape(gettext("Hide"))
+
+    def to_whom(self, name: str) -> str:
+        """ "to <name>", escaped: translated once per author, not once per comment."""
+        if name not in self._to_whom:
+            self._to_whom[name] = escape(gettext("to %(name)s") % {"name": name})
+        return self._to_whom[name]
+
+
+# The format characters a listing's dates use (nfp_site/formats: "j F Y, H:i", "j F Y à
+# H:i"), written as `dateformat.format` writes them, the month's name translated once per
+# listing; a format with any other character is left to `dateformat.format`.
+_PARTS: dict[str, Callable[[datetime, dict], str]] = {
+    "j": lambda moment, months: str(moment.day),
+    "F": lambda moment, months: months[moment.month],
+    "Y": lambda moment, months: f"{moment.year:04d}",
+    "H": lambda moment, months: f"{moment.hour:02d}",
+    "i": lambda moment, months: f"{moment.minute:02d}",
+}
+_FORMAT_CHARACTERS = frozenset("aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTuUwWyYzZ")
+
+
+def datetime_formatter(format_string: str) -> Callable[[datetime], str]:
+    """`lambda moment: dateformat.format(moment, format_string)`, about ten times faster for
+    the listing's formats: the format read once, the month names translated once."""
+    pieces: list[str | Callable] = []
+    characters = iter(format_string)
+    for character in characters:
+        if character == "\\":
+            pieces.append(next(characters, ""))
+        elif character in _PARTS:
+            pieces.append(_PARTS[character])
+        elif character in _FORMAT_CHARACTERS:
+            return lambda moment: dateformat.format(moment, format_string)
+        else:
+            pieces.append(character)
+    months = {number: str(name) for number, name in MONTHS.items()}
+    return lambda moment: "".join(
+        piece if isinstance(piece, str) else piece(moment, months) for piece in pieces
+    )
 
 
 def _more_replies(thread: ShownComment, comment_base: str) -> str:
@@ -98,7 +147,7 @@ def _when(value, words: _Words) -> tuple[str, str]:
     """(ISO 8601, the locale's date and time) in the current time zone, as `|date:'c'` and
     `|date:"DATETIME_FORMAT"` give."""
     local = timezone.localtime(value)
-    return local.isoformat(), dateformat.format(local, words.datetime_format)
+    return local.isoformat(), words.format_datetime(local)
 
 
 def _article(
@@ -165,7 +214,7 @@ def _actions(
     base = f"{escape(comment_base)}{item.pk}/"
     links = []
     if item.may_reply:
-        to_whom = escape(gettext("to %(name)s") % {"name": item.author})
+        to_whom = words.to_whom(item.author)
         links.append(
             f'<li><a href="{base}{escape(parts["reply"])}/">{words.reply}'
             f'<span class="visually-hidden"> {to_whom}</span></a></li>'
