@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 from django.utils import dateformat, formats, translation
 
 from network_pages.community.comments.listing import ShownComment, rows_of
-from network_pages.community.comments.markup import datetime_formatter, render_rows
+from network_pages.community.comments.markup import render_rows
 from network_pages.community.models import MemberComment
+from network_pages.date_text import datetime_formatter
 
 PARTS = {"reply": "reply", "edit": "edit", "delete": "delete", "hide": "hide", "restore": "restore"}
 WHEN = datetime(2027, 3, 4, 9, 30, tzinfo=UTC)
