@@ -22,8 +22,13 @@ class StateRow:
     state: MemberState
     status: StateStatus
     response: Response | None = None
-    # Set by the request's page for a response its reader may open.
+    # Set by the request's page (views/requests.py): whether its reader may open the
+    # response, its link and words, and when it last changed (ISO and as the page writes it).
+    readable: bool = False
     response_url: str = ""
+    read_label: str = ""
+    changed_iso: str = ""
+    changed_label: str = ""
 
 
 @dataclass

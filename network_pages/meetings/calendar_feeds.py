@@ -6,7 +6,7 @@ were signed in and verified (`access.verdict_for_user`), with every view restric
 two queries for all meetings at once.
 """
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
@@ -18,12 +18,13 @@ from network_pages.meetings.emails import absolute_url
 from network_pages.meetings.models import Convocation, MeetingPage
 from network_pages.meetings.snapshot import MeetingSnapshot
 
-# Past meetings stay in the feed for a year.
+# Past meetings stay in the feed for a year, counted in whole days (UTC): the feed of one
+# day is the same all day long (feed_cache.py).
 FEED_HISTORY = timedelta(days=366)
 
 
-def _candidate_meetings() -> QuerySet[MeetingPage]:
-    since = timezone.now() - FEED_HISTORY
+def _candidate_meetings(today: date) -> QuerySet[MeetingPage]:
+    since = datetime.combine(today - FEED_HISTORY, time.min, tzinfo=UTC)
     return (
         MeetingPage.objects.live()
         .filter(alias_of__isnull=True, closing__gte=since)
@@ -32,11 +33,11 @@ def _candidate_meetings() -> QuerySet[MeetingPage]:
     )
 
 
-def meetings_visible_to(user) -> list[MeetingPage]:
+def meetings_visible_to(user, today: date | None = None) -> list[MeetingPage]:
     """The live meetings (and those of the past year) that `user` may open."""
     if not user.is_active:
         return []
-    meetings = list(_candidate_meetings())
+    meetings = list(_candidate_meetings(today or timezone.now().date()))
     ancestor_paths = {
         meeting.path[:end]
         for meeting in meetings
@@ -55,11 +56,13 @@ def meetings_visible_to(user) -> list[MeetingPage]:
     ]
 
 
-def feed_calendar(user, language: str, request: HttpRequest | None = None) -> bytes:
+def feed_calendar(
+    user, language: str, request: HttpRequest | None = None, today: date | None = None
+) -> bytes:
     """The iCalendar feed of `user`, its links in `language` (the French aliases for fr).
 
     With the request, Wagtail reads the site's root paths once, not once per meeting."""
-    meetings = meetings_visible_to(user)
+    meetings = meetings_visible_to(user, today)
     ids = [meeting.pk for meeting in meetings]
     translations = {
         alias.alias_of_id: alias

@@ -5,12 +5,15 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from network_pages import access, roles
 from network_pages.accounts.mixins import VerifiedRequiredMixin
+from network_pages.meetings import feed_cache
 from network_pages.meetings.calendar_feeds import feed_calendar
 from network_pages.meetings.models import CalendarFeed
 
@@ -73,8 +76,15 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     feed = CalendarFeed.find(token)
     if feed is None:
         return access.make_private(HttpResponseNotFound(b"", content_type="text/plain"))
-    response = HttpResponse(
-        feed_calendar(feed.user, get_language() or "en", request),
-        content_type="text/calendar; charset=utf-8",
+    language = get_language() or "en"
+    entry = feed_cache.kept_feed(
+        feed, language, lambda today: feed_calendar(feed.user, language, request, today)
+    )
+    response = HttpResponse(entry.content, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = entry.etag
+    response["Last-Modified"] = http_date(entry.stored_at)
+    # A calendar application sending back the ETag (or the date) of what it has: a 304.
+    response = get_conditional_response(
+        request, etag=entry.etag, last_modified=int(entry.stored_at), response=response
     )
     return access.make_private(response)

@@ -201,6 +201,9 @@ NFP_WORKER_RUNS_SCHEDULE = env.flag("NFP_WORKER_RUNS_SCHEDULE", True)
 # cache and a CDN keep them (s-maxage), and how long a browser does (max-age). 0: no caching.
 NFP_PUBLIC_CACHE_SECONDS = env.integer("NFP_PUBLIC_CACHE_SECONDS", 600)
 NFP_PUBLIC_BROWSER_CACHE_SECONDS = env.integer("NFP_PUBLIC_BROWSER_CACHE_SECONDS", 60)
+# A member's calendar feed, kept per reader between polls (network_pages/meetings/feed_cache.py;
+# every change to what it shows starts afresh). 0: written on every request.
+NFP_CALENDAR_FEED_CACHE_SECONDS = env.integer("NFP_CALENDAR_FEED_CACHE_SECONDS", 3600)
 # A CDN in front of the site: publishing purges the changed pages, their listings, the
 # sitemap and the feeds (home.cdn_purge) through Wagtail's frontend cache module, with one
 # HTTP PURGE per URL to this address. Nothing is purged when it is not set.

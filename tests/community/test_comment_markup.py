@@ -3,11 +3,12 @@
 
 from datetime import UTC, datetime
 
-from django.utils import translation
+from django.utils import dateformat, formats, translation
 
 from network_pages.community.comments.listing import ShownComment, rows_of
 from network_pages.community.comments.markup import render_rows
 from network_pages.community.models import MemberComment
+from network_pages.date_text import datetime_formatter
 
 PARTS = {"reply": "reply", "edit": "edit", "delete": "delete", "hide": "hide", "restore": "restore"}
 WHEN = datetime(2027, 3, 4, 9, 30, tzinfo=UTC)
@@ -72,3 +73,21 @@ def test_a_thread_nests_its_replies_in_their_own_list():
     assert html.index('id="comment-1"') < html.index("First reply") < html.index("Second reply")
     assert html.count("<li>") == html.count("</li>")
     assert html.count("<ol") == html.count("</ol>")
+
+
+def test_a_listings_dates_are_written_as_djangos_date_format_writes_them():
+    moments = [
+        datetime(2027, month, day, hour, 5, tzinfo=UTC)
+        for month, day, hour in [(1, 1, 0), (2, 28, 9), (8, 15, 13), (12, 31, 23)]
+    ]
+    for language in ("en", "fr"):
+        with translation.override(language):
+            for format_string in (
+                formats.get_format("DATETIME_FORMAT"),
+                "j F Y, H:i",
+                "\\a\\t H:i",
+                "D j M Y",  # other characters: left to Django
+            ):
+                write = datetime_formatter(format_string)
+                for moment in moments:
+                    assert write(moment) == dateformat.format(moment, format_string)

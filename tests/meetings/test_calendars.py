@@ -12,7 +12,7 @@ from icalendar import Calendar
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
 
 from network_pages.admin.two_factor import reset_two_factor
-from network_pages.meetings import ical, participants
+from network_pages.meetings import feed_cache, ical, participants
 from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import CalendarFeed, MeetingKind
 from tests.conftest import PASSWORD, sign_in
@@ -183,6 +183,7 @@ def test_feed_query_count_does_not_grow_with_the_meetings(
 ):
     link = create_link(sign_in(client, focal_point))
     client.get(link)
+    feed_cache.start_new_generation()  # written again, not read from the cache
     with CaptureQueriesContext(connection) as few:
         client.get(link)
     for number in range(5):
@@ -194,6 +195,7 @@ def test_feed_query_count_does_not_grow_with_the_meetings(
             slug=f"session-{number}",
         )
 
+    feed_cache.start_new_generation()
     with CaptureQueriesContext(connection) as many:
         response = client.get(link)
 

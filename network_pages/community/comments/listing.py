@@ -195,7 +195,7 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
         counts = comments.aggregate(
             total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
         )
-        threads = comments.top_level().with_people().order_by(*NEWEST_FIRST)
+        threads = comments.top_level().for_listing().order_by(*NEWEST_FIRST)
         paginator = Paginator(threads, THREADS_PER_PAGE)
         paginator.count = counts["top_level"]
         pagination = paginator.get_page(page_number)
@@ -238,7 +238,7 @@ def _page_rows(comments: QuerySet, number: int) -> list[MemberComment]:
             nfp_thread_rank__lte=start + THREADS_PER_PAGE,
             nfp_place__lte=REPLIES_SHOWN + 1,
         )
-        .with_people()
+        .for_listing()
         # Oldest thread first (the newest just above the form), each with its replies.
         .order_by("-nfp_thread_rank", "nfp_place")
     )
@@ -279,7 +279,7 @@ def _attach_latest_replies(threads: list[ShownComment], reader: rules.Reader) ->
             thread_replies=Window(Count("pk"), partition_by=F("parent_id")),
         )
         .filter(rank__lte=REPLIES_SHOWN)
-        .with_people()
+        .for_listing()
         .order_by("created_at", "pk")
     )
     for reply in latest:
@@ -315,7 +315,7 @@ def thread_listing(top: MemberComment, user, page_number=None) -> ThreadListing:
     read `with_reply_count` (two without)."""
     reader = rules.Reader.of(user)
     thread = shown(top, reader)
-    paginator = Paginator(top.replies.with_people().order_by("created_at", "pk"), REPLIES_PER_PAGE)
+    paginator = Paginator(top.replies.for_listing().order_by("created_at", "pk"), REPLIES_PER_PAGE)
     if hasattr(top, "reply_count"):
         paginator.count = top.reply_count  # known already: the paginator need not count
     pagination = paginator.get_page(page_number)

@@ -12,6 +12,26 @@ MAX_LENGTH = 5000
 EDIT_WINDOW = timedelta(minutes=15)
 
 
+LISTED_FIELDS = (
+    "page_id",
+    "parent_id",
+    "author_id",
+    "body",
+    "language",
+    "created_at",
+    "edited_at",
+    "deleted_at",
+    "hidden_at",
+    "hidden_reason",
+    "author__username",
+    "author__first_name",
+    "author__last_name",
+    "author__member_profile__function",
+    "author__member_profile__member_state__name_en",
+    "author__member_profile__member_state__name_fr",
+)
+
+
 class MemberCommentQuerySet(models.QuerySet):
     def top_level(self) -> "MemberCommentQuerySet":
         return self.filter(parent__isnull=True)
@@ -22,6 +42,12 @@ class MemberCommentQuerySet(models.QuerySet):
 
     def with_people(self) -> "MemberCommentQuerySet":
         return self.select_related("author__member_profile__member_state", "hidden_by")
+
+    def for_listing(self) -> "MemberCommentQuerySet":
+        """What a listing writes of each comment (comments/markup.py) and of its author
+        (`listing.author_label`), and nothing else: a page reads up to 80 comments, and
+        Django's work to write the query and build each row grows with its columns."""
+        return self.select_related("author__member_profile__member_state").only(*LISTED_FIELDS)
 
 
 class MemberComment(models.Model):

@@ -7,11 +7,13 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from wagtail.models import Site
 
 from network_pages import access, network_area
 from network_pages.community.notifications import Follow, follow
+from network_pages.date_text import datetime_formatter
 
 from .. import announcements, language_check, limits, rules
 from ..forms import RequestFilterForm, RequestSubmissionForm, question_formset
@@ -63,14 +65,22 @@ def request_detail(request: HttpRequest, page) -> HttpResponse:
     own_state = rules.represented_state(request.user)
     own_row = overview.row_for(own_state)
     is_dmr = access.is_dmr(request.user)
-    # The page's own address once, not once per state (`{% routablepageurl %}` each).
+    # The page's own address, the date format and the link's words once, not once per
+    # state (`{% routablepageurl %}`, `|date`, `{% blocktranslate %}` each).
     base = page.relative_url(Site.find_for_request(request), request).rstrip("/") + "/"
+    responses = base + page.reverse_subpage("response", args=["-"]).removesuffix("-/")
+    write_date = datetime_formatter(formats.get_format("DATE_FORMAT"))
+    read_label = gettext("Read the response of %(state)s")
     for row in overview.rows:
         row.readable = row.response is not None and (
             row.response.is_submitted or is_dmr or (own_row is not None and row is own_row)
         )
+        if row.response is not None:
+            changed = timezone.localtime(row.response.updated_at)
+            row.changed_iso, row.changed_label = changed.isoformat(), write_date(changed)
         if row.readable:
-            row.response_url = base + page.reverse_subpage("response", args=[row.state.code])
+            row.response_url = f"{responses}{row.state.code}/"
+            row.read_label = read_label % {"state": row.state.name}
     return render_route(
         page,
         request,
