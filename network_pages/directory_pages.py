@@ -10,10 +10,11 @@ themselves are then read for the blocks of the page shown only. The Secretariat 
 member states with nobody listed close the last page.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count
 
 from network_pages.directory import (
     ORGANISATION_SEARCH_FIELDS,
@@ -34,35 +35,33 @@ ROWS_PER_PAGE = 30
 PAGE_PARAMETER = "page"
 
 
-def _count(queryset: QuerySet) -> Subquery:
-    """COUNT(*) of `queryset` as a subquery of the outer query."""
-    return Subquery(
-        queryset.order_by().annotate(n=Func("pk", function="COUNT")).values("n"),
-        output_field=IntegerField(),
-    )
-
-
 def counted_states(query: str = "") -> list[MemberState]:
     """Every member state with `nfp_people` and `nfp_organisations`, the people and
     organisations it lists (those matching `query`, if any), and `nfp_secretariat`, the
-    Secretariat's people: one query, whatever the number of members."""
+    Secretariat's people: three queries, each bounded by the number of states (counts by
+    state and function, counts by state), whatever the number of members."""
     people = listed_profiles().select_related(None)
     organisations = NationalNetworkOrganisation.objects.all()
     if query:
         people = people.filter(matching_every_term(query, PERSON_SEARCH_FIELDS))
         organisations = organisations.filter(matching_every_term(query, ORGANISATION_SEARCH_FIELDS))
-    return list(
-        MemberState.objects.annotate(
-            nfp_people=_count(
-                people.filter(
-                    member_state_id=OuterRef("pk"), function__in=MemberProfile.STATE_FUNCTIONS
-                )
-            ),
-            nfp_organisations=_count(organisations.filter(member_state_id=OuterRef("pk"))),
-            # The same for every row: the database works it out once.
-            nfp_secretariat=_count(people.filter(function=Function.SECRETARIAT)),
-        )
+    people_of: dict[int | None, int] = defaultdict(int)
+    secretariat = 0
+    by_function = people.order_by().values_list("member_state_id", "function")
+    for state_id, function, count in by_function.annotate(n=Count("pk")):
+        if function == Function.SECRETARIAT:
+            secretariat += count
+        elif function in MemberProfile.STATE_FUNCTIONS:
+            people_of[state_id] += count
+    organisations_of = dict(
+        organisations.order_by().values_list("member_state_id").annotate(n=Count("pk"))
     )
+    states = list(MemberState.objects.all())
+    for state in states:
+        state.nfp_people = people_of[state.pk]
+        state.nfp_organisations = organisations_of.get(state.pk, 0)
+        state.nfp_secretariat = secretariat
+    return states
 
 
 @dataclass
