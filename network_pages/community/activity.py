@@ -14,6 +14,7 @@ access rule) in a fixed number of queries.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import (
     BooleanField,
     DateField,
@@ -204,21 +205,22 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
     wanted = urls.translations_wanted() if urls is not None else None
     condition, extra = (new | wanted[0], wanted[1]) if wanted else (new, 0)
     pages = Page.objects.filter(condition).annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
-    if urls is not None:
-        pages = pages.annotate(
-            nfp_translation=urls.translation_path(),
-            nfp_new=ExpressionWrapper(new, output_field=BooleanField()),
-        )
+    # The area is written in English: an English reader's new pages need no translation.
+    translating = urls is not None and urls.locale is not None
+    translating = translating and urls.locale.language_code != settings.LANGUAGE_CODE
+    if translating:
+        pages = pages.annotate(nfp_translation=urls.translation_path())
+    if wanted:
+        pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
         # The translations first (False before True), then the newest pages.
         pages = pages.order_by("nfp_new", "-first_published_at", "-pk")
     else:
         pages = pages.order_by("-first_published_at", "-pk")
     rows = list(pages[: limit * OVERFETCH + extra])
-    if urls is None:
-        return rows
-    candidates = [page for page in rows if page.nfp_new]
-    for page in candidates:
-        urls.known(page, page.nfp_translation)
+    candidates = [page for page in rows if page.nfp_new] if wanted else rows
+    if translating:
+        for page in candidates:
+            urls.known(page, page.nfp_translation)
     if wanted:
         urls.found([page for page in rows if not page.nfp_new])
     return candidates

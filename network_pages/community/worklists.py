@@ -12,11 +12,8 @@ never every row to keep eight.
 
 import datetime
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, QuerySet, Window
 from wagtail import hooks
 
 WORK_LISTS_HOOK = "nfp_work_lists"
@@ -80,41 +77,3 @@ def first_and_total(queryset: QuerySet, limit: int = ITEMS_SHOWN) -> tuple[list,
     rows = list(queryset.annotate(nfp_total=Window(Count("pk")))[:limit])
     total = rows[0].nfp_total if rows else 0
     return rows, (total if total > len(rows) else None)
-
-
-def first_and_total_of_each(
-    queryset: QuerySet, lists: dict[str, tuple[Q, list]], limit: int = ITEMS_SHOWN
-) -> dict[str, tuple[list, int | None]]:
-    """`first_and_total` for several lists drawn from the same rows, in one query.
-
-    `lists` gives each list's condition and order ({name: (condition, order_by)}); a row may
-    be in several. Each list's rows are numbered and counted over its own rows (window
-    functions partitioned by its condition), and only its first `limit` are read."""
-    flags = {
-        f"nfp_in_{name}": ExpressionWrapper(condition, output_field=BooleanField())
-        for name, (condition, _order) in lists.items()
-    }
-    windows = {}
-    for name, (_condition, order_by) in lists.items():
-        partition = [F(f"nfp_in_{name}")]
-        windows[f"nfp_rank_{name}"] = Window(RowNumber(), partition_by=partition, order_by=order_by)
-        windows[f"nfp_total_{name}"] = Window(Count("pk"), partition_by=partition)
-    kept = reduce(
-        or_,
-        (Q(**{f"nfp_in_{name}": True, f"nfp_rank_{name}__lte": limit}) for name in lists),
-    )
-    rows = list(
-        queryset.filter(reduce(or_, (condition for condition, _order in lists.values())))
-        .annotate(**flags)
-        .annotate(**windows)
-        .filter(kept)
-    )
-    result = {}
-    for name in lists:
-        own = sorted(
-            (row for row in rows if getattr(row, f"nfp_in_{name}")),
-            key=lambda row, name=name: getattr(row, f"nfp_rank_{name}"),
-        )
-        total = getattr(own[0], f"nfp_total_{name}") if own else 0
-        result[name] = (own, total if total > len(own) else None)
-    return result
