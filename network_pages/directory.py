@@ -64,7 +64,7 @@ def listed_profiles() -> QuerySet[MemberProfile]:
     )
 
 
-def _matching_every_term(query: str, lookups: Iterable[str]) -> Q:
+def matching_every_term(query: str, lookups: Iterable[str]) -> Q:
     """Each word of the query must appear in one of the fields (so "Claire Dubois" works)."""
     lookups = tuple(lookups)
     condition = Q()
@@ -105,6 +105,9 @@ class StateEntry:
 class Directory:
     states: list[StateEntry] = field(default_factory=list)
     secretariat: list[MemberProfile] = field(default_factory=list)
+    # When this is one page of the listing (`directory_pages`): the people and the
+    # organisations listed on every page.
+    totals: tuple[int, int] | None = None
 
     @property
     def states_with_entries(self) -> list[StateEntry]:
@@ -118,23 +121,34 @@ class Directory:
 
     @property
     def member_count(self) -> int:
+        if self.totals is not None:
+            return self.totals[0]
         return sum(len(entry.members) for entry in self.states) + len(self.secretariat)
 
     @property
     def organisation_count(self) -> int:
+        if self.totals is not None:
+            return self.totals[1]
         return sum(len(entry.organisations) for entry in self.states)
 
 
 def build_directory(
-    *, state_code: str = "", query: str = "", states: Iterable[MemberState] | None = None
+    *,
+    state_code: str = "",
+    query: str = "",
+    states: Iterable[MemberState] | None = None,
+    state_ids: list[int] | None = None,
+    with_secretariat: bool = True,
 ) -> Directory:
     """The directory, grouped by member state, in three queries whatever its size.
 
-    `states` are all the member states, if the caller has read them already (else a query
-    reads them); then one query reads the people and one the organisations, which are
-    grouped here. `state_code` keeps one state (and leaves out the Secretariat); `query`
-    keeps the people whose name or institution, and the organisations whose name or contact
-    person, contain every word of it, and the states that have any of them.
+    `states` are the member states to list, if the caller has read them already (else a
+    query reads them all); then one query reads the people and one the organisations, which
+    are grouped here. `state_code` keeps one state (and leaves out the Secretariat);
+    `state_ids` reads only those states' people and organisations (a page of the directory,
+    `directory_pages`), and the Secretariat's `with_secretariat`; `query` keeps the people
+    whose name or institution, and the organisations whose name or contact person, contain
+    every word of it, and the states that have any of them.
     """
     query = query.strip()
     people = listed_profiles()
@@ -143,15 +157,16 @@ def build_directory(
     if state_code:
         states = [state for state in states if state.code == state_code]
         state_ids = [state.pk for state in states]
-        people = people.filter(
-            member_state_id__in=state_ids, function__in=MemberProfile.STATE_FUNCTIONS
-        )
+        with_secretariat = False
+    if state_ids is not None:
+        in_states = Q(member_state_id__in=state_ids, function__in=MemberProfile.STATE_FUNCTIONS)
+        if with_secretariat:
+            in_states |= Q(function=Function.SECRETARIAT)
+        people = people.filter(in_states)
         organisations = organisations.filter(member_state_id__in=state_ids)
     if query:
-        people = people.filter(_matching_every_term(query, PERSON_SEARCH_FIELDS))
-        organisations = organisations.filter(
-            _matching_every_term(query, ORGANISATION_SEARCH_FIELDS)
-        )
+        people = people.filter(matching_every_term(query, PERSON_SEARCH_FIELDS))
+        organisations = organisations.filter(matching_every_term(query, ORGANISATION_SEARCH_FIELDS))
 
     members_of: dict[int, list[MemberProfile]] = defaultdict(list)
     secretariat: list[MemberProfile] = []

@@ -33,6 +33,15 @@ class DirectorySearchForm(forms.Form):
             *sorted(((state.code, state.name) for state in states), key=_by_name),
         ]
 
+    @classmethod
+    def query_of(cls, data) -> str:
+        """The search's words alone, as the form reads them, before the form is made (the
+        member states it offers are read with their counts for these words)."""
+        try:
+            return cls.base_fields["q"].clean((data or {}).get("q", ""))
+        except forms.ValidationError:
+            return ""
+
     def filters(self) -> dict[str, str]:
         self.is_valid()
         cleaned = getattr(self, "cleaned_data", {})

@@ -14,6 +14,17 @@ access rule) in a fixed number of queries.
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db.models import (
+    BooleanField,
+    DateField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
@@ -68,6 +79,8 @@ class ReaderUrls:
         self._locale: Locale | None = None
         self._waiting: dict[int, Page] = {}
         self._urls: dict[int, str] = {}
+        # Pages whose translation another query read with them (`known`): no lookup.
+        self._targets: dict[int, Page] = {}
 
     @classmethod
     def of(cls, request) -> "ReaderUrls":
@@ -86,29 +99,76 @@ class ReaderUrls:
 
     def map(self, pages: list[Page]) -> dict[int, str]:
         """{page id: its URL for the reader}, each read when first shown."""
+        self.expect(pages)
+        return {page.pk: _lazy_url(self, page.pk) for page in pages}
+
+    def expect(self, pages: list[Page]) -> None:
+        """Pages whose URLs will be asked for: looked up with the others."""
         if self._locale is None:  # the reader's language now, not when the URLs are shown
             self._locale = locales.locale_for(get_language())
         for page in pages:
             if page.pk not in self._urls:
                 self._waiting.setdefault(page.pk, page)
-        return {page.pk: _lazy_url(self, page.pk) for page in pages}
+
+    # --- the lookup, in another query of pages (the network home's new pages) ----------
+
+    def translation_path(self) -> Subquery:
+        """An annotation for a query of pages: the path of each one's translation in the
+        reader's language (None if it has none), for `known`."""
+        translations = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale=self.locale
+        )
+        return Subquery(translations.values("url_path")[:1])
+
+    def known(self, page: Page, translation_path: str | None) -> None:
+        """`page`'s translation's path was read with it (`translation_path`): its URL needs
+        no lookup."""
+        if translation_path and self.locale is not None and page.locale_id != self.locale.pk:
+            self._targets[page.pk] = Page(url_path=translation_path)
+        else:
+            self._targets[page.pk] = page
+
+    def translations_wanted(self) -> tuple[Q, int] | None:
+        """The translations the pages waiting need, as a condition another query of pages
+        can add (at most the number given match it), then handed to `found`; None when no
+        page waiting needs one."""
+        locale = self.locale
+        if locale is None:
+            return None
+        keys = {
+            page.translation_key
+            for pk, page in self._waiting.items()
+            if page.locale_id != locale.pk and pk not in self._targets
+        }
+        return (Q(translation_key__in=keys, locale=locale), len(keys)) if keys else None
+
+    def found(self, translations: list[Page]) -> None:
+        """The translations `translations_wanted` asked for, read by another query: every
+        page waiting now has its URL without a lookup of its own."""
+        self._resolve_waiting(translations)
 
     def _url(self, pk: int) -> str:
         if pk not in self._urls:
             self._resolve_waiting()
         return self._urls[pk]
 
-    def _resolve_waiting(self) -> None:
+    def _resolve_waiting(self, translations: list[Page] | None = None) -> None:
         pages, self._waiting = list(self._waiting.values()), {}
         locale = self.locale
-        targets = {page.pk: page for page in pages}
+        targets = {page.pk: self._targets.get(page.pk, page) for page in pages}
         if locale is not None:
-            keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
+            keys = {
+                page.translation_key
+                for page in pages
+                if page.locale_id != locale.pk and page.pk not in self._targets
+            }
+            if keys and translations is None:
+                translations = Page.objects.filter(translation_key__in=keys, locale=locale)
             if keys:
-                translated = Page.objects.filter(translation_key__in=keys, locale=locale)
-                by_key = {page.translation_key: page for page in translated}
+                by_key = {page.translation_key: page for page in translations}
                 for page in pages:
-                    targets[page.pk] = by_key.get(page.translation_key, page)
+                    if page.pk not in self._targets:
+                        targets[page.pk] = by_key.get(page.translation_key, page)
         if self.request is not None:
             site_lookup.find_for_request(self.request)  # the site without a query
         for pk, target in targets.items():
@@ -126,19 +186,44 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _new_page_candidates(limit: int) -> list[Page]:
+def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[Page]:
+    """The latest pages published in the network area, more than `limit` (some will be
+    left out by the access rule). With `urls`, each with its translation's path for the
+    reader, and the translations the other pages waiting for a URL need (`urls.found`), in
+    the same query: in French, the home's links then cost no query of their own."""
     root_path = network_area.source_network_root_path()
     if root_path is None:
         return []
     root_depth = len(root_path) // Page.steplen
-    return list(
-        Page.objects.filter(path__startswith=root_path)
-        .live()
-        .filter(alias_of__isnull=True, depth__gt=root_depth + 1)
-        .exclude(first_published_at__isnull=True)
-        .annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
-        .order_by("-first_published_at", "-pk")[: limit * OVERFETCH]
+    new = Q(
+        path__startswith=root_path,
+        live=True,
+        alias_of__isnull=True,
+        depth__gt=root_depth + 1,
+        first_published_at__isnull=False,
     )
+    wanted = urls.translations_wanted() if urls is not None else None
+    condition, extra = (new | wanted[0], wanted[1]) if wanted else (new, 0)
+    pages = Page.objects.filter(condition).annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
+    # The area is written in English: an English reader's new pages need no translation.
+    translating = urls is not None and urls.locale is not None
+    translating = translating and urls.locale.language_code != settings.LANGUAGE_CODE
+    if translating:
+        pages = pages.annotate(nfp_translation=urls.translation_path())
+    if wanted:
+        pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
+        # The translations first (False before True), then the newest pages.
+        pages = pages.order_by("nfp_new", "-first_published_at", "-pk")
+    else:
+        pages = pages.order_by("-first_published_at", "-pk")
+    rows = list(pages[: limit * OVERFETCH + extra])
+    candidates = [page for page in rows if page.nfp_new] if wanted else rows
+    if translating:
+        for page in candidates:
+            urls.known(page, page.nfp_translation)
+    if wanted:
+        urls.found([page for page in rows if not page.nfp_new])
+    return candidates
 
 
 def _visible_pages(user, pages: list[Page], restrictions=None) -> list[Page]:
@@ -221,9 +306,11 @@ def network_activity_for(
     if not user.is_authenticated:
         return []
     urls = urls or ReaderUrls.of(request)
-    # The restrictions of the new pages and of the commented ones, read together.
-    candidates = _new_page_candidates(limit)
     comments = _comment_candidates(limit)
+    # The commented pages' links are looked up with the others, in the new pages' query.
+    urls.expect([comment.page for comment in comments])
+    candidates = _new_page_candidates(limit, urls)
+    # The restrictions of the new pages and of the commented ones, read together.
     restrictions = visibility.restrictions_by_page(
         list({page.pk: page for page in candidates + [c.page for c in comments]}.values())
     )
@@ -281,25 +368,79 @@ class GroupRole:
     role: str
 
 
+# The columns of the reader's groups and terms, read together (`groups_of`).
+_GROUP_COLUMNS = (
+    "nfp_kind",
+    "nfp_order",
+    "nfp_since",
+    "nfp_group",
+    "nfp_title",
+    "nfp_theme",
+    "nfp_key",
+    "nfp_locale",
+    "nfp_path",
+)
+_MEMBER, _RAPPORTEUR = 0, 1
+
+
+def _group_columns(queryset, kind: int, group: str, order: str, since, theme):
+    """`queryset` (memberships or rapporteur terms) as the rows of `_GROUP_COLUMNS`."""
+    return (
+        queryset.order_by()
+        .annotate(
+            nfp_kind=Value(kind),
+            nfp_order=order,
+            nfp_since=since,
+            nfp_group=F(f"{group}_id"),
+            nfp_title=F(f"{group}__title"),
+            nfp_theme=theme,
+            nfp_key=F(f"{group}__translation_key"),
+            nfp_locale=F(f"{group}__locale_id"),
+            nfp_path=F(f"{group}__url_path"),
+        )
+        .values_list(*_GROUP_COLUMNS)
+    )
+
+
 def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupRole]:
-    """The thematic groups the user belongs to, and their current rapporteur terms."""
+    """The thematic groups the user belongs to (by title), then their current rapporteur
+    terms (the latest first): one query for both, with what each group's link needs."""
     if not user.is_authenticated:
         return []
-    memberships = list(Membership.objects.filter(user=user).select_related("group"))
-    terms = list(Rapporteur.objects.current().filter(user=user).select_related("thematic_group"))
-    pages = [m.group for m in memberships] + [t.thematic_group for t in terms if t.thematic_group]
-    links = (urls or ReaderUrls.of(request)).map(pages)
-    roles = [
-        GroupRole(title=m.group.title, url=links.get(m.group_id, ""), role=gettext("Member"))
-        for m in memberships
-    ]
-    for term in terms:
-        group = term.thematic_group
-        roles.append(
-            GroupRole(
-                title=group.title if group else term.theme,
-                url=links.get(group.pk, "") if group else "",
-                role=gettext("Thematic rapporteur"),
-            )
+    no_date = Value(None, output_field=DateField())
+    memberships = _group_columns(
+        Membership.objects.filter(user=user),
+        _MEMBER,
+        "group",
+        order=F("group__title"),
+        since=no_date,
+        theme=Value(""),
+    )
+    terms = _group_columns(
+        Rapporteur.objects.current().filter(user=user),
+        _RAPPORTEUR,
+        "thematic_group",
+        order=Value(""),
+        since=F("start_date"),
+        theme=F("theme"),
+    )
+    rows = list(
+        memberships.union(terms, all=True).order_by(
+            "nfp_kind", "nfp_order", F("nfp_since").desc(), "nfp_group"
         )
-    return roles
+    )
+    # The group pages, as far as their links need them (ReaderUrls reads the rest).
+    pages = {
+        group: Page(id=group, title=title, translation_key=key, locale_id=locale, url_path=path)
+        for _kind, _order, _since, group, title, _theme, key, locale, path in rows
+        if group is not None
+    }
+    links = (urls or ReaderUrls.of(request)).map(list(pages.values()))
+    return [
+        GroupRole(
+            title=title if group is not None else theme,
+            url=links.get(group, "") if group is not None else "",
+            role=gettext("Member") if kind == _MEMBER else gettext("Thematic rapporteur"),
+        )
+        for kind, _order, _since, group, title, theme, _key, _locale, _path in rows
+    ]

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, Site
 
-from network_pages import access, audit, directory
+from network_pages import access, audit, directory, directory_pages
 from network_pages.area_addresses import LocalizedRoutesMixin
 from network_pages.directory_forms import DirectorySearchForm, NationalNetworkOrganisationForm
 
@@ -46,17 +46,34 @@ class DirectoryPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
         return self.render(request, template=template, context_overrides=context)
 
     def _index_url(self, request: HttpRequest, state: MemberState | None = None) -> str:
+        """The directory, at `state`'s block: on the page of the directory it is on."""
         url = self.get_url(request)
-        return f"{url}#state-{state.code}" if state else url
+        if state is None:
+            return url
+        number = directory_pages.page_of_state(state.code)
+        page = f"?{directory_pages.PAGE_PARAMETER}={number}" if number > 1 else ""
+        return f"{url}{page}#state-{state.code}"
 
     # --- 3.2: the directory -----------------------------------------------------------
 
     @path("")
     def index_route(self, request: HttpRequest, *args, **kwargs) -> TemplateResponse:
-        states = list(MemberState.objects.all())
+        # The member states with how many each lists: the form's choices, and where the
+        # pages of the directory fall (one query).
+        states = directory_pages.counted_states(DirectorySearchForm.query_of(request.GET))
         search = DirectorySearchForm(request.GET or None, states=states)
         filters = search.filters()
-        listing = directory.build_directory(states=states, **filters)
+        pagination = None
+        if filters["state_code"]:  # one state, whole
+            listing = directory.build_directory(states=states, **filters)
+        else:
+            listing, pagination = directory_pages.directory_page(
+                states,
+                query=filters["query"],
+                page=request.GET.get(directory_pages.PAGE_PARAMETER),
+                url=request.path,
+                params={"q": filters["query"]} if filters["query"] else {},
+            )
         manageable = {
             entry.state.pk
             for entry in listing.states
@@ -68,6 +85,7 @@ class DirectoryPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
             "network_pages/directory_page.html",
             search_form=search,
             directory=listing,
+            pagination=pagination,
             is_filtered=any(filters.values()),
             is_search=bool(filters["query"]),
             manageable_state_ids=manageable,

@@ -43,6 +43,13 @@ SITE_BUDGET = 15
 ADMIN_BUDGET = 25
 # Who asks a restricted page: the first of these that may open it.
 READERS = (Role.FOCAL_POINT, Role.DMR, Role.GUEST)
+# Pages that are not the same for every reader, measured as these readers too (when they may
+# open them): the network home shows each role its own work lists (the DMR's are the
+# Secretariat's eight; a guest has none: they are sent to their meetings).
+ALSO_READ_BY = {
+    "/en/network/": (Role.DMR, Role.GUEST),
+    "/fr/reseau/": (Role.DMR, Role.GUEST),
+}
 # Files are downloads, not pages: their cost is the file's, measured elsewhere.
 NOT_PAGES = ("/documents/", "/media/", "/en/media/")
 # A library's PDF preview is a file too, served by the download's rule.
@@ -105,6 +112,10 @@ def measure(site: MarkedSite, users: dict) -> tuple[list[Cost], list[Cost]]:
         seen.add(probe.url)
         client = clients.setdefault(role, client_for(role, users))
         pages.append(_measure(client, probe.url, role))
+        for other in ALSO_READ_BY.get(key_of(probe.url), ()):
+            if other is not role and probe.expected[other] is Outcome.OK:
+                client = clients.setdefault(other, client_for(other, users))
+                pages.append(_measure(client, probe.url, other))
     dmr = clients.setdefault(Role.DMR, client_for(Role.DMR, users))
     admin = [_measure(dmr, url, Role.DMR) for url in admin_screens(site)]
     return pages, admin
@@ -182,11 +193,21 @@ def key_of(url: str) -> str:
     return re.sub(r"/\d+/", "/<id>/", url)
 
 
+def known_key(cost: Cost) -> str:
+    """How a known offender is listed when only one reader's page is over: "url as role"."""
+    return f"{key_of(cost.url)} as {cost.role}"
+
+
+def allowed_for(cost: Cost, budget: int, known: dict[str, int]) -> int:
+    """A known offender's own budget (for this reader, or for the page), else `budget`."""
+    return known.get(known_key(cost), known.get(key_of(cost.url), budget))
+
+
 def over_budget(costs: list[Cost], budget: int, known: dict[str, int]) -> list[str]:
     """A line per page over its budget (a known offender's own, else `budget`)."""
     lines = []
     for cost in costs:
-        allowed = known.get(key_of(cost.url), budget)
+        allowed = allowed_for(cost, budget, known)
         if cost.queries > allowed:
             lines.append(f"{cost.url} as {cost.role}: {cost.queries} queries (budget {allowed})")
     return lines

@@ -7,7 +7,16 @@ from django.db import transaction
 from django.test import TestCase, override_settings
 
 from .conftest import make_users
-from .query_budgets import ADMIN_BUDGET, SITE_BUDGET, grow, key_of, measure, over_budget, table
+from .query_budgets import (
+    ADMIN_BUDGET,
+    SITE_BUDGET,
+    grow,
+    key_of,
+    known_key,
+    measure,
+    over_budget,
+    table,
+)
 from .site_with_markers import build_marked_site
 
 pytestmark = pytest.mark.django_db
@@ -15,15 +24,22 @@ pytestmark = pytest.mark.django_db
 # Pages still above the budget, with what they cost at most (at both sizes): each line is
 # work left for issue 17, never a licence to grow.
 KNOWN_OVER_BUDGET: dict[str, int] = {
-    # The network home (was 26 and 29, then 20 and 21, 18 and 19): the work lists, the
-    # activity and the reader's groups are each a fixed few queries (one alias lookup for
-    # all their URLs, in French), but there are many of them: the session and its user with
-    # their profiles and permissions, routing, groups and restrictions come first, then 4
-    # work lists, 4 for the activity (new pages and comments, each with its title's
-    # language; their restrictions; their comment audiences, one query for group pages and
-    # updates together) and 2 for the reader's groups.
-    "/en/network/": 17,
-    "/fr/reseau/": 18,
+    # The network home (was 26 and 29, then 20 and 21, 18 and 19, 17 and 18): the work
+    # lists, the activity and the reader's groups are each a fixed few queries, but there
+    # are many of them: the session and its user with their profiles and permissions,
+    # routing, groups and restrictions come first (7), then the work lists, one query each
+    # (4 for a Focal Point: meetings to answer, their agenda suggestions, requests to
+    # answer, their submissions), 4 for the activity (comments, new pages with, in
+    # French, every link's translation; their restrictions; their comment audiences) and 1
+    # for the reader's groups and rapporteur terms. Reading two lists in one query with
+    # window functions saved a query and cost 11 ms of CPU (issue 17, 2026-12-03).
+    "/en/network/": 16,
+    "/fr/reseau/": 16,
+    # The DMR's: the Secretariat's eight work lists (failed emails, invitations, agenda
+    # suggestions, overdue convocations with the holidays they count, submissions to
+    # review, response rates, joint approvals, translations) instead of the four.
+    "/en/network/ as DMR Secretariat": 21,
+    "/fr/reseau/ as DMR Secretariat": 21,
 }
 # (Meeting A is within budget: 14 at the marked size, 15 grown, was 30. Its documents cost
 # 4 grown (the documents, their collections' restrictions, the meetings that list them with
@@ -104,8 +120,12 @@ def test_a_known_offender_is_listed_at_what_it_costs_not_more(costs):
         ([*costs["marked"][0], *costs["grown"][0]], KNOWN_OVER_BUDGET, SITE_BUDGET),
         ([*costs["marked"][1], *costs["grown"][1]], KNOWN_ADMIN_OVER_BUDGET, ADMIN_BUDGET),
     ):
+
+        def listed_as(cost, known=known) -> str:
+            return known_key(cost) if known_key(cost) in known else key_of(cost.url)
+
         for key, allowed in known.items():
-            highest = max((c.queries for c in measured if key_of(c.url) == key), default=0)
+            highest = max((c.queries for c in measured if listed_as(c) == key), default=0)
             if highest < allowed:
                 loose.append(f"{key}: listed at {allowed}, costs {highest} (budget {budget})")
 

@@ -90,10 +90,13 @@ def follow_button(context: template.Context, page, following=None) -> dict:
 def _dashboard_of(request) -> dict:
     user = request.user
     urls = activity.ReaderUrls.of(request)  # one alias lookup for the whole page
+    # The groups first: their links wait with the work lists' for the activity's query of
+    # pages, which looks up every link's page in the reader's language (one query for all).
+    groups = activity.groups_of(user, urls=urls)
     return {
         "show": True,
         "activity": activity.network_activity_for(user, urls=urls),
-        "groups": activity.groups_of(user, urls=urls),
+        "groups": groups,
     }
 
 
