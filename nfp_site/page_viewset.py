@@ -9,6 +9,7 @@ replaces it; every URL and URL name stays Wagtail's.
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
+from nfp_site.page_editor import PageEditView
 from nfp_site.page_explorer import ExplorerFilterSet, ExplorerIndexView
 
 
@@ -17,3 +18,4 @@ class SitePageViewSet(PageViewSet):
     name = "nfp_pages"
     index_view_class = ExplorerIndexView
     filterset_class = ExplorerFilterSet
+    edit_view_class = PageEditView
