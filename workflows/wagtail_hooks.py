@@ -9,7 +9,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from workflows import approver_admin, dashboard, gate, header_facts, localize_buttons, urls
+from workflows import (
+    approver_admin,
+    dashboard,
+    gate,
+    header_facts,
+    localize_buttons,
+    localize_editor,
+    urls,
+)
 from workflows.localize import GatedUpdateTranslationsView
 from workflows.log_actions import register_joint_approval_log_actions
 from workflows.models import JointApprovalTask
@@ -149,6 +157,8 @@ hooks.register("register_log_actions", register_joint_approval_log_actions)
 
 # wagtail-localize's Translate and Sync buttons, read once for the explorer's rows (issue 17).
 localize_buttons.replace_localize_buttons()
+# wagtail-localize's questions of the editor, from the same facts as the header (issue 17).
+localize_editor.replace_localize_editor_hooks()
 
 
 @hooks.register("construct_explorer_page_queryset")
