@@ -42,24 +42,24 @@ KNOWN_ADMIN_OVER_BUDGET: dict[str, int] = {
     # router's page type, page permissions, the parent with its workflow states, specific
     # page, scheduled revision, locale and translations (8), the explorable root and the
     # explorable pages' root (2), the locale filter's and the page-type filter's choices (2),
-    # the count, the rows and their workflow states and locales (4), the rows' releases (in
-    # the listing query), the sidebar's locales and collection permissions (2), the
-    # breadcrumbs (1), the status panel's privacy, usage count and revisions (4), the
-    # request's site (1), the directory's max_count (1).
-    "/admin/pages/<id>/": 33,
-    # Wagtail's editor (was 44; nfp_site/page_editor.py, workflows/localize_editor.py):
-    # the session, user, OTP device and permissions (4); the router's page type, the page
-    # with its workflow states, its latest and scheduled revisions, its specific page, its
-    # parent, page permissions (7); the header facts, which also answer wagtail-localize's
-    # three questions (1); the subscription, the workflow state, the locale, the
-    # translations (4); the comments and their authors (2); the inline panels (one query
-    # each: documents, external participants, agenda items) and the participants' choices
-    # and selection (5); has_workflow, asked twice by the action menu (2); the editing
-    # session's clean-up and creation (4: select, begin, commit, insert); the sidebar's
-    # locales, collection permissions and explorable root (3); breadcrumbs, privacy, usage
-    # count and the live revision's author (4); ours: the user's groups for the meeting's
-    # buttons (1), the convocation panel (2).
-    "/admin/pages/<id>/edit/": 39,
+    # the count, the rows and their workflow states and locales (4), the sidebar's locales
+    # and collection permissions (2), the breadcrumbs (1), the status panel's privacy, usage
+    # count and revisions (4), the request's site (1), the directory's max_count (1). (The
+    # rows' releases and translation questions are in the listing query.)
+    "/admin/pages/<id>/": 32,
+    # Wagtail's editor (was 44; nfp_site/page_editor.py, workflows/localize_editor.py).
+    # A meeting's editor, query by query (40 for the demo's meeting): the session, user, OTP
+    # device and permissions (4); the router's page type, the page with its workflow states,
+    # its latest and scheduled revisions, its specific page, its parent, page permissions
+    # (8); the header facts, which also answer wagtail-localize's three questions (1); the
+    # subscription, the workflow state, the locale, the translations (4); the comments and
+    # their authors (2); the inline panels (documents, external participants, agenda items)
+    # and the participants' choices and selection (5); has_workflow, asked twice by the
+    # action menu (2); the editing session's clean-up and creation (4: select, begin,
+    # commit, insert); the sidebar's locales, collection permissions and explorable root
+    # (3); breadcrumbs, privacy, usage count, the live revision's author (4); ours: the
+    # user's groups for the meeting's buttons (1), the convocation panel (2).
+    "/admin/pages/<id>/edit/": 37,
 }
 
 
