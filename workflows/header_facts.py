@@ -2,7 +2,10 @@
 parent page), read in one query (issue 17).
 
 wagtail-localize's "Translate" and "Sync" buttons, "Withdraw from the public section" and
-"Submit the translation to the joint approval" each asked their own query of the same page.
+"Submit the translation to the joint approval" each asked their own query of the same page,
+and so did wagtail-localize's questions of the editor (is the page a synced translation,
+edited in its own editor; may a translation be restarted or converted back into an alias:
+workflows/localize_editor.py).
 The answers are kept on the page object; the explorer's rows are asked in the listing's own
 query instead (`localize_buttons.annotate`, `withdrawal.is_released`).
 """
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 from wagtail.models import Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationSource
 
 from workflows import localize_buttons
 from workflows.models import PublicRelease
@@ -23,6 +26,10 @@ class HeaderFacts:
     synced_source_id: int | None
     is_released: bool  # the page, or a translation, is public through a release
     is_translation: bool  # wagtail-localize translates it from another language
+    has_disabled_translation: bool  # a translation of it that was stopped (may restart)
+    # Its translation's source locale has another page of it (wagtail-localize's "convert
+    # back to alias" condition, before the page's own `alias_of_id`).
+    has_source_page: bool
 
 
 def of(page: Page) -> HeaderFacts:
@@ -30,19 +37,32 @@ def of(page: Page) -> HeaderFacts:
         released = PublicRelease.objects.filter(
             page__translation_key=OuterRef("translation_key"), withdrawn_at=None
         )
-        translation = Translation.objects.filter(
-            source__object_id=OuterRef("translation_key"),
-            target_locale_id=OuterRef("locale_id"),
-            enabled=True,
+        translations = Translation.objects.filter(
+            source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
         )
+        source_locales = TranslationSource.objects.filter(
+            object_id=OuterRef(OuterRef("translation_key")),
+            specific_content_type=OuterRef(OuterRef("content_type_id")),
+            translations__target_locale=OuterRef(OuterRef("locale_id")),
+        ).values("locale_id")
+        source_pages = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale_id__in=source_locales
+        ).exclude(pk=OuterRef("pk"))
         row = (
             localize_buttons.annotate(Page.objects.filter(pk=page.pk))
-            .annotate(released=Exists(released), is_translation=Exists(translation))
+            .annotate(
+                released=Exists(released),
+                is_translation=Exists(translations.filter(enabled=True)),
+                has_disabled_translation=Exists(translations.filter(enabled=False)),
+                has_source_page=Exists(source_pages),
+            )
             .values(
                 localize_buttons.UNTRANSLATED,
                 localize_buttons.SYNCED_SOURCE,
                 "released",
                 "is_translation",
+                "has_disabled_translation",
+                "has_source_page",
             )
             .first()
             or {}
@@ -52,5 +72,7 @@ def of(page: Page) -> HeaderFacts:
             synced_source_id=row.get(localize_buttons.SYNCED_SOURCE),
             is_released=bool(row.get("released")),
             is_translation=bool(row.get("is_translation")),
+            has_disabled_translation=bool(row.get("has_disabled_translation")),
+            has_source_page=bool(row.get("has_source_page")),
         )
     return page._nfp_header_facts

@@ -9,12 +9,20 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from workflows import approver_admin, dashboard, gate, header_facts, localize_buttons, urls
+from workflows import (
+    approver_admin,
+    dashboard,
+    gate,
+    header_facts,
+    localize_buttons,
+    localize_editor,
+    urls,
+)
 from workflows.localize import GatedUpdateTranslationsView
 from workflows.log_actions import register_joint_approval_log_actions
 from workflows.models import JointApprovalTask
 from workflows.translation import may_submit_translation
-from workflows.withdrawal import is_released, may_withdraw
+from workflows.withdrawal import annotate_released, is_released, may_withdraw
 
 
 @hooks.register("register_admin_urls")
@@ -149,12 +157,15 @@ hooks.register("register_log_actions", register_joint_approval_log_actions)
 
 # wagtail-localize's Translate and Sync buttons, read once for the explorer's rows (issue 17).
 localize_buttons.replace_localize_buttons()
+# wagtail-localize's questions of the editor, from the same facts as the header (issue 17).
+localize_editor.replace_localize_editor_hooks()
 
 
 @hooks.register("construct_explorer_page_queryset")
 def answer_row_questions_in_the_listing_query(parent_page, pages, request):
-    # The translation buttons, and the gate's "live pages below?" for each row's Delete.
-    return gate.annotate_live_descendants(localize_buttons.annotate(pages))
+    # The translation buttons, the gate's "live pages below?" for each row's Delete, and
+    # "public through a release?" for each row's Withdraw.
+    return annotate_released(gate.annotate_live_descendants(localize_buttons.annotate(pages)))
 
 
 # "Awaiting your review" in a fixed number of queries, however many drafts wait (issue 17).

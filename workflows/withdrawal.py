@@ -1,6 +1,7 @@
 """The DMR withdraws a page it made public (3.3), in every language, with a recorded reason."""
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -22,9 +23,23 @@ def current_release(page: Page) -> PublicRelease | None:
     )
 
 
+RELEASED = "_nfp_released"
+
+
+def annotate_released(pages: QuerySet) -> QuerySet:
+    """For a listing whose rows are asked `is_released`: each page's answer in its query."""
+    released = PublicRelease.objects.filter(
+        page__translation_key=OuterRef("translation_key"), withdrawn_at=None
+    )
+    return pages.annotate(**{RELEASED: Exists(released)})
+
+
 def is_released(user, page: Page) -> bool:
-    """Whether the page (or a translation) is public through a release; one query per user
-    object, so that page listings may ask for every row."""
+    """Whether the page (or a translation) is public through a release: from the listing's
+    query (`annotate_released`), else one query per user object, so that page listings may
+    ask for every row."""
+    if RELEASED in page.__dict__:
+        return page.__dict__[RELEASED]
     if not hasattr(user, "_workflows_released_keys"):
         user._workflows_released_keys = set(
             PublicRelease.objects.filter(withdrawn_at=None, page__isnull=False).values_list(

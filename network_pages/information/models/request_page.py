@@ -107,6 +107,8 @@ class InformationRequestPage(CommentablePageMixin, RoutablePageMixin, Page):
     base_form_class = InformationRequestPageForm
     parent_page_types = ["information.InformationRequestIndexPage"]
     subpage_types: list[str] = []
+    # The admin title's field, read for the explorer's rows at once (nfp_site.page_explorer).
+    explorer_row_fields = ("language",)
 
     class Meta:
         verbose_name = _("information request")
