@@ -29,32 +29,38 @@ def _segments(path: str) -> list[str]:
     return [segment for segment in path.split("/") if segment]
 
 
-def _localized_root_path(site: Site) -> str | None:
-    """The url_path of the site root's translation in the active language, from Wagtail's
-    cached site root paths (no query)."""
+def site_root_paths(request: HttpRequest) -> list:
+    """Wagtail's cached site root paths, read from the cache once per request and kept where
+    Wagtail's own `page.get_url(request)` looks for them."""
+    try:
+        return request._wagtail_cached_site_root_paths
+    except AttributeError:
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        return request._wagtail_cached_site_root_paths
+
+
+def _localized_root_path(root_paths: list, site: Site) -> str | None:
+    """The url_path of the site root's translation in the active language (no query)."""
     locale = locales.active_locale()
     if locale is None:
         return None
-    for root in Site.get_site_root_paths():
+    for root in root_paths:
         if root.site_id == site.pk and root.language_code == locale.language_code:
             return root.root_path
     return None
 
 
-def _site_root_paths(site: Site) -> set[str]:
-    """The url_paths of the site root and its translations (no query)."""
-    return {root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk}
-
-
 def _root_and_chain(
-    site: Site, segments: list[str]
+    request: HttpRequest, site: Site, segments: list[str]
 ) -> tuple[Page, dict[str, Page], dict[str, list[Page]]]:
     """The root to route from (`site.root_page.localized`), the pages the segments may
     name below it, by url_path, and every translation of those pages (the language
     switcher's, by translation key): one query for all, the site's root page with them (a
     url_path is unique in the tree)."""
-    roots = _site_root_paths(site)
-    localized_path = _localized_root_path(site)
+    root_paths = site_root_paths(request)
+    # The url_paths of the site root and its translations.
+    roots = {root.root_path for root in root_paths if root.site_id == site.pk}
+    localized_path = _localized_root_path(root_paths, site)
     if localized_path:
         roots.add(localized_path)
     url_paths = [
@@ -96,7 +102,7 @@ def _asks_itself(model: type[Page]) -> bool:
 
 
 def _route_from(request: HttpRequest, site: Site, segments: list[str]) -> RouteResult:
-    root, chain, translations = _root_and_chain(site, segments)
+    root, chain, translations = _root_and_chain(request, site, segments)
     request._nfp_routed_translations = translations
     answers_not_found: list[tuple[Page, int]] = []  # (page, its position), filled on the way
     try:

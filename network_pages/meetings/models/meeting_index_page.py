@@ -1,5 +1,4 @@
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -9,6 +8,7 @@ from wagtail.models import Page
 
 from network_pages.meetings.models.choices import MeetingKind
 from nfp_site.page_counts import OncePerParent
+from nfp_site.window_pagination import page_of
 
 from .meeting_page import MeetingPage
 
@@ -70,4 +70,4 @@ class MeetingIndexPage(OncePerParent, Page):
 
     @staticmethod
     def _paginate(queryset, number) -> PaginatorPage:
-        return Paginator(queryset, MEETINGS_PER_PAGE).get_page(number)
+        return page_of(queryset, MEETINGS_PER_PAGE, number)

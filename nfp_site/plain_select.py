@@ -1,0 +1,39 @@
+"""A `<select>` written in Python, with the markup of Django's own templates.
+
+Django renders a select through its template engine with one include per option and one
+more for each option's attributes: ~0.1 ms per option on this machine, and the listings'
+filters offer every member state, theme, tag and meeting (100 to 150 options at the
+network's size, issue 17). Same context (`get_context`), same markup, no template."""
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+
+def _attributes(attrs: dict) -> str:
+    # As django/forms/widgets/attrs.html: False is left out, True is a bare name.
+    return flatatt({name: value for name, value in attrs.items() if value is not False})
+
+
+class PlainSelect(forms.Select):
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        name_and_attributes = format_html('<select name="{}"', widget["name"])
+        parts = [name_and_attributes, _attributes(widget["attrs"]), ">"]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(format_html('\n  <optgroup label="{}">', group_name))
+            for option in options:
+                parts.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',
+                        str(option["value"]),
+                        mark_safe(_attributes(option["attrs"])),  # noqa: S308 - flatatt escapes
+                        option["label"],
+                    )
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
