@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from home import locales, site_lookup
+from nfp_site.prepared_sql import prepared
 
 
 def _segments(path: str) -> list[str]:
@@ -50,6 +51,15 @@ def _localized_root_path(root_paths: list, site: Site) -> str | None:
     return None
 
 
+def _chain(url_paths: list[str], root_page_id: int):
+    on_the_way = Q(url_path__in=url_paths)
+    return Page.objects.filter(
+        on_the_way
+        | Q(pk=root_page_id)
+        | Q(translation_key__in=Page.objects.filter(on_the_way).values("translation_key"))
+    )
+
+
 def _root_and_chain(
     request: HttpRequest, site: Site, segments: list[str]
 ) -> tuple[Page, dict[str, Page], dict[str, list[Page]]]:
@@ -68,14 +78,9 @@ def _root_and_chain(
         for root in roots
         for count in range(len(segments) + 1)
     ]
-    on_the_way = Q(url_path__in=url_paths)
-    pages = list(
-        Page.objects.filter(
-            on_the_way
-            | Q(pk=site.root_page_id)
-            | Q(translation_key__in=Page.objects.filter(on_the_way).values("translation_key"))
-        )
-    )
+    # Every page served asks this: its SQL is compiled once per number of paths.
+    sql, params = prepared("page_routing.chain", _chain, url_paths, site.root_page_id)
+    pages = list(Page.objects.raw(sql, params))
     wanted = set(url_paths)
     chain = {page.url_path: page for page in pages if page.url_path in wanted}
     keys = {page.translation_key for page in chain.values()}

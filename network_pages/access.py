@@ -14,6 +14,7 @@ from enum import Enum
 
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
+from django.db import connection
 from django.db.models import Exists, IntegerField, Q, QuerySet, Value, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -30,6 +31,7 @@ from wagtail.models import (
 )
 
 from network_pages import roles
+from nfp_site.prepared_sql import prepared
 
 
 class Verdict(Enum):
@@ -82,11 +84,20 @@ def ancestor_paths(path: str, steplen: int = Page.steplen) -> list[str]:
     return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
 
 
-def _view_restrictions_at(path: str) -> list[BaseViewRestriction]:
-    paths = ancestor_paths(path)
-    return restrictions_with_groups(
-        Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+def _restrictions_at_paths(paths: list[str]) -> QuerySet:
+    return _restriction_rows(
+        Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths),
+        PageViewRestriction,
     )
+
+
+def _view_restrictions_at(path: str) -> list[BaseViewRestriction]:
+    # Every network page asks this: its SQL is compiled once per depth (prepared_sql).
+    sql, params = prepared("access.restrictions_at", _restrictions_at_paths, ancestor_paths(path))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return _restrictions_from_rows(rows, PageViewRestriction)
 
 
 # {page path: its restrictions}, for the request being served: a page reached twice in one
@@ -159,9 +170,12 @@ def restrictions_with_groups(
 
     With `via` (field names), [(restriction, (values of those fields))] instead, one for
     each different set of values the restriction was found with."""
+    return _restrictions_from_rows(_restriction_rows(where, model, via=via), model, via=via)
+
+
+def _restriction_rows(where: Q, model: type[BaseViewRestriction], *, via: tuple = ()) -> QuerySet:
     target = "collection" if model is CollectionViewRestriction else "page"
-    target_model = model._meta.get_field(target).related_model
-    rows = (
+    return (
         model.objects.filter(where)
         .values_list(
             "pk",
@@ -176,6 +190,13 @@ def restrictions_with_groups(
         .order_by("pk")
         .distinct()
     )
+
+
+def _restrictions_from_rows(
+    rows: Iterable[tuple], model: type[BaseViewRestriction], *, via: tuple = ()
+) -> list:
+    target = "collection" if model is CollectionViewRestriction else "page"
+    target_model = model._meta.get_field(target).related_model
     restrictions: dict[int, BaseViewRestriction] = {}
     groups: dict[int, dict[int, Group]] = {}
     found_via: dict[tuple, None] = {}
