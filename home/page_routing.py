@@ -23,7 +23,7 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from home import locales, site_lookup
-from nfp_site.prepared_sql import prepared
+from nfp_site.prepared_sql import prepared, prepared_objects
 
 
 def _segments(path: str) -> list[str]:
@@ -158,8 +158,22 @@ def _specific(page: Page) -> Page:
     and kept where `network_area.source_of` looks for it (an alias shows its source's
     records: the request page's responses, the group's members, the comments)."""
     model = page.specific_class
-    if not page.alias_of_id or model is None or isinstance(page, model) or "specific" in vars(page):
+    if model is None or isinstance(page, model) or "specific" in vars(page):
         return page.specific
+    if not page.alias_of_id:
+        # As Wagtail's `page.specific`, with its SQL compiled once per page type.
+        found = prepared_objects(
+            f"page_routing.specific:{model._meta.label}",
+            lambda pk: model._default_manager.filter(pk=pk),
+            page.pk,
+        )
+        if not found:
+            return page.specific  # gone meanwhile: as Wagtail would answer
+        specific = found[0]
+        for name, value in vars(page).items():  # as `Page.get_specific` copies what was set
+            specific.__dict__.setdefault(name, value)
+        page.specific = specific
+        return specific
     rows = {
         row.pk: row for row in model._default_manager.filter(pk__in=(page.pk, page.alias_of_id))
     }

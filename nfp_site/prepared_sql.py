@@ -14,9 +14,10 @@ is never prepared: the queryset is built and compiled every time, as before.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
 
 _STAND_IN = "\x00nfp-prepared-"
 # Within a 32-bit integer column's range (a value outside it is compiled away), never an id.
@@ -32,6 +33,13 @@ class _Slot:
 class Prepared:
     sql: str
     template: tuple  # each parameter: a constant, or the _Slot of an argument's value
+    # For model instances: what Django's ModelIterable reads from the compiler.
+    compiler: object = None
+    model: type[Model] | None = None
+    fields: tuple[int, int] = (0, 0)  # where the model's own columns are in a row
+    init_list: tuple[str, ...] = ()
+    related_populators: tuple = ()
+    annotation_col_map: tuple = ()
 
 
 _prepared: dict[tuple, Prepared | None] = {}
@@ -47,7 +55,9 @@ def _flat(arguments: Sequence) -> list:
     return [v for a in arguments for v in (a if isinstance(a, list | tuple) else [a])]
 
 
-def _prepare(build: Callable[..., QuerySet], arguments: Sequence) -> Prepared | None:
+def _prepare(
+    build: Callable[..., QuerySet], arguments: Sequence, *, objects: bool = False
+) -> Prepared | None:
     index = 0
     stand_ins, slots = [], {}
     for argument in arguments:
@@ -60,8 +70,12 @@ def _prepare(build: Callable[..., QuerySet], arguments: Sequence) -> Prepared | 
             index += 1
         stand_ins.append(replaced if isinstance(argument, list | tuple) else replaced[0])
     try:
-        sql, params = build(*stand_ins).query.sql_with_params()
-    except EmptyResultSet:
+        queryset = build(*stand_ins)
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+    except (EmptyResultSet, ValueError, TypeError, ValidationError):
+        # Nothing to prepare (no SQL), or a stand-in the field refuses: compiled each time,
+        # where the real values raise what they would.
         return None
     template = []
     for param in params:
@@ -71,22 +85,74 @@ def _prepare(build: Callable[..., QuerySet], arguments: Sequence) -> Prepared | 
         template.append(slot if slot is not None else param)
     if {s.index for s in template if isinstance(s, _Slot)} != set(range(index)):
         return None  # a value left out of the parameters (inlined in the SQL, or dropped)
-    return Prepared(sql, tuple(template))
+    if not objects:
+        return Prepared(sql, tuple(template))
+    if (
+        queryset._iterable_class is not ModelIterable
+        or queryset._prefetch_related_lookups
+        or queryset._known_related_objects
+        or compiler.has_extra_select
+    ):
+        return None  # only what ModelIterable alone makes of the rows
+    # As ModelIterable reads them, once: the compiler's columns, kept with the SQL.
+    select, klass_info = compiler.select, compiler.klass_info
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    return Prepared(
+        sql,
+        tuple(template),
+        compiler=compiler,
+        model=klass_info["model"],
+        fields=(start, end),
+        init_list=tuple(column[0].target.attname for column in select[start:end]),
+        related_populators=tuple(get_related_populators(klass_info, select, queryset.db)),
+        annotation_col_map=tuple((compiler.annotation_col_map or {}).items()),
+    )
+
+
+def _found(name: str, build: Callable[..., QuerySet], arguments: Sequence, *, objects: bool):
+    shape = (
+        name,
+        connection.vendor,
+        objects,
+        *((type(a), len(a)) if isinstance(a, list | tuple) else (type(a),) for a in arguments),
+    )
+    if shape not in _prepared:
+        _prepared[shape] = _prepare(build, arguments, objects=objects)
+    return _prepared[shape]
+
+
+def _params(found: Prepared, arguments: Sequence) -> list:
+    values = _flat(arguments)
+    return [values[p.index] if isinstance(p, _Slot) else p for p in found.template]
 
 
 def prepared(name: str, build: Callable[..., QuerySet], *arguments) -> tuple[str, list]:
     """The SQL and parameters of `build(*arguments)` (each argument a str, an int, or a
     list of them), compiled once per process for each `name` and length of each list."""
-    shape = (
-        name,
-        connection.vendor,
-        *((type(a), len(a)) if isinstance(a, list | tuple) else (type(a),) for a in arguments),
-    )
-    if shape not in _prepared:
-        _prepared[shape] = _prepare(build, arguments)
-    found = _prepared[shape]
+    found = _found(name, build, arguments, objects=False)
     if found is None:
         sql, params = build(*arguments).query.sql_with_params()
         return sql, list(params)
-    values = _flat(arguments)
-    return found.sql, [values[p.index] if isinstance(p, _Slot) else p for p in found.template]
+    return found.sql, _params(found, arguments)
+
+
+def prepared_objects(name: str, build: Callable[..., QuerySet], *arguments) -> list[Model]:
+    """`list(build(*arguments))`, its SQL compiled once per shape as `prepared`'s, the rows
+    made into instances (with their `select_related` objects and annotations) as Django's
+    ModelIterable makes them. A queryset that prefetches is listed as it is, every time."""
+    found = _found(name, build, arguments, objects=True)
+    if found is None:
+        return list(build(*arguments))
+    with connection.cursor() as cursor:
+        cursor.execute(found.sql, _params(found, arguments))
+        rows = cursor.fetchall()
+    start, end = found.fields
+    objects = []
+    for row in found.compiler.results_iter([rows]):
+        instance = found.model.from_db(connection.alias, found.init_list, row[start:end])
+        for populator in found.related_populators:
+            populator.populate(row, instance)
+        for name_, position in found.annotation_col_map:
+            setattr(instance, name_, row[position])
+        objects.append(instance)
+    return objects
