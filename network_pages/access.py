@@ -15,7 +15,7 @@ from enum import Enum
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
-from django.db.models import Exists, IntegerField, Q, QuerySet, Value, prefetch_related_objects
+from django.db.models import Exists, IntegerField, Q, QuerySet, Value
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,7 +31,7 @@ from wagtail.models import (
 )
 
 from network_pages import roles
-from nfp_site.prepared_sql import prepared
+from nfp_site.prepared_sql import prepared, prepared_objects
 
 
 class Verdict(Enum):
@@ -55,9 +55,16 @@ def group_names_of(user) -> frozenset[str]:
         return frozenset()
     if not hasattr(user, "_nfp_group_names"):
         user = getattr(user, "_wrapped", user)  # request.user: the user behind it
-        prefetch_related_objects([user], "groups")
+        if "groups" not in getattr(user, "_prefetched_objects_cache", {}):
+            # As prefetch_related("groups"), with its SQL compiled once (prepared_sql).
+            groups = prepared_objects("access.groups_of", _groups_of, user.pk)
+            _keep_as_prefetched(user, "groups", groups)
         user._nfp_group_names = frozenset(group.name for group in user.groups.all())
     return user._nfp_group_names
+
+
+def _groups_of(user_id: int) -> QuerySet:
+    return Group.objects.filter(user=user_id)
 
 
 def view_restrictions_of(page: Page) -> list[BaseViewRestriction]:
@@ -222,7 +229,9 @@ def _keep_as_prefetched(instance, relation: str, objects: list) -> None:
     queryset = getattr(instance, relation).all()
     queryset._result_cache = objects
     queryset._prefetch_done = True
-    instance._prefetched_objects_cache = {relation: queryset}
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[relation] = queryset
 
 
 def is_member(user) -> bool:
