@@ -23,7 +23,7 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from home import locales, site_lookup
-from nfp_site.prepared_sql import prepared, prepared_objects
+from nfp_site.prepared_sql import prepared_objects
 
 
 def _segments(path: str) -> list[str]:
@@ -79,8 +79,7 @@ def _root_and_chain(
         for count in range(len(segments) + 1)
     ]
     # Every page served asks this: its SQL is compiled once per number of paths.
-    sql, params = prepared("page_routing.chain", _chain, url_paths, site.root_page_id)
-    pages = list(Page.objects.raw(sql, params))
+    pages = prepared_objects("page_routing.chain", _chain, url_paths, site.root_page_id)
     wanted = set(url_paths)
     chain = {page.url_path: page for page in pages if page.url_path in wanted}
     keys = {page.translation_key for page in chain.values()}

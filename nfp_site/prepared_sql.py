@@ -13,6 +13,7 @@ is never prepared: the queryset is built and compiled every time, as before.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connection
@@ -22,6 +23,7 @@ from django.db.models.query import ModelIterable, get_related_populators
 _STAND_IN = "\x00nfp-prepared-"
 # Within a 32-bit integer column's range (a value outside it is compiled away), never an id.
 _INT_STAND_IN = -2_147_000_000
+_DATE_STAND_IN = date(1, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,13 @@ _prepared: dict[tuple, Prepared | None] = {}
 
 
 def _stand_in(value, index: int):
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise TypeError(f"only str and int values are prepared, not {type(value).__name__}")
-    return f"{_STAND_IN}{index}" if isinstance(value, str) else _INT_STAND_IN - index
+    if isinstance(value, str):
+        return f"{_STAND_IN}{index}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _INT_STAND_IN - index
+    if type(value) is date:
+        return _DATE_STAND_IN + timedelta(days=index)
+    raise TypeError(f"only str, int and date values are prepared, not {type(value).__name__}")
 
 
 def _flat(arguments: Sequence) -> list:
@@ -79,7 +85,7 @@ def _prepare(
         return None
     template = []
     for param in params:
-        slot = slots.get(param) if isinstance(param, str | int) else None
+        slot = slots.get(param) if type(param) in (str, int, date) else None
         if slot is None and isinstance(param, str) and _STAND_IN in param:
             return None  # transformed by a lookup: the value cannot simply be put in place
         template.append(slot if slot is not None else param)
@@ -127,8 +133,8 @@ def _params(found: Prepared, arguments: Sequence) -> list:
 
 
 def prepared(name: str, build: Callable[..., QuerySet], *arguments) -> tuple[str, list]:
-    """The SQL and parameters of `build(*arguments)` (each argument a str, an int, or a
-    list of them), compiled once per process for each `name` and length of each list."""
+    """The SQL and parameters of `build(*arguments)` (each argument a str, an int, a date,
+    or a list of them), compiled once per process for each `name` and length of each list."""
     found = _found(name, build, arguments, objects=False)
     if found is None:
         sql, params = build(*arguments).query.sql_with_params()
