@@ -7,7 +7,7 @@ network's size, issue 17). Same context (`get_context`), same markup, no templat
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -25,13 +25,11 @@ class PlainSelect(forms.Select):
             if group_name:
                 parts.append(format_html('\n  <optgroup label="{}">', group_name))
             for option in options:
+                # As select_option.html: the value as a string and the label, escaped.
+                option_attributes = _attributes(option["attrs"]) if option["attrs"] else ""
                 parts.append(
-                    format_html(
-                        '\n  <option value="{}"{}>{}</option>\n',
-                        str(option["value"]),
-                        mark_safe(_attributes(option["attrs"])),  # noqa: S308 - flatatt escapes
-                        option["label"],
-                    )
+                    f'\n  <option value="{conditional_escape(str(option["value"]))}"'
+                    f"{option_attributes}>{conditional_escape(option['label'])}</option>\n"
                 )
             if group_name:
                 parts.append("\n  </optgroup>")
