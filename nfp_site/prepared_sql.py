@@ -134,7 +134,11 @@ def _params(found: Prepared, arguments: Sequence) -> list:
 
 def prepared(name: str, build: Callable[..., QuerySet], *arguments) -> tuple[str, list]:
     """The SQL and parameters of `build(*arguments)` (each argument a str, an int, a date,
-    or a list of them), compiled once per process for each `name` and length of each list."""
+    or a list of them), compiled once per process for each `name` and length of each list.
+
+    `build` must depend on its arguments alone: what else it puts in the SQL (a slice's
+    LIMIT, a constant) is compiled in once for that name. That its arguments all reach the
+    parameters unchanged is checked; that nothing else varies is the caller's promise."""
     found = _found(name, build, arguments, objects=False)
     if found is None:
         sql, params = build(*arguments).query.sql_with_params()

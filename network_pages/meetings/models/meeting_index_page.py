@@ -66,6 +66,12 @@ class MeetingIndexPage(OncePerParent, Page):
             upcoming=self._paginate(upcoming, request.GET.get("upcoming")),
             past=self._paginate(past, request.GET.get("past")),
         )
+        # A meeting is a child of this index: its address is this one's and its slug
+        # (Wagtail's URL of each, 40 per page, costs a URL reversal each).
+        base_url = self.get_url(request)
+        for listed in (context["upcoming"], context["past"]):
+            for meeting in listed:
+                meeting.listing_url = f"{base_url}{meeting.slug}/"
         return context
 
     @staticmethod
