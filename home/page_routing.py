@@ -23,38 +23,54 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from home import locales, site_lookup
+from nfp_site.prepared_sql import prepared_objects
 
 
 def _segments(path: str) -> list[str]:
     return [segment for segment in path.split("/") if segment]
 
 
-def _localized_root_path(site: Site) -> str | None:
-    """The url_path of the site root's translation in the active language, from Wagtail's
-    cached site root paths (no query)."""
+def site_root_paths(request: HttpRequest) -> list:
+    """Wagtail's cached site root paths, read from the cache once per request and kept where
+    Wagtail's own `page.get_url(request)` looks for them."""
+    try:
+        return request._wagtail_cached_site_root_paths
+    except AttributeError:
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        return request._wagtail_cached_site_root_paths
+
+
+def _localized_root_path(root_paths: list, site: Site) -> str | None:
+    """The url_path of the site root's translation in the active language (no query)."""
     locale = locales.active_locale()
     if locale is None:
         return None
-    for root in Site.get_site_root_paths():
+    for root in root_paths:
         if root.site_id == site.pk and root.language_code == locale.language_code:
             return root.root_path
     return None
 
 
-def _site_root_paths(site: Site) -> set[str]:
-    """The url_paths of the site root and its translations (no query)."""
-    return {root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk}
+def _chain(url_paths: list[str], root_page_id: int):
+    on_the_way = Q(url_path__in=url_paths)
+    return Page.objects.filter(
+        on_the_way
+        | Q(pk=root_page_id)
+        | Q(translation_key__in=Page.objects.filter(on_the_way).values("translation_key"))
+    )
 
 
 def _root_and_chain(
-    site: Site, segments: list[str]
+    request: HttpRequest, site: Site, segments: list[str]
 ) -> tuple[Page, dict[str, Page], dict[str, list[Page]]]:
     """The root to route from (`site.root_page.localized`), the pages the segments may
     name below it, by url_path, and every translation of those pages (the language
     switcher's, by translation key): one query for all, the site's root page with them (a
     url_path is unique in the tree)."""
-    roots = _site_root_paths(site)
-    localized_path = _localized_root_path(site)
+    root_paths = site_root_paths(request)
+    # The url_paths of the site root and its translations.
+    roots = {root.root_path for root in root_paths if root.site_id == site.pk}
+    localized_path = _localized_root_path(root_paths, site)
     if localized_path:
         roots.add(localized_path)
     url_paths = [
@@ -62,14 +78,8 @@ def _root_and_chain(
         for root in roots
         for count in range(len(segments) + 1)
     ]
-    on_the_way = Q(url_path__in=url_paths)
-    pages = list(
-        Page.objects.filter(
-            on_the_way
-            | Q(pk=site.root_page_id)
-            | Q(translation_key__in=Page.objects.filter(on_the_way).values("translation_key"))
-        )
-    )
+    # Every page served asks this: its SQL is compiled once per number of paths.
+    pages = prepared_objects("page_routing.chain", _chain, url_paths, site.root_page_id)
     wanted = set(url_paths)
     chain = {page.url_path: page for page in pages if page.url_path in wanted}
     keys = {page.translation_key for page in chain.values()}
@@ -96,7 +106,7 @@ def _asks_itself(model: type[Page]) -> bool:
 
 
 def _route_from(request: HttpRequest, site: Site, segments: list[str]) -> RouteResult:
-    root, chain, translations = _root_and_chain(site, segments)
+    root, chain, translations = _root_and_chain(request, site, segments)
     request._nfp_routed_translations = translations
     answers_not_found: list[tuple[Page, int]] = []  # (page, its position), filled on the way
     try:
@@ -147,8 +157,22 @@ def _specific(page: Page) -> Page:
     and kept where `network_area.source_of` looks for it (an alias shows its source's
     records: the request page's responses, the group's members, the comments)."""
     model = page.specific_class
-    if not page.alias_of_id or model is None or isinstance(page, model) or "specific" in vars(page):
+    if model is None or isinstance(page, model) or "specific" in vars(page):
         return page.specific
+    if not page.alias_of_id:
+        # As Wagtail's `page.specific`, with its SQL compiled once per page type.
+        found = prepared_objects(
+            f"page_routing.specific:{model._meta.label}",
+            lambda pk: model._default_manager.filter(pk=pk),
+            page.pk,
+        )
+        if not found:
+            return page.specific  # gone meanwhile: as Wagtail would answer
+        specific = found[0]
+        for name, value in vars(page).items():  # as `Page.get_specific` copies what was set
+            specific.__dict__.setdefault(name, value)
+        page.specific = specific
+        return specific
     rows = {
         row.pk: row for row in model._default_manager.filter(pk__in=(page.pk, page.alias_of_id))
     }

@@ -13,17 +13,30 @@ queries they cost on every request:
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+
+from nfp_site.prepared_sql import prepared_objects
+
+
+def _user_with_profiles(user_id: int):
+    return (
+        get_user_model()
+        ._default_manager.select_related("member_profile__member_state", "wagtail_userprofile")
+        .filter(pk=user_id)
+        .order_by("pk")[:1]
+    )
 
 
 class UserWithProfilesBackend(ModelBackend):
     def get_user(self, user_id):
-        user = (
-            get_user_model()
-            ._default_manager.select_related("member_profile__member_state", "wagtail_userprofile")
-            .filter(pk=user_id)
-            .first()
-        )
+        try:
+            user_id = get_user_model()._meta.pk.to_python(user_id)
+        except ValidationError:
+            return None
+        # Every signed-in request asks: its SQL is compiled once per process (prepared_sql).
+        found = prepared_objects("user_backend.user", _user_with_profiles, user_id)
+        user = found[0] if found else None
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None) -> set[str]:

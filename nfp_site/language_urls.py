@@ -38,10 +38,13 @@ def place_of(request: HttpRequest, path: str) -> Place:
     """The page a path shows (routing as Wagtail's serve view does), or no page."""
     language = language_of_path(path) or settings.LANGUAGE_CODE
     with translation.override(language):  # i18n_patterns resolve the active language only
-        try:
-            match = resolve(path)
-        except Resolver404:
-            return Place(None)
+        # The request's own path was resolved when it came in: not again.
+        match = getattr(request, "resolver_match", None) if path == request.path else None
+        if match is None:
+            try:
+                match = resolve(path)
+            except Resolver404:
+                return Place(None)
         # Wagtail's serve, or the project's in front of it (home.page_routing): same name.
         if match.func is not wagtail_views.serve and match.url_name != "wagtail_serve":
             return Place(None)

@@ -15,6 +15,7 @@ from taggit.utils import parse_tags
 from network_pages.directory import collation_key
 from network_pages.document_content import check_document_content
 from network_pages.models import MemberState
+from nfp_site.plain_select import PlainSelect
 
 from . import limits
 from .admin_forms import NO_QUESTION, too_many_questions
@@ -358,6 +359,7 @@ class RequestFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
+        widget=PlainSelect,
         choices=[
             ("", _("Open and closed")),
             ("open", pgettext_lazy("information request status", "Open")),
@@ -372,9 +374,10 @@ class RequestFilterForm(forms.Form):
 class ItemFilterForm(forms.Form):
     """Browse information items by state, theme and type (2.1.a, 2.1.b, 2.1.d)."""
 
-    state = forms.ChoiceField(label=_("Member state"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    type = forms.ChoiceField(label=_("Type"), required=False)
+    # Listings' filters: selects written without the template engine (many options).
+    state = forms.ChoiceField(label=_("Member state"), required=False, widget=PlainSelect)
+    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=PlainSelect)
+    type = forms.ChoiceField(label=_("Type"), required=False, widget=PlainSelect)
     good_practice = forms.BooleanField(label=_("Good practices only"), required=False)
 
     def __init__(self, data, *, states: Iterable[MemberState], themes, types) -> None:

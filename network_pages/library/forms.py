@@ -13,6 +13,7 @@ from taggit.utils import parse_tags
 from network_pages.directory import collation_key
 from network_pages.information.forms import validate_document
 from network_pages.models import MemberState
+from nfp_site.plain_select import PlainSelect
 
 from .models import Language
 
@@ -95,13 +96,15 @@ class EntryForm(VersionForm):
 class LibraryFilterForm(forms.Form):
     """Browse a library by tag, language and author state."""
 
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    # Selects written without the template engine: they list every tag and state.
+    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=PlainSelect)
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
+        widget=PlainSelect,
         choices=[("", _("All languages")), *Language.choices],
     )
-    state = forms.ChoiceField(label=_("Member state"), required=False)
+    state = forms.ChoiceField(label=_("Member state"), required=False, widget=PlainSelect)
 
     def __init__(self, data, *, tags: Iterable, states: Iterable[MemberState]) -> None:
         super().__init__(data)
@@ -137,7 +140,7 @@ class AllLibrariesFilterForm(LibraryFilterForm):
 
     NETWORK, MEETINGS, GROUPS = "network", "meetings", "groups"
 
-    library = forms.ChoiceField(label=_("Library"), required=False)
+    library = forms.ChoiceField(label=_("Library"), required=False, widget=PlainSelect)
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput)
 

@@ -13,8 +13,21 @@ def network_nav(context: template.Context) -> dict:
 
     Only a verified member is told the network's sections (a refusal page never names
     them); a verified guest is offered their meetings, nothing else of the area.
+    Worked out once per request and page: the account links and the section bar both ask.
     """
     request = context.get("request")
+    page = context.get("page")
+    user = getattr(request, "user", None)
+    kept = getattr(request, "_nfp_network_nav", None)
+    if kept is not None and kept[0] is page and kept[1] is user and kept[2] == get_language():
+        return kept[3]
+    nav = _network_nav(request, page)
+    if request is not None:
+        request._nfp_network_nav = (page, user, get_language(), nav)
+    return nav
+
+
+def _network_nav(request, page) -> dict:
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
     verified = signed_in and access.is_verified(user)
@@ -22,7 +35,7 @@ def network_nav(context: template.Context) -> dict:
     guest = verified and not member and roles.GUESTS in access.group_names_of(user)
     language = get_language()
     sections = navigation.network_sections(language) if member else []
-    current = navigation.current_section(sections, context.get("page"))
+    current = navigation.current_section(sections, page)
     return {
         "signed_in": signed_in,
         "verified_member": member,

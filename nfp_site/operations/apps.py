@@ -15,5 +15,7 @@ class OperationsConfig(AppConfig):
         from django_tasks.signals import task_finished
 
         from . import receivers
+        from .model_loading import skip_child_relations_without_keywords
 
+        skip_child_relations_without_keywords()
         task_finished.connect(receivers.log_failed_task, dispatch_uid="operations.failed_task")

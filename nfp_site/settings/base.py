@@ -71,7 +71,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's, reading the device with SQL compiled once (issue 17).
+    "network_pages.middleware.VerifiedDeviceMiddleware",
     "nfp_site.operations.middleware.UserIdLogMiddleware",
     "network_pages.security.SessionLifetimeMiddleware",
     "network_pages.middleware.AdminRequiresVerifiedSessionMiddleware",

@@ -1,9 +1,13 @@
+import datetime
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from nfp_site.page_counts import OncePerParent
+from nfp_site.prepared_sql import prepared_objects
 
 from .rapporteur import Rapporteur
 
@@ -23,16 +27,21 @@ class RapporteurListPage(OncePerParent, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        rapporteurs = list(
-            Rapporteur.objects.current()
-            .select_related("user__member_profile__member_state", "thematic_group")
-            .order_by("user__last_name", "user__first_name", "start_date")
-        )
+        # SQL compiled once per process (prepared_sql): its shape never changes.
+        rapporteurs = prepared_objects("rapporteurs.current", _current_terms, timezone.localdate())
         group_urls = _group_urls_in(self.locale_id, rapporteurs, request)
         for term in rapporteurs:
             term.group_url = group_urls.get(term.thematic_group_id, "")
         context["rapporteurs"] = rapporteurs
         return context
+
+
+def _current_terms(today: datetime.date):
+    return (
+        Rapporteur.objects.current(today)
+        .select_related("user__member_profile__member_state", "thematic_group")
+        .order_by("user__last_name", "user__first_name", "start_date")
+    )
 
 
 def _group_urls_in(locale_id: int, rapporteurs: list[Rapporteur], request) -> dict[int, str]:

@@ -1,5 +1,4 @@
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -9,6 +8,7 @@ from wagtail.models import Page
 
 from network_pages.meetings.models.choices import MeetingKind
 from nfp_site.page_counts import OncePerParent
+from nfp_site.window_pagination import page_of
 
 from .meeting_page import MeetingPage
 
@@ -66,8 +66,14 @@ class MeetingIndexPage(OncePerParent, Page):
             upcoming=self._paginate(upcoming, request.GET.get("upcoming")),
             past=self._paginate(past, request.GET.get("past")),
         )
+        # A meeting is a child of this index: its address is this one's and its slug
+        # (Wagtail's URL of each, 40 per page, costs a URL reversal each).
+        base_url = self.get_url(request)
+        for listed in (context["upcoming"], context["past"]):
+            for meeting in listed:
+                meeting.listing_url = f"{base_url}{meeting.slug}/"
         return context
 
     @staticmethod
     def _paginate(queryset, number) -> PaginatorPage:
-        return Paginator(queryset, MEETINGS_PER_PAGE).get_page(number)
+        return page_of(queryset, MEETINGS_PER_PAGE, number)

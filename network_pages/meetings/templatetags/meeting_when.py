@@ -8,10 +8,11 @@ and the template engine's filters and translation tags cost ten times this (issu
 """
 
 from datetime import datetime
+from functools import lru_cache
 
 from django import template
 from django.utils import dateformat, formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 register = template.Library()
 
@@ -25,6 +26,13 @@ def meeting_when(meeting) -> str:
 def when_text(opening: datetime, closing: datetime) -> str:
     """One day: the day with both times; over several days: both dates and times. Both in
     the current time zone, as the `|date` filter gives them."""
+    # The same meetings are listed again and again (40 on a meetings index): the text is
+    # kept for its times, language and time zone (formatting one costs ~0.1-0.3 ms).
+    return _when_text(opening, closing, get_language(), timezone.get_current_timezone_name())
+
+
+@lru_cache(maxsize=4096)
+def _when_text(opening: datetime, closing: datetime, _language: str, _zone: str) -> str:
     opening, closing = timezone.localtime(opening), timezone.localtime(closing)
     if opening.date() == closing.date():
         text = gettext("%(day)s, %(start)s–%(end)s") % {

@@ -1,0 +1,168 @@
+"""SQL compiled once per process for the queries every page runs (issue 17).
+
+Building a queryset and compiling it costs more CPU than PostgreSQL takes to answer the
+small queries each network page runs before its content (its route, its restrictions):
+~1–2 ms each on this machine. Their shape never changes, only their values: `prepared`
+compiles a queryset once per shape with stand-in values, finds where each stand-in went
+among the parameters, and from then on only puts the real values there.
+
+Safe by construction: a shape whose stand-ins do not come back unchanged among the
+parameters (a lookup that transforms its value, an empty list the ORM answers without SQL)
+is never prepared: the queryset is built and compiled every time, as before.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import EmptyResultSet, ValidationError
+from django.db import connection
+from django.db.models import Model, QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
+
+_STAND_IN = "\x00nfp-prepared-"
+# Within a 32-bit integer column's range (a value outside it is compiled away), never an id.
+_INT_STAND_IN = -2_147_000_000
+_DATE_STAND_IN = date(1, 1, 1)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    index: int
+
+
+@dataclass(frozen=True)
+class Prepared:
+    sql: str
+    template: tuple  # each parameter: a constant, or the _Slot of an argument's value
+    # For model instances: what Django's ModelIterable reads from the compiler.
+    compiler: object = None
+    model: type[Model] | None = None
+    fields: tuple[int, int] = (0, 0)  # where the model's own columns are in a row
+    init_list: tuple[str, ...] = ()
+    related_populators: tuple = ()
+    annotation_col_map: tuple = ()
+
+
+_prepared: dict[tuple, Prepared | None] = {}
+
+
+def _stand_in(value, index: int):
+    if isinstance(value, str):
+        return f"{_STAND_IN}{index}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _INT_STAND_IN - index
+    if type(value) is date:
+        return _DATE_STAND_IN + timedelta(days=index)
+    raise TypeError(f"only str, int and date values are prepared, not {type(value).__name__}")
+
+
+def _flat(arguments: Sequence) -> list:
+    return [v for a in arguments for v in (a if isinstance(a, list | tuple) else [a])]
+
+
+def _prepare(
+    build: Callable[..., QuerySet], arguments: Sequence, *, objects: bool = False
+) -> Prepared | None:
+    index = 0
+    stand_ins, slots = [], {}
+    for argument in arguments:
+        values = argument if isinstance(argument, list | tuple) else [argument]
+        replaced = []
+        for value in values:
+            stand_in = _stand_in(value, index)
+            slots[stand_in] = _Slot(index)
+            replaced.append(stand_in)
+            index += 1
+        stand_ins.append(replaced if isinstance(argument, list | tuple) else replaced[0])
+    try:
+        queryset = build(*stand_ins)
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+    except (EmptyResultSet, ValueError, TypeError, ValidationError):
+        # Nothing to prepare (no SQL), or a stand-in the field refuses: compiled each time,
+        # where the real values raise what they would.
+        return None
+    template = []
+    for param in params:
+        slot = slots.get(param) if type(param) in (str, int, date) else None
+        if slot is None and isinstance(param, str) and _STAND_IN in param:
+            return None  # transformed by a lookup: the value cannot simply be put in place
+        template.append(slot if slot is not None else param)
+    if {s.index for s in template if isinstance(s, _Slot)} != set(range(index)):
+        return None  # a value left out of the parameters (inlined in the SQL, or dropped)
+    if not objects:
+        return Prepared(sql, tuple(template))
+    if (
+        queryset._iterable_class is not ModelIterable
+        or queryset._prefetch_related_lookups
+        or queryset._known_related_objects
+        or compiler.has_extra_select
+    ):
+        return None  # only what ModelIterable alone makes of the rows
+    # As ModelIterable reads them, once: the compiler's columns, kept with the SQL.
+    select, klass_info = compiler.select, compiler.klass_info
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    return Prepared(
+        sql,
+        tuple(template),
+        compiler=compiler,
+        model=klass_info["model"],
+        fields=(start, end),
+        init_list=tuple(column[0].target.attname for column in select[start:end]),
+        related_populators=tuple(get_related_populators(klass_info, select, queryset.db)),
+        annotation_col_map=tuple((compiler.annotation_col_map or {}).items()),
+    )
+
+
+def _found(name: str, build: Callable[..., QuerySet], arguments: Sequence, *, objects: bool):
+    shape = (
+        name,
+        connection.vendor,
+        objects,
+        *((type(a), len(a)) if isinstance(a, list | tuple) else (type(a),) for a in arguments),
+    )
+    if shape not in _prepared:
+        _prepared[shape] = _prepare(build, arguments, objects=objects)
+    return _prepared[shape]
+
+
+def _params(found: Prepared, arguments: Sequence) -> list:
+    values = _flat(arguments)
+    return [values[p.index] if isinstance(p, _Slot) else p for p in found.template]
+
+
+def prepared(name: str, build: Callable[..., QuerySet], *arguments) -> tuple[str, list]:
+    """The SQL and parameters of `build(*arguments)` (each argument a str, an int, a date,
+    or a list of them), compiled once per process for each `name` and length of each list.
+
+    `build` must depend on its arguments alone: what else it puts in the SQL (a slice's
+    LIMIT, a constant) is compiled in once for that name. That its arguments all reach the
+    parameters unchanged is checked; that nothing else varies is the caller's promise."""
+    found = _found(name, build, arguments, objects=False)
+    if found is None:
+        sql, params = build(*arguments).query.sql_with_params()
+        return sql, list(params)
+    return found.sql, _params(found, arguments)
+
+
+def prepared_objects(name: str, build: Callable[..., QuerySet], *arguments) -> list[Model]:
+    """`list(build(*arguments))`, its SQL compiled once per shape as `prepared`'s, the rows
+    made into instances (with their `select_related` objects and annotations) as Django's
+    ModelIterable makes them. A queryset that prefetches is listed as it is, every time."""
+    found = _found(name, build, arguments, objects=True)
+    if found is None:
+        return list(build(*arguments))
+    with connection.cursor() as cursor:
+        cursor.execute(found.sql, _params(found, arguments))
+        rows = cursor.fetchall()
+    start, end = found.fields
+    objects = []
+    for row in found.compiler.results_iter([rows]):
+        instance = found.model.from_db(connection.alias, found.init_list, row[start:end])
+        for populator in found.related_populators:
+            populator.populate(row, instance)
+        for name_, position in found.annotation_col_map:
+            setattr(instance, name_, row[position])
+        objects.append(instance)
+    return objects

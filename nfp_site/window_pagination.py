@@ -1,0 +1,36 @@
+"""`Paginator(queryset, per_page).get_page(number)` in one query instead of two.
+
+Django's paginator counts the rows (one query), then reads the page (another). Here the
+page's rows carry the total as a window count taken before the LIMIT, so an existing page
+costs one query; only a page past the end (or below the first) costs the paginator's own
+two queries more, to land on the last page as `get_page` does (issue 17)."""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Window
+
+TOTAL = "nfp_total_rows"
+
+
+def _wanted(number) -> int | None:
+    """The page number as `Paginator.validate_number` reads it: not a number is the first
+    page; None for a number `get_page` would answer with the last page."""
+    try:
+        if isinstance(number, float) and not number.is_integer():
+            raise ValueError
+        wanted = int(number)
+    except (TypeError, ValueError):
+        return 1
+    return wanted if wanted >= 1 else None
+
+
+def page_of(queryset: QuerySet, per_page: int, number) -> Page:
+    """The page `number` of `queryset` (ordered), as `Paginator.get_page` answers it."""
+    wanted = _wanted(number)
+    if wanted is not None:
+        start = (wanted - 1) * per_page
+        rows = list(queryset.annotate(**{TOTAL: Window(Count("pk"))})[start : start + per_page])
+        if rows or wanted == 1:
+            paginator = Paginator(queryset, per_page)
+            paginator.count = getattr(rows[0], TOTAL) if rows else 0
+            return Page(rows, wanted, paginator)
+    return Paginator(queryset, per_page).get_page(number)
