@@ -8,7 +8,6 @@ restrictions, listings) (issue 17). Rows read from the database never pass any (
 `from_db` gives the values by position): without keyword arguments it goes straight to
 Django's constructor, which is what modelcluster itself ends up calling then."""
 
-from django.db import models
 from modelcluster.models import ClusterableModel
 
 _clusterable_init = ClusterableModel.__init__
@@ -18,7 +17,8 @@ def _init(self, *args, **kwargs) -> None:
     if kwargs:
         _clusterable_init(self, *args, **kwargs)
     else:
-        models.Model.__init__(self, *args)
+        # What modelcluster's own __init__ calls when no child objects are passed.
+        super(ClusterableModel, self).__init__(*args)
 
 
 def skip_child_relations_without_keywords() -> None:
