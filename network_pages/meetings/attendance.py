@@ -151,7 +151,7 @@ def attendance_csv(rows: list[AttendanceRow]) -> str:
             gettext("yes") if row.is_guest else "",
             row.response_label
             if row.is_invited
-            else f"{row.response_label} ({gettext('no longer invited')})",
+            else "{} ({})".format(row.response_label, gettext("no longer invited")),
             answered,
         ]
         writer.writerow([spreadsheets.csv_cell(str(cell)) for cell in cells])

@@ -67,7 +67,8 @@ def author_label(comment: MemberComment) -> str:
     if profile.member_state_id:
         return f"{name} ({profile.member_state.name})"
     if profile.function == profile.Function.SECRETARIAT:
-        return f"{name} ({gettext('DMR Secretariat')})"
+        secretariat = gettext("DMR Secretariat")
+        return f"{name} ({secretariat})"
     return name
 
 

@@ -46,4 +46,5 @@ def _when_text(opening: datetime, closing: datetime, _language: str, _zone: str)
             "start": dateformat.format(opening, moment),
             "end": dateformat.format(closing, moment),
         }
-    return f"{text} {gettext('(Paris time)')}"
+    paris = gettext("(Paris time)")
+    return f"{text} {paris}"
