@@ -11,7 +11,7 @@ from django.db.models import Count, QuerySet, Window
 TOTAL = "nfp_total_rows"
 
 
-def _wanted(number) -> int | None:
+def asked_page_number(number) -> int | None:
     """The page number as `Paginator.validate_number` reads it: not a number is the first
     page; None for a number `get_page` would answer with the last page."""
     try:
@@ -25,7 +25,7 @@ def _wanted(number) -> int | None:
 
 def page_of(queryset: QuerySet, per_page: int, number) -> Page:
     """The page `number` of `queryset` (ordered), as `Paginator.get_page` answers it."""
-    wanted = _wanted(number)
+    wanted = asked_page_number(number)
     if wanted is not None:
         start = (wanted - 1) * per_page
         rows = list(queryset.annotate(**{TOTAL: Window(Count("pk"))})[start : start + per_page])

@@ -37,6 +37,7 @@ from wagtail.models import Page
 from network_pages import network_area
 from network_pages.community.models.follow import Follow
 from network_pages.community.models.member_comment import MemberComment
+from nfp_site.window_pagination import asked_page_number
 
 from . import rules
 
@@ -180,7 +181,7 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
     A page number past the last page (or below the first) costs two more: the counts
     first, then the page it leads to, as Django's `Paginator.get_page` answers."""
     comments = MemberComment.objects.filter(page_id=source_id(page))
-    number = _page_number(page_number)
+    number = asked_page_number(page_number)
     rows = _page_rows(comments, number) if number is not None else []
     reader = rules.Reader.of(user)
     if rows or number == 1:
@@ -254,18 +255,6 @@ def _attach(threads: list[ShownComment], replies: list[MemberComment], reader) -
         thread.replies.append(shown(reply, reader))
     for thread in threads:
         thread.reply_count = thread.comment.nfp_thread_size - 1
-
-
-def _page_number(page_number) -> int | None:
-    """The page asked for, as `Paginator.get_page` reads it (not a number: the first);
-    None for a number below 1, which leads to the last page."""
-    try:
-        if isinstance(page_number, float) and not page_number.is_integer():
-            raise ValueError
-        number = int(page_number)
-    except (TypeError, ValueError):
-        return 1
-    return number if number >= 1 else None
 
 
 def _attach_latest_replies(threads: list[ShownComment], reader: rules.Reader) -> None:
