@@ -4,18 +4,15 @@ open requests); in French the home's links are looked up in the new pages' query
 one of their own."""
 
 import datetime
-from unittest.mock import patch
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from network_pages import security
 from network_pages.community.worklists import ITEMS_SHOWN, work_lists_for
 from network_pages.information.factories import make_request
 from network_pages.information.site_setup import ensure_information_indexes
 from tests.conftest import sign_in
+from tests.page_queries import queries_of_a_get
 
 pytestmark = pytest.mark.django_db
 
@@ -74,14 +71,8 @@ def test_the_dmr_gets_the_first_submissions_to_review_and_how_many_wait(
 
 def queries_and_html(client, url: str) -> tuple[int, str]:
     client.get(url)  # what production keeps warm: the site root paths, the locales
-    # The page, not the session's "last seen" time, written once a minute whatever the page.
-    with (
-        patch.object(security, "LAST_SEEN_RESOLUTION_SECONDS", 24 * 3600),
-        CaptureQueriesContext(connection) as queries,
-    ):
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
+    queries, response = queries_of_a_get(client, url)
+    return queries, response.content.decode()
 
 
 def test_the_french_home_links_in_french_without_a_lookup_of_their_own(

@@ -5,8 +5,6 @@ items, groups and comments the network holds."""
 from unittest.mock import patch
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from network_pages import security
 from network_pages.community import thematic_groups
@@ -19,6 +17,7 @@ from network_pages.meetings.models import MeetingIndexPage
 from network_pages.models import MemberState
 from network_pages.site_structure import ensure_site_structure
 from tests.conftest import sign_in
+from tests.page_queries import queries_of_a_get
 
 pytestmark = pytest.mark.django_db
 
@@ -68,14 +67,7 @@ def add_to_the_network(author, number: int) -> None:
 
 def cost(client, url: str) -> int:
     client.get(url)  # what production keeps warm: the site root paths, the locales
-    # The page, not the session's "last seen" time, written once a minute whatever the page.
-    with (
-        patch.object(security, "LAST_SEEN_RESOLUTION_SECONDS", 24 * 3600),
-        CaptureQueriesContext(connection) as queries,
-    ):
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+    return queries_of_a_get(client, url)[0]
 
 
 @pytest.fixture

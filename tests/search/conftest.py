@@ -2,16 +2,12 @@
 each change schedules its entries' refresh on commit (captured and run here). The library
 is built once per module (tests/module_data.py)."""
 
-from unittest.mock import patch
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 
 from home.site_setup import ensure_home_pages
-from network_pages import security
 from network_pages.area_addresses import localized
 from network_pages.community.factories import make_comment, make_thematic_group, make_update
 from network_pages.community.site_setup import ensure_community_pages
@@ -24,6 +20,7 @@ from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.models import MemberState
 from network_pages.network_area import ensure_network_area
 from tests.accounts import account
+from tests.page_queries import queries_of_a_get
 
 
 def search_url(prefix: str = "en", **params) -> str:
@@ -36,15 +33,7 @@ def body_of(response) -> str:
 
 
 def count_queries(client, url: str) -> int:
-    # The page, not the session's "last seen" time, written once a minute whatever the page
-    # (a slow test crossing a minute made the search cost 3 more at random).
-    with (
-        patch.object(security, "LAST_SEEN_RESOLUTION_SECONDS", 24 * 3600),
-        CaptureQueriesContext(connection) as queries,
-    ):
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+    return queries_of_a_get(client, url)[0]
 
 
 def areas_of(network) -> dict:
