@@ -8,7 +8,7 @@ from pytest_django.plugin import blocking_manager_key
 from home.site_setup import ensure_home_pages
 from network_pages.factories import add_totp_device, make_member
 from network_pages.network_area import ensure_network_area
-from tests.accounts import PASSWORD, make_account
+from tests.accounts import PASSWORD, account
 from tests.browser_support import browser_is_required, chromium_path, missing_browser_reason
 from tests.module_data import module_transaction  # noqa: F401 - a fixture for every package
 from tests.site_snapshot import (
@@ -107,29 +107,30 @@ def sign_in(client, user, *, verified: bool = True):
     return client
 
 
+# Found if a module's shared data made the account (tests/module_data.py), else made here.
 @pytest.fixture
 def focal_point(db):
-    return make_account("fp_fr")
+    return account("fp_fr")
 
 
 @pytest.fixture
 def other_focal_point(db):
-    return make_account("fp_de")
+    return account("fp_de")
 
 
 @pytest.fixture
 def approver(db):
-    return make_account("approver")
+    return account("approver")
 
 
 @pytest.fixture
 def dmr_user(db):
-    return make_account("dmr")
+    return account("dmr")
 
 
 @pytest.fixture
 def guest(db):
-    return make_account("guest")
+    return account("guest")
 
 
 @pytest.fixture

@@ -26,12 +26,6 @@ EXPERT = {
 }
 
 
-@pytest.fixture
-def focal_point(db):
-    """The French Focal Point (tests/conftest.py's), found if the module's places made it."""
-    return account("fp_fr")
-
-
 def make_session(network, member) -> MeetingPage:
     with TestCase.captureOnCommitCallbacks(execute=True):
         return make_meeting(

@@ -24,21 +24,6 @@ def meetings_index(network):
 PLENARY_MEMBERS = ("fp_fr", "fp_de", "approver")
 
 
-@pytest.fixture
-def focal_point(db):
-    return account("fp_fr")
-
-
-@pytest.fixture
-def other_focal_point(db):
-    return account("fp_de")
-
-
-@pytest.fixture
-def approver(db):
-    return account("approver")
-
-
 def make_plenary(meetings_index) -> MeetingPage:
     return make_meeting(
         meetings_index,

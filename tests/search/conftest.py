@@ -124,21 +124,6 @@ def build_library(areas, focal_point, other_focal_point, guest) -> dict:
 LIBRARY_USERS = {"focal_point": "fp_fr", "other_focal_point": "fp_de", "guest": "guest"}
 
 
-@pytest.fixture
-def focal_point(db):
-    return account("fp_fr")
-
-
-@pytest.fixture
-def other_focal_point(db):
-    return account("fp_de")
-
-
-@pytest.fixture
-def guest(db):
-    return account("guest")
-
-
 @pytest.fixture(scope="module")
 def _library_of_the_module(module_transaction) -> dict:
     """Built and indexed once per module (tests/module_data.py), its on-commit indexing run
