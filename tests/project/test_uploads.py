@@ -30,6 +30,9 @@ def small_zip() -> bytes:
         ("list.csv", b"state,answer\nFR,yes\n"),
         ("letter.rtf", b"{\\rtf1\\ansi hello}"),
     ],
+    # Named by the file: the zip's bytes hold the time it was made, which differs between
+    # pytest-xdist's workers, and workers must collect the same test ids.
+    ids=["report.pdf", "table.xlsx", "notes.txt", "list.csv", "letter.rtf"],
 )
 def test_documents_whose_content_matches_their_type_are_accepted(name, content):
     check_document_content(SimpleUploadedFile(name, content))
