@@ -38,6 +38,7 @@ def build_site_structure() -> str:
     connection = connections["default"]
     snapshot = _content_types_first(connection.creation.serialize_db_to_string())
     if connection.vendor == "postgresql":
+        _flush_by_deleting_rows(connection)
         _copy_tables_into_the_snapshot_schema()
         # Every flush is followed by the restore below, before the next test's fixtures:
         # Django's serialized_rollback would only save the same rows over themselves.
@@ -68,6 +69,27 @@ def restore_site_structure(snapshot: str) -> None:
         _copy_tables_back_from_the_snapshot_schema()
     else:
         connections["default"].creation.deserialize_db_from_string(snapshot)
+
+
+def _flush_by_deleting_rows(connection) -> None:
+    """Flushes with DELETE instead of TRUNCATE on PostgreSQL: TRUNCATE makes new files for
+    every table and index (about 0.6 s for the 139 tables here, twice around each
+    transactional test), DELETE of the few rows a test leaves about 0.15 s. Django's
+    foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED) and flush runs in one
+    transaction, so the order of the tables does not matter. A flush that must also reset
+    the sequences or cascade keeps Django's own statement."""
+    truncate = connection.ops.sql_flush
+    quote = connection.ops.quote_name
+
+    def sql_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        # Table names come from Django's introspection, quoted.
+        return [f"DELETE FROM {quote(table)};" for table in tables]  # noqa: S608
+
+    connection.ops.sql_flush = sql_flush
 
 
 def _copy_tables_into_the_snapshot_schema() -> None:

