@@ -12,9 +12,8 @@ import heapq
 from dataclasses import dataclass
 from itertools import islice
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import FloatField, QuerySet
+from django.db.models import Aggregate, Count, F, FloatField, QuerySet
+from django.db.models import Field as AnyField
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
@@ -27,6 +26,25 @@ EVERY_MATCH = 2**31 - 1
 def answers_in_one_query(backend) -> bool:
     """Only the PostgreSQL backend's results are querysets this module can group."""
     return isinstance(backend, PostgresSearchBackend)
+
+
+class _BestRanked(Aggregate):
+    """ARRAY[rank, id] of a group's `wanted` best entries, best first. The pair is both
+    what is aggregated and what it is ordered by, so that PostgreSQL computes the rank once
+    per entry; an id as a float8 is exact (below 2**53)."""
+
+    function = "ARRAY_AGG"
+    output_field = AnyField()
+
+    def __init__(self, rank, *, wanted: int) -> None:
+        super().__init__(Cast(rank, FloatField()), Cast(F("pk"), FloatField()))
+        self.wanted = int(wanted)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pieces = [compiler.compile(expression) for expression in self.get_source_expressions()[:2]]
+        pair = "ARRAY[" + ", ".join(sql for sql, _params in pieces) + "]"
+        params = tuple(param for _sql, piece_params in pieces for param in piece_params)
+        return f"(ARRAY_AGG({pair} ORDER BY {pair} DESC))[1:{self.wanted}]", params * 2
 
 
 @dataclass
@@ -45,31 +63,12 @@ def ranked(results, chosen_kind: str | None, wanted: int) -> Ranked | None:
     if not ordering or not isinstance(ordering[0], OrderBy):
         return None
     wanted = max(1, min(wanted, EVERY_MATCH))
-    # Each match's rank is worked out in the inner query, so that what is grouped and
-    # sorted is (kind, id, rank), not the entries' title and body vectors that the rank is
-    # read from (at network size those spilled the sort to disk).
-    matches = (
+    groups = list(
         queryset.order_by()
-        .annotate(nfp_rank=Cast(ordering[0].expression, FloatField()))
-        .values_list("kind", "pk", "nfp_rank")
+        .values("kind")
+        .annotate(count=Count("pk"), best=_BestRanked(ordering[0].expression, wanted=wanted))
     )
-    try:
-        inner, params = matches.query.sql_with_params()
-    except EmptyResultSet:  # a condition nothing can meet (e.g. no readable page at all)
-        return Ranked({}, [])
-    # The pair is what is aggregated and what it is ordered by: the backend's own order,
-    # the rank then the id, both descending; an id as a float8 is exact (below 2**53).
-    # `inner` is the ORM's own SQL, its values passed apart (`params`).
-    grouped = (
-        "SELECT kind, COUNT(*), "
-        "(ARRAY_AGG(ARRAY[rank, id::float8] ORDER BY rank DESC, id DESC))[1:%s] "
-        "FROM ({}) AS matches (kind, id, rank) GROUP BY kind"
-    )
-    sql = grouped.format(inner)
-    with connections[matches.db].cursor() as cursor:
-        cursor.execute(sql, (wanted, *params))
-        groups = cursor.fetchall()
-    kind_counts = {kind: count for kind, count, _best in groups}
-    chosen = [best for kind, _count, best in groups if not chosen_kind or kind == chosen_kind]
+    kind_counts = {group["kind"]: group["count"] for group in groups}
+    chosen = [group["best"] for group in groups if not chosen_kind or group["kind"] == chosen_kind]
     merged = heapq.merge(*chosen, key=lambda pair: (pair[0], pair[1]), reverse=True)
     return Ranked(kind_counts, [int(pair[1]) for pair in islice(merged, wanted)])

@@ -115,13 +115,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # No parallel plans: the site's requests already share the cores, and a parallel plan
-    # has each worker evaluate a query's subqueries again (the members' search's access
-    # conditions: three processes doing the same ~50 ms at network size, BENCHMARKS.md).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c max_parallel_workers_per_gather=0"
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.text("REDIS_URL")
