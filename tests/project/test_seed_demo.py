@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def _seeded_of_the_module(module_transaction, tmp_path_factory) -> str:
+def seeded(module_transaction, tmp_path_factory) -> str:
     """The demo seeded once for the module (every test reads it, each in a savepoint):
     what `seed_demo` printed."""
     printed = io.StringIO()
@@ -24,13 +24,7 @@ def _seeded_of_the_module(module_transaction, tmp_path_factory) -> str:
     return printed.getvalue()
 
 
-@pytest.fixture
-def seeded(_seeded_of_the_module) -> str:
-    return _seeded_of_the_module
-
-
 def test_seed_demo_creates_the_english_home_and_its_french_translation(seeded):
-
     english, french = (
         Page.objects.get(depth=2, locale__language_code=code).specific for code in ("en", "fr")
     )
@@ -61,7 +55,6 @@ def test_seed_demo_twice_creates_no_duplicates(seeded):
 
 
 def test_demo_code_prints_the_current_code_of_a_demo_account(seeded, capsys):
-
     call_command("demo_code", "fp_fr")
 
     code = capsys.readouterr().out.strip()
