@@ -9,9 +9,9 @@ from wagtail.models import Page
 from network_pages.community.models import ThematicGroupPage
 from network_pages.meetings.models import MeetingPage
 from network_pages.models import MemberState
+from nfp_site.plain_select import PlainSelect
 
 from .models import SearchEntry
-from .widgets import QuickSelect
 
 MAX_QUERY_LENGTH = 200
 
@@ -33,7 +33,7 @@ class NetworkSearchForm(forms.Form):
         label=_("Kind"),
         required=False,
         choices=[("", _("All kinds")), *SearchEntry.Kind.choices],
-        widget=QuickSelect,
+        widget=PlainSelect,
     )
     state = MemberStateChoiceField(
         label=_("Member state"),
@@ -41,19 +41,19 @@ class NetworkSearchForm(forms.Form):
         queryset=MemberState.objects.all(),
         to_field_name="code",
         empty_label=_("All member states"),
-        widget=QuickSelect,
+        widget=PlainSelect,
     )
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
         choices=[("", _("All languages")), *settings.LANGUAGES],
-        widget=QuickSelect,
+        widget=PlainSelect,
     )
     meeting = forms.TypedChoiceField(
-        label=_("Meeting"), required=False, coerce=int, empty_value=None, widget=QuickSelect
+        label=_("Meeting"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
     group = forms.TypedChoiceField(
-        label=_("Thematic group"), required=False, coerce=int, empty_value=None, widget=QuickSelect
+        label=_("Thematic group"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput)

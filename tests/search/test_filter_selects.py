@@ -1,17 +1,18 @@
-"""The search form's selects, drawn in Python (`widgets.QuickSelect`), are the HTML Django's
-own select template draws: the options, the chosen one, the escaping, the field's attributes."""
+"""The search form's selects, drawn in Python (`nfp_site.plain_select.PlainSelect`, as the
+listings' filters), are the HTML Django's own select template draws: the options, the chosen
+one, the escaping, the field's attributes."""
 
 from django import forms
 from django.test.html import parse_html
 
-from network_pages.search.widgets import QuickSelect
+from nfp_site.plain_select import PlainSelect
 
 CHOICES = [("", "All meetings"), (3, "Plenary <3> & co"), (12, "Bureau « 2027 »")]
 
 
 def both(value, *, errors: bool = False) -> tuple[str, str]:
     drawn = []
-    for widget in (QuickSelect, forms.Select):
+    for widget in (PlainSelect, forms.Select):
 
         class Filters(forms.Form):
             meeting = forms.TypedChoiceField(
@@ -25,13 +26,13 @@ def both(value, *, errors: bool = False) -> tuple[str, str]:
     return drawn[0], drawn[1]
 
 
-def test_a_quick_select_draws_what_djangos_select_draws():
+def test_a_filter_select_draws_what_djangos_select_draws():
     for value in ("", "3", "12"):
-        quick, django = both(value)
-        assert parse_html(quick) == parse_html(django)
+        drawn, django = both(value)
+        assert parse_html(drawn) == parse_html(django)
 
 
-def test_a_quick_select_marks_an_invalid_choice_as_django_does():
-    quick, django = both("", errors=True)
-    assert 'aria-invalid="true"' in quick
-    assert parse_html(quick) == parse_html(django)
+def test_a_filter_select_marks_an_invalid_choice_as_django_does():
+    drawn, django = both("", errors=True)
+    assert 'aria-invalid="true"' in drawn
+    assert parse_html(drawn) == parse_html(django)
