@@ -5,8 +5,11 @@ translated once, not for every date (issue 17)."""
 from collections.abc import Callable
 from datetime import datetime
 
-from django.utils import dateformat
+from django.utils import dateformat, formats
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language
+
+from nfp_site.dates import DAY_FIRST_FORMATS, french_first_of_month
 
 # The format characters of the site's date formats (nfp_site/formats: "j F Y", "j F Y, H:i",
 # "j F Y à H:i"), written as `dateformat.format` writes them; a format with any other
@@ -39,3 +42,12 @@ def datetime_formatter(format_string: str) -> Callable[[datetime], str]:
     return lambda moment: "".join(
         piece if isinstance(piece, str) else piece(moment, months) for piece in pieces
     )
+
+
+def formatter_for(format_name: str) -> Callable[[datetime], str]:
+    """As the site's `date` filter with a format's name (`nfp_site.dates`): the locale's
+    format, and in French « 1er » on the first day of a month."""
+    write = datetime_formatter(formats.get_format(format_name))
+    if format_name in DAY_FIRST_FORMATS and (get_language() or "").startswith("fr"):
+        return lambda moment: french_first_of_month(write(moment), moment.day)
+    return write

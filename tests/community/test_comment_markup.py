@@ -8,7 +8,8 @@ from django.utils import dateformat, formats, translation
 from network_pages.community.comments.listing import ShownComment, rows_of
 from network_pages.community.comments.markup import render_rows
 from network_pages.community.models import MemberComment
-from network_pages.date_text import datetime_formatter
+from network_pages.date_text import datetime_formatter, formatter_for
+from nfp_site.dates import date as site_date_filter
 
 PARTS = {"reply": "reply", "edit": "edit", "delete": "delete", "hide": "hide", "restore": "restore"}
 WHEN = datetime(2027, 3, 4, 9, 30, tzinfo=UTC)
@@ -91,3 +92,15 @@ def test_a_listings_dates_are_written_as_djangos_date_format_writes_them():
                 write = datetime_formatter(format_string)
                 for moment in moments:
                     assert write(moment) == dateformat.format(moment, format_string)
+
+
+def test_a_listings_dates_read_as_the_sites_date_filter_writes_them_french_1er_included():
+    first, other = datetime(2027, 3, 1, 9, 5), datetime(2027, 3, 4, 9, 5)
+    for language in ("en", "fr"):
+        with translation.override(language):
+            for name in ("DATE_FORMAT", "DATETIME_FORMAT"):
+                write = formatter_for(name)
+                for moment in (first, other):
+                    assert write(moment) == site_date_filter(moment, name)
+    with translation.override("fr"):
+        assert formatter_for("DATE_FORMAT")(first) == "1er mars 2027"

@@ -16,11 +16,11 @@ follow the routes of comments/mixin.py.
 import html
 from collections.abc import Iterable, Mapping
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from network_pages.date_text import datetime_formatter
+from network_pages.date_text import formatter_for
 from network_pages.templatetags.content_language import language_of
 
 from .listing import Row, ShownComment
@@ -73,8 +73,7 @@ class _Words:
 
     def __init__(self, reader_language: str) -> None:
         self.reader_language = escape(reader_language)
-        self.datetime_format = formats.get_format("DATETIME_FORMAT")
-        self.format_datetime = datetime_formatter(self.datetime_format)
+        self.format_datetime = formatter_for("DATETIME_FORMAT")
         self._to_whom: dict[str, str] = {}
         self.replies = escape(gettext("Replies"))
         self.in_language = {

@@ -7,13 +7,13 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Site
 
 from network_pages import access, network_area
 from network_pages.community.notifications import Follow, follow
-from network_pages.date_text import datetime_formatter
+from network_pages.date_text import formatter_for
 
 from .. import announcements, language_check, limits, rules
 from ..forms import RequestFilterForm, RequestSubmissionForm, question_formset
@@ -69,7 +69,7 @@ def request_detail(request: HttpRequest, page) -> HttpResponse:
     # state (`{% routablepageurl %}`, `|date`, `{% blocktranslate %}` each).
     base = page.relative_url(Site.find_for_request(request), request).rstrip("/") + "/"
     responses = base + page.reverse_subpage("response", args=["-"]).removesuffix("-/")
-    write_date = datetime_formatter(formats.get_format("DATE_FORMAT"))
+    write_date = formatter_for("DATE_FORMAT")
     read_label = gettext("Read the response of %(state)s")
     for row in overview.rows:
         row.readable = row.response is not None and (
