@@ -6,6 +6,8 @@ Only submitted responses are compiled: they are what every member may read (2.1.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.translation import get_language
+
 from network_pages.directory import collation_key
 
 from .models.response import Answer, ResponseAttachment
@@ -39,40 +41,70 @@ class Compilation:
         return len({answer.state_code for q in self.questions for answer in q.answers})
 
 
-def responder_name(user) -> str:
-    if user is None:
+def responder_name(first_name: str | None, last_name: str | None, username: str | None) -> str:
+    """The user's `get_full_name()` or else username, from their columns (None: nobody)."""
+    if username is None:
         return ""
-    return user.get_full_name() or user.get_username()
+    return f"{first_name} {last_name}".strip() or username
 
 
 def compile_request(request_page) -> Compilation:
-    """Three queries: questions, submitted answers (with state and responder), attachments."""
+    """Three queries: questions, submitted answers (with state and responder), attachments.
+
+    The answers are read as plain rows, not as models: a request answered by every member
+    state has hundreds of them (issue 17)."""
     questions = request_page.numbered_questions()
     by_question = {
         question.pk: CompiledQuestion(question.number, question.text) for question in questions
     }
+    in_french = (get_language() or "en").startswith("fr")  # MemberState.name's rule
     answers = (
         Answer.objects.filter(
             response__request=request_page, response__status="submitted", question__in=questions
         )
-        .select_related("response__member_state", "response__submitted_by")
         .order_by()
+        .values_list(
+            "question_id",
+            "response__member_state__code",
+            "response__member_state__name_fr" if in_french else "response__member_state__name_en",
+            "response__submitted_by__first_name",
+            "response__submitted_by__last_name",
+            "response__submitted_by__username",
+            "response__language",
+            "text",
+            "no_information",
+            "response__submitted_at",
+        )
     )
-    for answer in answers:
-        response = answer.response
-        by_question[answer.question_id].answers.append(
+    for (
+        question_id,
+        state_code,
+        state,
+        first_name,
+        last_name,
+        username,
+        language,
+        text,
+        no_information,
+        submitted_at,
+    ) in answers:
+        by_question[question_id].answers.append(
             CompiledAnswer(
-                state_code=response.member_state.code,
-                state=response.member_state.name,
-                responder=responder_name(response.submitted_by),
-                language=response.language,
-                text=answer.text,
-                no_information=answer.no_information,
-                submitted_at=response.submitted_at,
+                state_code=state_code,
+                state=state,
+                responder=responder_name(first_name, last_name, username),
+                language=language,
+                text=text,
+                no_information=no_information,
+                submitted_at=submitted_at,
             )
         )
+    keys = {
+        state: collation_key(state)
+        for state in {a.state for q in by_question.values() for a in q.answers}
+    }
     for compiled in by_question.values():
-        compiled.answers.sort(key=lambda answer: collation_key(answer.state))
+        compiled.answers.sort(key=lambda answer: keys[answer.state])
     attachments: dict[str, list] = {}
     for attachment in ResponseAttachment.objects.filter(
         response__request=request_page, response__status="submitted"
