@@ -32,13 +32,21 @@ def language_order(reader_language: str | None) -> list[str]:
     return first + [code for code in OFFICIAL_ORDER if code not in first]
 
 
+def language_labels() -> dict[str, str]:
+    """{language code: its name in the current language}."""
+    return {code: str(label) for code, label in Language.choices}
+
+
 def grouped_by_language(
-    versions: Iterable[LibraryVersion], reader_language: str | None
+    versions: Iterable[LibraryVersion],
+    reader_language: str | None,
+    labels: dict[str, str] | None = None,
 ) -> list[LanguageVersions]:
     """`versions` grouped by language, newest first in each, the languages in the reader's
-    order (`language_order`); a language without any file is left out."""
-    labels = dict(Language.choices)
-    groups = {code: LanguageVersions(code, str(labels[code])) for code in Language.values}
+    order (`language_order`); a language without any file is left out. A list of entries
+    passes the `language_labels()` it read once."""
+    labels = labels or language_labels()
+    groups = {code: LanguageVersions(code, labels[code]) for code in Language.values}
     for version in sorted(versions, key=lambda v: (v.uploaded_at, v.pk), reverse=True):
         groups[version.language].versions.append(version)
     return [groups[code] for code in language_order(reader_language) if groups[code].versions]

@@ -10,7 +10,6 @@ DMR, who reads everything, is told "not found".
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -35,6 +34,7 @@ from .forms import (
     VersionForm,
 )
 from .languages import grouped_by_language
+from .listing import entry_rows, listed_versions
 from .models import LibraryEntry, LibraryVersion, UploadPolicy
 
 ENTRIES_PER_PAGE = 20
@@ -50,15 +50,6 @@ def not_found_or_refused(request: HttpRequest) -> HttpResponse:
     if access.is_dmr(request.user):
         raise Http404
     return access.refusal(request, access.Verdict.REFUSE)
-
-
-def versions_prefetch() -> Prefetch:
-    return Prefetch(
-        "versions",
-        queryset=LibraryVersion.objects.select_related("document", "uploaded_by").order_by(
-            "language", "-uploaded_at", "-pk"
-        ),
-    )
 
 
 class LibraryMixin(VerifiedRequiredMixin):
@@ -93,12 +84,9 @@ class LibraryView(LibraryMixin, View):
         filters = form.filters()
         entries = narrowed(entries, filters)
         entries = (
-            entries.distinct()
-            .select_related("member_state")
-            .prefetch_related("tags", versions_prefetch())
+            entries.distinct().select_related("member_state").prefetch_related(listed_versions())
         )
         page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-        language = translation.get_language()
         query = request.GET.copy()
         query.pop("page", None)
         policy = None
@@ -112,10 +100,7 @@ class LibraryView(LibraryMixin, View):
             {
                 "library": library,
                 "page_obj": page_obj,
-                "rows": [
-                    (entry, grouped_by_language(entry.versions.all(), language))
-                    for entry in page_obj
-                ],
+                "rows": entry_rows(page_obj, translation.get_language()),
                 "filter_form": form,
                 "is_filtered": bool(filters),
                 "query": query.urlencode(),
@@ -182,28 +167,17 @@ class AllLibrariesView(VerifiedRequiredMixin, View):
         if "date_to" in filters:
             entries = entries.filter(date__lte=filters["date_to"])
         entries = (
-            entries.distinct()
-            .select_related("member_state")
-            .prefetch_related("tags", versions_prefetch())
+            entries.distinct().select_related("member_state").prefetch_related(listed_versions())
         )
         page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-        language = translation.get_language()
         query = request.GET.copy()
         query.pop("page", None)
-        libraries = readable.by_page_id()
         return render(
             request,
             "library/all.html",
             {
                 "page_obj": page_obj,
-                "rows": [
-                    (
-                        entry,
-                        libraries.get(entry.meeting_id or entry.thematic_group_id, places.NETWORK),
-                        grouped_by_language(entry.versions.all(), language),
-                    )
-                    for entry in page_obj
-                ],
+                "rows": entry_rows(page_obj, translation.get_language(), readable.by_page_id()),
                 "libraries": readable.libraries,
                 "filter_form": form,
                 "is_filtered": bool(filters),
