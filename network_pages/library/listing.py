@@ -1,16 +1,32 @@
 """The rows of a library's list of documents (a library, or all of them): each entry with
-its tags' names and its files grouped by language, read for one page of the list in a
-fixed number of queries of plain rows (issue 17: taggit's prefetch built a queryset for
-every entry listed)."""
+its tags' names and its files grouped by language, read for one page of the list in two
+queries of plain rows however many entries it shows (issue 17: taggit's prefetch and the
+versions' built a queryset for every entry listed, and a model for every file)."""
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from django.db.models import Prefetch
+from datetime import datetime
 
 from .languages import LanguageVersions, grouped_by_language, language_labels
 from .models import LibraryEntry, LibraryEntryTag, LibraryVersion
 from .places import NETWORK, Library
+
+
+@dataclass(frozen=True)
+class ListedVersion:
+    """What a list shows of a version: its language, its date, and its file's link."""
+
+    pk: int
+    language: str
+    uploaded_at: datetime
+    document_id: int
+    filename: str
+
+    @property
+    def is_pdf(self) -> bool:
+        # As LibraryVersion.is_pdf (Wagtail's Document.file_extension).
+        return os.path.splitext(self.filename)[1][1:].lower() == "pdf"
 
 
 @dataclass
@@ -22,21 +38,11 @@ class EntryRow:
     library: Library | None = None
 
 
-def listed_versions() -> Prefetch:
-    """The entries' files, with only what a list shows of them (their document's name)."""
-    return Prefetch(
-        "versions",
-        queryset=LibraryVersion.objects.select_related("document")
-        .only("entry_id", "language", "uploaded_at", "document__file")
-        .order_by("language", "-uploaded_at", "-pk"),
-    )
-
-
-def tag_names_of(entry_ids: Iterable[int]) -> dict[int, list[str]]:
+def tag_names_of(entry_ids: list[int]) -> dict[int, list[str]]:
     """{entry id: its tags' names, in the order they were given}, in one query."""
     found: dict[int, list[str]] = {}
     rows = (
-        LibraryEntryTag.objects.filter(content_object_id__in=list(entry_ids))
+        LibraryEntryTag.objects.filter(content_object_id__in=entry_ids)
         .order_by("pk")
         .values_list("content_object_id", "tag__name")
     )
@@ -45,12 +51,29 @@ def tag_names_of(entry_ids: Iterable[int]) -> dict[int, list[str]]:
     return found
 
 
+def versions_of(entry_ids: list[int]) -> dict[int, list[ListedVersion]]:
+    """{entry id: its versions}, in one query."""
+    found: dict[int, list[ListedVersion]] = {}
+    rows = (
+        LibraryVersion.objects.filter(entry_id__in=entry_ids)
+        .order_by()
+        .values_list("entry_id", "pk", "language", "uploaded_at", "document_id", "document__file")
+    )
+    for entry_id, pk, language, uploaded_at, document_id, file_name in rows:
+        found.setdefault(entry_id, []).append(
+            ListedVersion(pk, language, uploaded_at, document_id, os.path.basename(file_name))
+        )
+    return found
+
+
 def entry_rows(
     entries: Sequence[LibraryEntry], language: str | None, libraries: dict | None = None
 ) -> list[EntryRow]:
-    """The rows of `entries` (their versions prefetched by `listed_versions`); with
-    `libraries` ({page id: library}), each names its library (the network's by default)."""
-    tags = tag_names_of(entry.pk for entry in entries)
+    """The rows of `entries`; with `libraries` ({page id: library}), each names its library
+    (the network's by default)."""
+    entries = list(entries)
+    ids = [entry.pk for entry in entries]
+    tags, versions = tag_names_of(ids), versions_of(ids)
     labels = language_labels()
     rows = []
     for entry in entries:
@@ -61,7 +84,7 @@ def entry_rows(
             EntryRow(
                 entry,
                 tags.get(entry.pk, []),
-                grouped_by_language(entry.versions.all(), language, labels),
+                grouped_by_language(versions.get(entry.pk, []), language, labels),
                 library,
             )
         )

@@ -34,7 +34,7 @@ from .forms import (
     VersionForm,
 )
 from .languages import grouped_by_language
-from .listing import entry_rows, listed_versions
+from .listing import entry_rows
 from .models import LibraryEntry, LibraryVersion, UploadPolicy
 
 ENTRIES_PER_PAGE = 20
@@ -83,9 +83,7 @@ class LibraryView(LibraryMixin, View):
         )
         filters = form.filters()
         entries = narrowed(entries, filters)
-        entries = (
-            entries.distinct().select_related("member_state").prefetch_related(listed_versions())
-        )
+        entries = entries.distinct().select_related("member_state")
         page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
@@ -166,9 +164,7 @@ class AllLibrariesView(VerifiedRequiredMixin, View):
             entries = entries.filter(date__gte=filters["date_from"])
         if "date_to" in filters:
             entries = entries.filter(date__lte=filters["date_to"])
-        entries = (
-            entries.distinct().select_related("member_state").prefetch_related(listed_versions())
-        )
+        entries = entries.distinct().select_related("member_state")
         page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
