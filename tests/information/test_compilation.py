@@ -5,10 +5,14 @@ import csv
 import io
 
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 from openpyxl import load_workbook
 
+from network_pages.information.compilation import compile_request
 from network_pages.information.factories import make_response
 from network_pages.information.models import Response
+from network_pages.information.templatetags.compilation_rows import compiled_answer_rows
 from tests.conftest import sign_in
 from tests.spreadsheet_support import formula_cells
 
@@ -143,3 +147,39 @@ def test_compilation_of_a_request_without_responses_is_empty(client, open_reques
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) == 1
     assert "Jugend" not in body_of(response)
+
+
+# The answers' rows of compilation.html before they were written in Python (issue 17).
+TEMPLATE_ROWS = """{% load i18n %}{% for answer in question.answers %}
+            <tr>
+                <th scope="row">{{ answer.state }}</th>
+                <td>{{ answer.responder }}</td>
+                <td>{{ answer.language|upper }}</td>
+                <td lang="{{ answer.language }}">{% if answer.no_information %}<em>{% translate "No information available" %}</em>{% else %}{{ answer.text|linebreaksbr }}{% endif %}</td>
+            </tr>
+        {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_answers_rows_are_the_markup_of_the_template_they_replaced(
+    open_request, other_focal_point, language
+):
+    make_response(
+        open_request,
+        "DE",
+        ['Line one <b>"&"</b>\r\nLine two\rLine three', None, "l'État"],
+        submitted_by=other_focal_point,
+        language="en",
+    )
+    make_response(open_request, "IT", ["Prefetture", "Tutore", None], language="fr")
+    with translation.override(language):
+        compilation = compile_request(open_request)
+        for question in compilation.questions:
+            expected = Template(TEMPLATE_ROWS).render(Context({"question": question}))
+            assert compiled_answer_rows(question.answers) == expected
+
+
+def test_an_answer_without_a_submitter_names_no_responder(open_request):
+    make_response(open_request, "IT", ["Prefetture"], language="fr")
+    answer = compile_request(open_request).questions[0].answers[0]
+    assert answer.responder == ""
