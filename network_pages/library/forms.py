@@ -183,7 +183,8 @@ class AllLibrariesFilterForm(LibraryFilterForm):
 class MoveEntryForm(forms.Form):
     """The DMR moves an entry, with all its files, to another library."""
 
-    target = forms.ChoiceField(label=_("Move to"))
+    # A select written without the template engine: it lists every meeting and group.
+    target = forms.ChoiceField(label=_("Move to"), widget=PlainSelect)
 
     def __init__(self, data=None, *, targets: Iterable) -> None:
         """`targets`: (key, library) pairs, `library.kind` "network", "meeting" or "group"."""

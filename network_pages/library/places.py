@@ -237,6 +237,7 @@ def move_targets(user, current: Library) -> list[Library]:
     not their French aliases), in a fixed number of queries."""
     if not may_move(user, current):
         return []
+    user = getattr(user, "_wrapped", user)  # request.user: weighed for every library below
     # The pages in the network's language: a French alias shows its source's library.
     meetings, groups = _libraries_on(Q(alias_of__isnull=True))
     candidates = [
