@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from network_pages.information.compilation import compile_request
 from network_pages.information.factories import make_response
 from network_pages.information.models import Response
-from network_pages.information.templatetags.compilation_rows import compiled_answer_rows
+from network_pages.information.templatetags.compilation_rows import answer_rows
 from tests.conftest import sign_in
 from tests.spreadsheet_support import formula_cells
 
@@ -176,7 +176,7 @@ def test_the_answers_rows_are_the_markup_of_the_template_they_replaced(
         compilation = compile_request(open_request)
         for question in compilation.questions:
             expected = Template(TEMPLATE_ROWS).render(Context({"question": question}))
-            assert compiled_answer_rows(question.answers) == expected
+            assert answer_rows(question.answers) == expected
 
 
 def test_an_answer_without_a_submitter_names_no_responder(open_request):

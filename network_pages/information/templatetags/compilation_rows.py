@@ -26,12 +26,19 @@ def _lines(text: str) -> str:
     return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
 
 
-def _row(answer: CompiledAnswer, no_information: str) -> str:
+def _escaped(text: str, names: dict[str, str]) -> str:
+    # A state's and a responder's names come again in every question: escaped once.
+    if text not in names:
+        names[text] = escape(text)
+    return names[text]
+
+
+def _row(answer: CompiledAnswer, no_information: str, names: dict[str, str]) -> str:
     language = escape(answer.language)
     return (
         "\n            <tr>\n"
-        f'                <th scope="row">{escape(answer.state)}</th>\n'
-        f"                <td>{escape(answer.responder)}</td>\n"
+        f'                <th scope="row">{_escaped(answer.state, names)}</th>\n'
+        f"                <td>{_escaped(answer.responder, names)}</td>\n"
         f"                <td>{escape(answer.language.upper())}</td>\n"
         f'                <td lang="{language}">'
         f"{no_information if answer.no_information else _lines(answer.text)}</td>\n"
@@ -39,8 +46,17 @@ def _row(answer: CompiledAnswer, no_information: str) -> str:
     )
 
 
-@register.simple_tag
-def compiled_answer_rows(answers: Iterable[CompiledAnswer]) -> SafeString:
+def answer_rows(
+    answers: Iterable[CompiledAnswer], names: dict[str, str] | None = None
+) -> SafeString:
+    """The rows of one question's answers; `names`: the names escaped for the page so far."""
+    names = {} if names is None else names
     no_information = f"<em>{escape(gettext('No information available'))}</em>"
-    rows = "".join(_row(answer, no_information) for answer in answers)
+    rows = "".join(_row(answer, no_information, names) for answer in answers)
     return mark_safe(rows)  # noqa: S308 - every value is escaped by _row
+
+
+@register.simple_tag(takes_context=True)
+def compiled_answer_rows(context, answers: Iterable[CompiledAnswer]) -> SafeString:
+    # The names escaped are kept for the page's other questions (one render's context).
+    return answer_rows(answers, context.render_context.setdefault("compiled_names", {}))
