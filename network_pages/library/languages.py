@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from .models import Language, LibraryVersion
 
 OFFICIAL_ORDER = (Language.EN, Language.FR, Language.OTHER)
+# The codes, read once (`Language.values` builds its list at every call; a list of entries
+# asks twice per entry).
+CODES = tuple(Language.values)
 
 
 @dataclass
@@ -28,7 +31,7 @@ class LanguageVersions:
 
 def language_order(reader_language: str | None) -> list[str]:
     reader = (reader_language or "")[:2]
-    first = [reader] if reader in Language.values else []
+    first = [reader] if reader in CODES else []
     return first + [code for code in OFFICIAL_ORDER if code not in first]
 
 
@@ -46,7 +49,7 @@ def grouped_by_language(
     order (`language_order`); a language without any file is left out. A list of entries
     passes the `language_labels()` it read once."""
     labels = labels or language_labels()
-    groups = {code: LanguageVersions(code, labels[code]) for code in Language.values}
+    groups = {code: LanguageVersions(code, labels[code]) for code in CODES}
     for version in sorted(versions, key=lambda v: (v.uploaded_at, v.pk), reverse=True):
         groups[version.language].versions.append(version)
     return [groups[code] for code in language_order(reader_language) if groups[code].versions]
