@@ -48,11 +48,12 @@ def responder_name(first_name: str | None, last_name: str | None, username: str 
     return f"{first_name} {last_name}".strip() or username
 
 
-def compile_request(request_page) -> Compilation:
+def compile_request(request_page, *, with_times: bool = True) -> Compilation:
     """Three queries: questions, submitted answers (with state and responder), attachments.
 
     The answers are read as plain rows, not as models: a request answered by every member
-    state has hundreds of them (issue 17)."""
+    state has hundreds of them (issue 17). `with_times=False` leaves out when each was
+    submitted (the printable page does not show it; the downloads do)."""
     questions = request_page.numbered_questions()
     by_question = {
         question.pk: CompiledQuestion(question.number, question.text) for question in questions
@@ -73,7 +74,8 @@ def compile_request(request_page) -> Compilation:
             "response__language",
             "text",
             "no_information",
-            "response__submitted_at",
+            # A date read for each answer only where it is shown.
+            *(["response__submitted_at"] if with_times else []),
         )
     )
     for (
@@ -86,7 +88,7 @@ def compile_request(request_page) -> Compilation:
         language,
         text,
         no_information,
-        submitted_at,
+        *submitted_at,
     ) in answers:
         by_question[question_id].answers.append(
             CompiledAnswer(
@@ -96,7 +98,7 @@ def compile_request(request_page) -> Compilation:
                 language=language,
                 text=text,
                 no_information=no_information,
-                submitted_at=submitted_at,
+                submitted_at=submitted_at[0] if submitted_at else None,
             )
         )
     keys = {

@@ -35,7 +35,7 @@ def compilation_page(request: HttpRequest, page) -> HttpResponse:
         request,
         "information/request/compilation.html",
         request_page=source,
-        compilation=compile_request(source),
+        compilation=compile_request(source, with_times=False),
         compiled_at=timezone.now(),
     )
 
