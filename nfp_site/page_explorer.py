@@ -43,9 +43,6 @@ class ExplorerFilterSet(GenericPageFilterSet):
 
 class ExplorerIndexView(ExplorableIndexView):
     base_filterset_class = ExplorerFilterSet
-    # Wagtail lists 50 pages at a time; each row of its listing costs ~3-6 ms of templates
-    # (its buttons, their permission checks), and the requests' index has a thousand.
-    paginate_by = 20
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
