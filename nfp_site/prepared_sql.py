@@ -29,6 +29,10 @@ _DATE_STAND_IN = date(1, 1, 1)
 @dataclass(frozen=True)
 class _Slot:
     index: int
+    # The parameter's own type when the ORM wrapped the value (psycopg's `Int4`, which
+    # Django puts around the values of a filter on a window function): the real value is
+    # wrapped the same way.
+    wrap: type | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,9 @@ def _prepare(
     template = []
     for param in params:
         slot = slots.get(param) if type(param) in (str, int, date) else None
+        if slot is None and isinstance(param, int) and not isinstance(param, bool):
+            slot = slots.get(int(param))
+            slot = slot and _Slot(slot.index, wrap=type(param))
         if slot is None and isinstance(param, str) and _STAND_IN in param:
             return None  # transformed by a lookup: the value cannot simply be put in place
         template.append(slot if slot is not None else param)
@@ -129,7 +136,12 @@ def _found(name: str, build: Callable[..., QuerySet], arguments: Sequence, *, ob
 
 def _params(found: Prepared, arguments: Sequence) -> list:
     values = _flat(arguments)
-    return [values[p.index] if isinstance(p, _Slot) else p for p in found.template]
+    return [
+        (values[p.index] if p.wrap is None else p.wrap(values[p.index]))
+        if isinstance(p, _Slot)
+        else p
+        for p in found.template
+    ]
 
 
 def prepared(name: str, build: Callable[..., QuerySet], *arguments) -> tuple[str, list]:
