@@ -13,7 +13,7 @@ is never prepared: the queryset is built and compiled every time, as before.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connection
@@ -24,6 +24,7 @@ _STAND_IN = "\x00nfp-prepared-"
 # Within a 32-bit integer column's range (a value outside it is compiled away), never an id.
 _INT_STAND_IN = -2_147_000_000
 _DATE_STAND_IN = date(1, 1, 1)
+_DATETIME_STAND_IN = datetime(2, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,11 @@ def _stand_in(value, index: int):
         return _INT_STAND_IN - index
     if type(value) is date:
         return _DATE_STAND_IN + timedelta(days=index)
-    raise TypeError(f"only str, int and date values are prepared, not {type(value).__name__}")
+    if type(value) is datetime and value.tzinfo is not None:
+        return _DATETIME_STAND_IN + timedelta(days=index)
+    raise TypeError(
+        f"only str, int, date and aware datetime values are prepared, not {type(value).__name__}"
+    )
 
 
 def _flat(arguments: Sequence) -> list:
@@ -89,7 +94,7 @@ def _prepare(
         return None
     template = []
     for param in params:
-        slot = slots.get(param) if type(param) in (str, int, date) else None
+        slot = slots.get(param) if type(param) in (str, int, date, datetime) else None
         if slot is None and isinstance(param, int) and not isinstance(param, bool):
             slot = slots.get(int(param))
             slot = slot and _Slot(slot.index, wrap=type(param))
@@ -146,7 +151,8 @@ def _params(found: Prepared, arguments: Sequence) -> list:
 
 def prepared(name: str, build: Callable[..., QuerySet], *arguments) -> tuple[str, list]:
     """The SQL and parameters of `build(*arguments)` (each argument a str, an int, a date,
-    or a list of them), compiled once per process for each `name` and length of each list.
+    an aware datetime, or a list of them), compiled once per process for each `name` and
+    length of each list.
 
     `build` must depend on its arguments alone: what else it puts in the SQL (a slice's
     LIMIT, a constant) is compiled in once for that name. That its arguments all reach the
