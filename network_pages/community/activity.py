@@ -231,7 +231,7 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
 def _visible_pages(user, pages: list[Page], restrictions=None) -> list[Page]:
     if restrictions is None:
         return visibility.pages_visible_to(user, pages)
-    return [page for page in pages if visibility.may_view(user, restrictions[page.pk])]
+    return visibility.visible_among(user, pages, restrictions)
 
 
 def new_pages(
