@@ -92,6 +92,8 @@ def _prepare(
         # Nothing to prepare (no SQL), or a stand-in the field refuses: compiled each time,
         # where the real values raise what they would.
         return None
+    # The stand-ins that are not texts, as a text the build could have written them in.
+    written = [str(stand_in) for stand_in in slots if not isinstance(stand_in, str)]
     template = []
     for param in params:
         slot = slots.get(param) if type(param) in (str, int, date, datetime) else None
@@ -100,6 +102,8 @@ def _prepare(
             slot = slot and _Slot(slot.index, wrap=type(param))
         if slot is None and isinstance(param, str) and _STAND_IN in param:
             return None  # transformed by a lookup: the value cannot simply be put in place
+        if slot is None and isinstance(param, str) and any(t in param for t in written):
+            return None  # a number or a date written into a text (a pattern of ids)
         template.append(slot if slot is not None else param)
     if {s.index for s in template if isinstance(s, _Slot)} != set(range(index)):
         return None  # a value left out of the parameters (inlined in the SQL, or dropped)

@@ -105,3 +105,17 @@ def test_a_filter_on_a_window_is_prepared_with_each_value_in_place(groups):
         found = prepared_sql.prepared_objects("test.ranked", _ranked_after, after)
         assert [group.name for group in found] == expected
     assert prepared_sql._prepared[("test.ranked", connection.vendor, True, (int,))] is not None
+
+
+def _by_id_or_named_after_it(pk):
+    return Group.objects.filter(Q(pk=pk) | Q(name=str(pk))).order_by("name")
+
+
+def test_a_value_also_written_into_a_text_is_compiled_every_time(groups):
+    named = Group.objects.create(name="987654")
+    for pk in (groups[0].pk, 987654):
+        expected = [group.name for group in _by_id_or_named_after_it(pk)]
+        found = prepared_sql.prepared_objects("test.named", _by_id_or_named_after_it, pk)
+        assert [group.name for group in found] == expected
+    assert named.name in expected
+    assert prepared_sql._prepared[("test.named", connection.vendor, True, (int,))] is None
