@@ -13,7 +13,7 @@ is never prepared: the queryset is built and compiled every time, as before.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connection
@@ -24,11 +24,16 @@ _STAND_IN = "\x00nfp-prepared-"
 # Within a 32-bit integer column's range (a value outside it is compiled away), never an id.
 _INT_STAND_IN = -2_147_000_000
 _DATE_STAND_IN = date(1, 1, 1)
+_DATETIME_STAND_IN = datetime(2, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
 class _Slot:
     index: int
+    # The parameter's own type when the ORM wrapped the value (psycopg's `Int4`, which
+    # Django puts around the values of a filter on a window function): the real value is
+    # wrapped the same way.
+    wrap: type | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,11 @@ def _stand_in(value, index: int):
         return _INT_STAND_IN - index
     if type(value) is date:
         return _DATE_STAND_IN + timedelta(days=index)
-    raise TypeError(f"only str, int and date values are prepared, not {type(value).__name__}")
+    if type(value) is datetime and value.tzinfo is not None:
+        return _DATETIME_STAND_IN + timedelta(days=index)
+    raise TypeError(
+        f"only str, int, date and aware datetime values are prepared, not {type(value).__name__}"
+    )
 
 
 def _flat(arguments: Sequence) -> list:
@@ -83,11 +92,18 @@ def _prepare(
         # Nothing to prepare (no SQL), or a stand-in the field refuses: compiled each time,
         # where the real values raise what they would.
         return None
+    # The stand-ins that are not texts, as a text the build could have written them in.
+    written = [str(stand_in) for stand_in in slots if not isinstance(stand_in, str)]
     template = []
     for param in params:
-        slot = slots.get(param) if type(param) in (str, int, date) else None
+        slot = slots.get(param) if type(param) in (str, int, date, datetime) else None
+        if slot is None and isinstance(param, int) and not isinstance(param, bool):
+            slot = slots.get(int(param))
+            slot = slot and _Slot(slot.index, wrap=type(param))
         if slot is None and isinstance(param, str) and _STAND_IN in param:
             return None  # transformed by a lookup: the value cannot simply be put in place
+        if slot is None and isinstance(param, str) and any(t in param for t in written):
+            return None  # a number or a date written into a text (a pattern of ids)
         template.append(slot if slot is not None else param)
     if {s.index for s in template if isinstance(s, _Slot)} != set(range(index)):
         return None  # a value left out of the parameters (inlined in the SQL, or dropped)
@@ -129,12 +145,18 @@ def _found(name: str, build: Callable[..., QuerySet], arguments: Sequence, *, ob
 
 def _params(found: Prepared, arguments: Sequence) -> list:
     values = _flat(arguments)
-    return [values[p.index] if isinstance(p, _Slot) else p for p in found.template]
+    return [
+        (values[p.index] if p.wrap is None else p.wrap(values[p.index]))
+        if isinstance(p, _Slot)
+        else p
+        for p in found.template
+    ]
 
 
 def prepared(name: str, build: Callable[..., QuerySet], *arguments) -> tuple[str, list]:
     """The SQL and parameters of `build(*arguments)` (each argument a str, an int, a date,
-    or a list of them), compiled once per process for each `name` and length of each list.
+    an aware datetime, or a list of them), compiled once per process for each `name` and
+    length of each list.
 
     `build` must depend on its arguments alone: what else it puts in the SQL (a slice's
     LIMIT, a constant) is compiled in once for that name. That its arguments all reach the

@@ -8,21 +8,30 @@ from django.utils.translation import gettext
 
 from network_pages import access
 from network_pages.admin.viewsets import PROFILES
-from network_pages.community.worklists import ITEMS_SHOWN, WorkItem, WorkList, first_and_total
+from network_pages.community.worklists import (
+    ITEMS_SHOWN,
+    WorkItem,
+    WorkList,
+    prepared_first_and_total,
+)
 from network_pages.models import Invitation
 from nfp_site.operations.models import OutboundEmail
+from nfp_site.prepared_sql import prepared_objects
+
+
+def _waiting_invitations():
+    return (
+        Invitation.objects.filter(used_at=None)
+        .exclude(user__invitations__used_at__isnull=False)
+        .select_related("user__member_profile")
+        .order_by("-created_at", "-pk")[: ITEMS_SHOWN * 3]
+    )
 
 
 def pending_invitations() -> WorkList:
     """People invited who have not set their password yet (the latest invitation each)."""
-    waiting = (
-        Invitation.objects.filter(used_at=None)
-        .exclude(user__invitations__used_at__isnull=False)
-        .select_related("user__member_profile")
-        .order_by("-created_at", "-pk")
-    )
     latest: dict[int, Invitation] = {}
-    for invitation in waiting[: ITEMS_SHOWN * 3]:
+    for invitation in prepared_objects("admin.pending_invitations", _waiting_invitations):
         latest.setdefault(invitation.user_id, invitation)
     now = timezone.now()
     items = []
@@ -54,12 +63,14 @@ def pending_invitations() -> WorkList:
     )
 
 
-def failed_emails() -> WorkList:
-    emails, total = first_and_total(
-        OutboundEmail.objects.filter(status=OutboundEmail.Status.FAILED).order_by(
-            "-created_at", "-pk"
-        )
+def _failed_emails():
+    return OutboundEmail.objects.filter(status=OutboundEmail.Status.FAILED).order_by(
+        "-created_at", "-pk"
     )
+
+
+def failed_emails() -> WorkList:
+    emails, total = prepared_first_and_total("failed_emails", _failed_emails)
     items = [
         WorkItem(
             title=email.subject,

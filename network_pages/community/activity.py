@@ -22,6 +22,7 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
 )
@@ -37,6 +38,7 @@ from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
+from nfp_site.prepared_sql import prepared_objects
 
 ACTIVITY_HOOK = "community_network_activity"
 PENDING_TASKS_HOOK = "community_pending_tasks"
@@ -229,7 +231,7 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
 def _visible_pages(user, pages: list[Page], restrictions=None) -> list[Page]:
     if restrictions is None:
         return visibility.pages_visible_to(user, pages)
-    return [page for page in pages if visibility.may_view(user, restrictions[page.pk])]
+    return visibility.visible_among(user, pages, restrictions)
 
 
 def new_pages(
@@ -255,12 +257,19 @@ def new_pages(
 
 
 def _comment_candidates(limit: int) -> list[MemberComment]:
+    # Every network home asks it: its SQL is compiled once per process (`prepared_sql`).
+    return prepared_objects(
+        f"activity.comment_candidates:{limit}", lambda: _latest_comments(limit * OVERFETCH)
+    )
+
+
+def _latest_comments(count: int) -> QuerySet:
     newest_first = ("-created_at", "-pk")
     # The latest comments first, then their pages and authors: joined before the LIMIT,
     # PostgreSQL may join every comment ever written to keep 45 (0.4 s at network size).
     latest = MemberComment.objects.shown().order_by(*newest_first).values("pk")
-    return list(
-        MemberComment.objects.filter(pk__in=latest[: limit * OVERFETCH])
+    return (
+        MemberComment.objects.filter(pk__in=latest[:count])
         .select_related("page", "author")
         .annotate(nfp_written_in=Coalesce(*(f"page__{field}" for field in WRITTEN_IN)))
         .order_by(*newest_first)

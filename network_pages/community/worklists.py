@@ -11,10 +11,13 @@ never every row to keep eight.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet, Window
 from wagtail import hooks
+
+from nfp_site.prepared_sql import prepared_objects
 
 WORK_LISTS_HOOK = "nfp_work_lists"
 # A list shows this many items, then a link to the full listing.
@@ -74,6 +77,27 @@ def shown(items: list[WorkItem], limit: int = ITEMS_SHOWN) -> tuple[list[WorkIte
 def first_and_total(queryset: QuerySet, limit: int = ITEMS_SHOWN) -> tuple[list, int | None]:
     """The first `limit` rows of `queryset` and, when some are left out, how many in all:
     one query (the total is a window count, taken before the LIMIT), `limit` rows read."""
-    rows = list(queryset.annotate(nfp_total=Window(Count("pk")))[:limit])
+    return _with_total(list(_first_with_total(queryset, limit)))
+
+
+def prepared_first_and_total(
+    name: str, build: Callable[..., QuerySet], *arguments, limit: int = ITEMS_SHOWN
+) -> tuple[list, int | None]:
+    """`first_and_total(build(*arguments))`, its SQL compiled once per process for `name`
+    (`nfp_site.prepared_sql`: `build` depends on its arguments alone): every network home
+    asks each of its lists."""
+    rows = prepared_objects(
+        f"worklists.{name}:{limit}",
+        lambda *values: _first_with_total(build(*values), limit),
+        *arguments,
+    )
+    return _with_total(rows)
+
+
+def _first_with_total(queryset: QuerySet, limit: int) -> QuerySet:
+    return queryset.annotate(nfp_total=Window(Count("pk")))[:limit]
+
+
+def _with_total(rows: list) -> tuple[list, int | None]:
     total = rows[0].nfp_total if rows else 0
     return rows, (total if total > len(rows) else None)

@@ -4,6 +4,8 @@ rate and the numbers a chart shows (4.9: the DMR coordinates; 2.1.a: members see
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 from network_pages.directory import collation_key
 from network_pages.models import MemberState
@@ -77,10 +79,35 @@ class Overview:
     def chart_height(self) -> int:
         return len(StateStatus) * (BAR_HEIGHT + BAR_GAP)
 
+    def rows_html(self) -> SafeString:
+        """The matrix's rows, as `_overview.html` wrote them in a loop: the same markup,
+        written in Python (46 rows of lookups cost ~3 ms through the template engine).
+        Every value is escaped as the template escaped it (`conditional_escape`)."""
+        return SafeString("".join(_row_html(row) for row in self.rows))
+
     def row_for(self, state: MemberState | None) -> StateRow | None:
         if state is None:
             return None
         return next((row for row in self.rows if row.state.pk == state.pk), None)
+
+
+def _row_html(row: StateRow) -> str:
+    e = conditional_escape
+    code, status = e(row.state.code), e(row.status.value)
+    changed = (
+        f'<time datetime="{e(row.changed_iso)}">{e(row.changed_label)}</time>'
+        if row.response
+        else ""
+    )
+    link = f'<a href="{e(row.response_url)}">{e(row.read_label)}</a>' if row.readable else ""
+    return (
+        f'\n            <tr id="state-{code}" data-state="{code}" data-status="{status}">'
+        f'\n                <th scope="row">{e(row.state.name)}</th>'
+        f'\n                <td class="status status--{status}">{e(row.status.label)}</td>'
+        f"\n                <td>{changed}</td>"
+        f"\n                <td>{link}</td>"
+        "\n            </tr>\n        "
+    )
 
 
 def build_overview(request_page) -> Overview:

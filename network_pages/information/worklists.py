@@ -6,6 +6,8 @@ that nothing they sent disappears from view. DMR: submissions waiting for review
 open requests with their response rates. A fixed number of queries in every case.
 """
 
+from datetime import date
+
 from django.db.models import Exists, Func, IntegerField, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -15,7 +17,7 @@ from wagtail.models import Page
 
 from network_pages import access
 from network_pages.community.activity import ReaderUrls
-from network_pages.community.worklists import WorkItem, WorkList, first_and_total
+from network_pages.community.worklists import WorkItem, WorkList, prepared_first_and_total
 from network_pages.models import MemberState
 
 from . import rules
@@ -27,24 +29,30 @@ def _deadline(day) -> str:
     return gettext("Deadline: %(day)s") % {"day": date_format(day, "DATE_FORMAT")}
 
 
-def _open_requests():
+def _open_requests(today: date):
     return InformationRequestPage.objects.live().filter(
         alias_of__isnull=True,
         status=InformationRequestPage.Status.OPEN,
-        deadline__gte=rules.today(),
+        deadline__gte=today,
     )
 
 
-def requests_to_answer(user, state, urls: ReaderUrls) -> WorkList:
-    state_response = Response.objects.filter(member_state=state, request_id=OuterRef("pk"))
-    requests, total = first_and_total(
-        _open_requests()
+def _requests_to_answer(state_id: int, today: date):
+    state_response = Response.objects.filter(member_state_id=state_id, request_id=OuterRef("pk"))
+    return (
+        _open_requests(today)
         # Those the state has submitted its response to are done: left out in SQL, so that
         # only the rows shown are read.
         .exclude(Exists(state_response.filter(status=Response.Status.SUBMITTED)))
         # The state's response to each request (its status), in the same query.
         .annotate(nfp_status=Subquery(state_response.order_by().values("status")[:1]))
         .order_by("deadline", "pk")
+    )
+
+
+def requests_to_answer(user, state, urls: ReaderUrls) -> WorkList:
+    requests, total = prepared_first_and_total(
+        "requests_to_answer", _requests_to_answer, state.pk, rules.today()
     )
     links = urls.map(requests)
     items = [
@@ -76,16 +84,21 @@ def _submission_status(page) -> str:
     return gettext("Waiting for review by the DMR Secretariat")
 
 
-def my_submissions(user, urls: ReaderUrls) -> WorkList:
-    """What the user shared (4.7) or asked (4.5), newest first, whatever became of it."""
+def _submissions_of(user_id: int):
     # One query for both kinds: what is shown is on every page's own row.
-    pages, total = first_and_total(
+    return (
         Page.objects.filter(alias_of__isnull=True)
         .filter(
-            Q(informationitempage__submitted_by=user) | Q(informationrequestpage__requested_by=user)
+            Q(informationitempage__submitted_by_id=user_id)
+            | Q(informationrequestpage__requested_by_id=user_id)
         )
         .order_by("-pk")  # the latest submitted first
     )
+
+
+def my_submissions(user, urls: ReaderUrls) -> WorkList:
+    """What the user shared (4.7) or asked (4.5), newest first, whatever became of it."""
+    pages, total = prepared_first_and_total("my_submissions", _submissions_of, user.pk)
     links = urls.map([page for page in pages if page.live])
     items = [
         WorkItem(
@@ -107,10 +120,9 @@ def my_submissions(user, urls: ReaderUrls) -> WorkList:
     )
 
 
-def submissions_to_review() -> WorkList:
-    """Items and requests a Focal Point submitted, never published yet (4.5, 4.7)."""
+def _submissions_to_review():
     # Both kinds in one query (the type's name comes from the content type).
-    pages, total = first_and_total(
+    return (
         Page.objects.filter(alias_of__isnull=True, live=False, last_published_at__isnull=True)
         .filter(
             Q(informationitempage__submitted_by__isnull=False)
@@ -118,6 +130,11 @@ def submissions_to_review() -> WorkList:
         )
         .order_by("pk")
     )
+
+
+def submissions_to_review() -> WorkList:
+    """Items and requests a Focal Point submitted, never published yet (4.5, 4.7)."""
+    pages, total = prepared_first_and_total("submissions_to_review", _submissions_to_review)
     items = [
         WorkItem(
             title=page.title,
@@ -146,13 +163,12 @@ def _count(queryset) -> Subquery:
     )
 
 
-def response_rates(urls: ReaderUrls) -> WorkList:
-    """The open requests, each with how many states have submitted a response."""
+def _with_response_rates(today: date):
     submitted = Response.objects.filter(
         request_id=OuterRef("pk"), status=Response.Status.SUBMITTED
     ).order_by()
-    requests, total = first_and_total(
-        _open_requests()
+    return (
+        _open_requests(today)
         .annotate(
             # Counted per request shown (a subquery), not by joining every response.
             submitted=_count(submitted),
@@ -160,6 +176,13 @@ def response_rates(urls: ReaderUrls) -> WorkList:
             states=_count(MemberState.objects.order_by()),
         )
         .order_by("deadline", "pk")
+    )
+
+
+def response_rates(urls: ReaderUrls) -> WorkList:
+    """The open requests, each with how many states have submitted a response."""
+    requests, total = prepared_first_and_total(
+        "response_rates", _with_response_rates, rules.today()
     )
     links = urls.map(requests)
     items = [

@@ -7,7 +7,7 @@ people answer for attendance, Focal Points suggest while the agenda is a draft.
 """
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 
 from network_pages import access
@@ -19,6 +19,32 @@ from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
 from network_pages.meetings.models.attendance import Attendance
 from network_pages.meetings.models.convocation import Convocation
 from network_pages.network_area import source_id
+from nfp_site.prepared_sql import prepared_objects
+
+
+def _reader_facts_query(meetings: type, pk: int, user_id: int | None) -> QuerySet:
+    """`reader_facts`' query, for the signed-in user `user_id` (None: anonymous)."""
+    convocations = Convocation.objects.filter(meeting_id=OuterRef("pk")).order_by("sequence")
+    answers = Attendance.objects.filter(meeting_id=OuterRef("pk"), user_id=user_id).order_by()
+    listed = meetings.invited_members.through.objects.filter(
+        meetingpage_id=OuterRef("pk"), memberprofile__user_id=user_id
+    )
+    return meetings.objects.filter(pk=pk).annotate(
+        nfp_first_convocation=Subquery(convocations.values("pk")[:1]),
+        nfp_first_convocation_late=Subquery(convocations.values("is_late")[:1]),
+        nfp_listed=Exists(listed),
+        nfp_answer=Subquery(answers.values("pk")[:1]),
+        nfp_answer_response=Subquery(answers.values("response")[:1]),
+        nfp_answer_updated=Subquery(answers.values("updated_at")[:1]),
+        nfp_has_suggestions=Exists(AgendaSuggestion.objects.filter(meeting_id=OuterRef("pk"))),
+        **{
+            f"nfp_has_{name}": Exists(
+                apps.get_model("decisions", model).objects.filter(meeting_id=OuterRef("pk"))
+            )
+            for name, model in (("decisions", "Decision"), ("actions", "ActionPoint"))
+        },
+        **listing.facts_annotations(user_id),
+    )
 
 
 def reader_facts(page, user):
@@ -28,32 +54,20 @@ def reader_facts(page, user):
     block's counts (`listing.facts_annotations`); and whether it has suggestions, decisions
     and action points at all, so that a meeting without them reads none. An alias keeps it
     as its source."""
-    convocations = Convocation.objects.filter(meeting_id=OuterRef("pk")).order_by("sequence")
-    answers = Attendance.objects.filter(meeting_id=OuterRef("pk"), user_id=user.pk).order_by()
     meetings = type(page)  # MeetingPage (its module imports this one)
-    listed = meetings.invited_members.through.objects.filter(
-        meetingpage_id=OuterRef("pk"), memberprofile__user_id=user.pk
-    )
-    source = (
-        meetings.objects.filter(pk=source_id(page))
-        .annotate(
-            nfp_first_convocation=Subquery(convocations.values("pk")[:1]),
-            nfp_first_convocation_late=Subquery(convocations.values("is_late")[:1]),
-            nfp_listed=Exists(listed),
-            nfp_answer=Subquery(answers.values("pk")[:1]),
-            nfp_answer_response=Subquery(answers.values("response")[:1]),
-            nfp_answer_updated=Subquery(answers.values("updated_at")[:1]),
-            nfp_has_suggestions=Exists(AgendaSuggestion.objects.filter(meeting_id=OuterRef("pk"))),
-            **{
-                f"nfp_has_{name}": Exists(
-                    apps.get_model("decisions", model).objects.filter(meeting_id=OuterRef("pk"))
-                )
-                for name, model in (("decisions", "Decision"), ("actions", "ActionPoint"))
-            },
-            **listing.facts_annotations(user),
+    if user.is_authenticated:
+        # Every meeting page asks it: its SQL is compiled once per process (`prepared_sql`).
+        found = prepared_objects(
+            f"meetings.reader_facts:{meetings._meta.label}",
+            lambda pk, user_id: _reader_facts_query(meetings, pk, user_id),
+            source_id(page),
+            user.pk,
         )
-        .get()
-    )
+        if not found:
+            raise meetings.DoesNotExist(f"{meetings.__name__} matching query does not exist.")
+        source = found[0]
+    else:
+        source = _reader_facts_query(meetings, source_id(page), None).get()
     if page.alias_of_id:
         page._nfp_source = source  # `network_area.source_of` reads it from there
     listing.keep_facts(page, source)

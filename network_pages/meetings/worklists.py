@@ -12,15 +12,23 @@ from django.utils.translation import gettext
 
 from network_pages import access
 from network_pages.community.activity import ReaderUrls
-from network_pages.community.worklists import WorkItem, WorkList, first_and_total
+from network_pages.community.worklists import (
+    WorkItem,
+    WorkList,
+    prepared_first_and_total,
+)
 from network_pages.meetings import convocation, dashboard, pending
 from network_pages.meetings.models import AgendaSuggestion
+from nfp_site.prepared_sql import prepared_objects
 
 SUGGESTIONS_SHOWN = 8
 
 
 def meetings_to_answer(user, urls: ReaderUrls) -> WorkList:
-    meetings, total = first_and_total(pending.awaiting_answer(user))
+    found = pending.awaiting_answer_query(user)
+    meetings, total = (
+        prepared_first_and_total(found[0], found[1], *found[2]) if found else ([], None)
+    )
     links = urls.map(meetings)
     items = [
         WorkItem(
@@ -46,12 +54,16 @@ def meetings_to_answer(user, urls: ReaderUrls) -> WorkList:
     )
 
 
-def my_suggestions(user, urls: ReaderUrls) -> WorkList:
-    suggestions = list(
-        AgendaSuggestion.objects.filter(suggested_by=user)
+def _suggestions_of(user_id: int):
+    return (
+        AgendaSuggestion.objects.filter(suggested_by_id=user_id)
         .select_related("meeting")
         .order_by("-created_at", "-pk")[: SUGGESTIONS_SHOWN + 1]
     )
+
+
+def my_suggestions(user, urls: ReaderUrls) -> WorkList:
+    suggestions = prepared_objects("meetings.my_suggestions", _suggestions_of, user.pk)
     links = urls.map(list({s.meeting_id: s.meeting for s in suggestions}.values()))
     items = [
         WorkItem(
@@ -72,12 +84,17 @@ def my_suggestions(user, urls: ReaderUrls) -> WorkList:
     )
 
 
-def suggestions_to_decide() -> WorkList:
-    suggestions, total = first_and_total(
+def _suggestions_to_decide():
+    return (
         AgendaSuggestion.objects.filter(status=AgendaSuggestion.Status.PENDING)
         .select_related("meeting", "member_state")
-        .order_by("created_at", "pk"),
-        limit=SUGGESTIONS_SHOWN,
+        .order_by("created_at", "pk")
+    )
+
+
+def suggestions_to_decide() -> WorkList:
+    suggestions, total = prepared_first_and_total(
+        "suggestions_to_decide", _suggestions_to_decide, limit=SUGGESTIONS_SHOWN
     )
     items = [
         WorkItem(

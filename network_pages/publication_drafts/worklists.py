@@ -11,17 +11,21 @@ from django.utils.translation import gettext
 from wagtail.models import TaskState
 
 from network_pages import access, roles
-from network_pages.community.worklists import WorkItem, WorkList, first_and_total
+from network_pages.community.worklists import WorkItem, WorkList, prepared_first_and_total
 from workflows.models import JointApprovalTaskState
 from workflows.translation import releases_waiting_for_translation
 
 
-def joint_approvals() -> WorkList:
-    states, total = first_and_total(
+def _joint_approvals():
+    return (
         JointApprovalTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
         .select_related("revision")
         .order_by("started_at", "pk")
     )
+
+
+def joint_approvals() -> WorkList:
+    states, total = prepared_first_and_total("joint_approvals", _joint_approvals)
     items = [
         WorkItem(
             title=state.revision.object_str if state.revision else gettext("(untitled)"),
@@ -45,7 +49,9 @@ def joint_approvals() -> WorkList:
 
 def translations_waiting() -> WorkList:
     # The first ones and how many in all (the list said 9 when more were waiting).
-    releases, total = first_and_total(releases_waiting_for_translation())
+    releases, total = prepared_first_and_total(
+        "translations_waiting", releases_waiting_for_translation
+    )
     items = [
         WorkItem(
             title=release.page.title,

@@ -4,11 +4,20 @@ and a chart whose numbers are also written out."""
 import re
 
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 
 from network_pages.information.factories import make_response
 from network_pages.information.models import Response
-from network_pages.information.overview import CHART_WIDTH, LABEL_WIDTH, build_overview
+from network_pages.information.overview import (
+    CHART_WIDTH,
+    LABEL_WIDTH,
+    Overview,
+    StateRow,
+    build_overview,
+)
 from network_pages.information.rules import StateStatus
+from network_pages.models import MemberState
 from tests.conftest import sign_in
 
 from .conftest import request_url
@@ -92,3 +101,39 @@ def test_own_states_draft_is_linked_and_marked(client, open_request, responses, 
 
     assert "responses/FR/" in body
     assert "Continue the draft" in body
+
+
+# The loop `_overview.html` wrote the matrix's rows with, before `Overview.rows_html`.
+ROWS_AS_THE_TEMPLATE_WROTE_THEM = """{% for row in overview.rows %}
+            <tr id="state-{{ row.state.code }}" data-state="{{ row.state.code }}" data-status="{{ row.status.value }}">
+                <th scope="row">{{ row.state.name }}</th>
+                <td class="status status--{{ row.status.value }}">{{ row.status.label }}</td>
+                <td>{% if row.response %}<time datetime="{{ row.changed_iso }}">{{ row.changed_label }}</time>{% endif %}</td>
+                <td>{% if row.readable %}<a href="{{ row.response_url }}">{{ row.read_label }}</a>{% endif %}</td>
+            </tr>
+        {% endfor %}"""  # noqa: E501 - the template's lines as they were
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_matrix_rows_are_the_markup_the_template_loop_wrote(language):
+    odd = MemberState(code="B&", name_en='Bosnia & "Herzegovina" <x>', name_fr="Bosnie & <y>")
+    plain = MemberState(code="FR", name_en="France", name_fr="France")
+    answered = Response(status=Response.Status.SUBMITTED)
+    rows = [
+        StateRow(plain, StateStatus.NOT_STARTED),
+        StateRow(
+            odd,
+            StateStatus.SUBMITTED,
+            answered,
+            readable=True,
+            response_url="/en/network/requests/r/responses/B&/",
+            read_label='Read the response of "Bosnia" & <co>',
+            changed_iso="2026-12-03T10:00:00+00:00",
+            changed_label="3 December 2026 <today>",
+        ),
+        StateRow(plain, StateStatus.DRAFT, answered, changed_iso="x", changed_label="y"),
+    ]
+    overview = Overview(rows=rows)
+    with translation.override(language):
+        expected = Template(ROWS_AS_THE_TEMPLATE_WROTE_THEM).render(Context({"overview": overview}))
+        assert overview.rows_html() == expected

@@ -6,7 +6,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, Window
+from django.db.models.functions import RowNumber
 from django.test.utils import CaptureQueriesContext
 
 from nfp_site import prepared_sql
@@ -90,3 +91,31 @@ def test_a_prefetching_queryset_is_listed_as_it_is(focal_point):
 
     [found] = prepared_sql.prepared_objects("test.prefetching", with_groups, focal_point.pk)
     assert "groups" in found._prefetched_objects_cache
+
+
+def _ranked_after(after):
+    ranked = Group.objects.annotate(rank=Window(RowNumber(), order_by="name"))
+    return ranked.filter(rank__gt=after).order_by("name")
+
+
+def test_a_filter_on_a_window_is_prepared_with_each_value_in_place(groups):
+    # PostgreSQL's compiler wraps such a filter's values (psycopg's Int4): wrapped again.
+    for after in (0, 2, 3):
+        expected = [group.name for group in _ranked_after(after)]
+        found = prepared_sql.prepared_objects("test.ranked", _ranked_after, after)
+        assert [group.name for group in found] == expected
+    assert prepared_sql._prepared[("test.ranked", connection.vendor, True, (int,))] is not None
+
+
+def _by_id_or_named_after_it(pk):
+    return Group.objects.filter(Q(pk=pk) | Q(name=str(pk))).order_by("name")
+
+
+def test_a_value_also_written_into_a_text_is_compiled_every_time(groups):
+    named = Group.objects.create(name="987654")
+    for pk in (groups[0].pk, 987654):
+        expected = [group.name for group in _by_id_or_named_after_it(pk)]
+        found = prepared_sql.prepared_objects("test.named", _by_id_or_named_after_it, pk)
+        assert [group.name for group in found] == expected
+    assert named.name in expected
+    assert prepared_sql._prepared[("test.named", connection.vendor, True, (int,))] is None

@@ -37,6 +37,7 @@ from wagtail.models import Page
 from network_pages import network_area
 from network_pages.community.models.follow import Follow
 from network_pages.community.models.member_comment import MemberComment
+from nfp_site.prepared_sql import prepared_objects
 from nfp_site.window_pagination import asked_page_number
 
 from . import rules
@@ -153,13 +154,14 @@ class CommentFacts:
     following: bool
 
 
-def facts_annotations(user) -> dict:
+def facts_annotations(user_id: int | None) -> dict:
     """Annotations for a query that reads a commentable page's source anyway (a meeting's
-    page reads it for its reader's facts): the `CommentFacts`, in that same query. Keep
-    them on the page served with `keep_facts`; the comment block then reads no more."""
+    page reads it for its reader's facts): the `CommentFacts` of the signed-in user
+    `user_id` (None: an anonymous reader), in that same query. Keep them on the page served
+    with `keep_facts`; the comment block then reads no more."""
     following = (
-        Exists(Follow.objects.filter(user_id=user.pk, page_id=OuterRef("pk"), active=True))
-        if user.is_authenticated
+        Exists(Follow.objects.filter(user_id=user_id, page_id=OuterRef("pk"), active=True))
+        if user_id is not None
         else Value(False)
     )
     return {"nfp_following": following}
@@ -180,9 +182,10 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
     counts (threads, all comments, each thread's replies) in the same rows (`_page_rows`).
     A page number past the last page (or below the first) costs two more: the counts
     first, then the page it leads to, as Django's `Paginator.get_page` answers."""
-    comments = MemberComment.objects.filter(page_id=source_id(page))
+    page_id = source_id(page)
+    comments = MemberComment.objects.filter(page_id=page_id)
     number = asked_page_number(page_number)
-    rows = _page_rows(comments, number) if number is not None else []
+    rows = _page_rows(page_id, number) if number is not None else []
     reader = rules.Reader.of(user)
     if rows or number == 1:
         threads = [row for row in rows if row.parent_id is None]
@@ -213,17 +216,25 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
     )
 
 
-def _page_rows(comments: QuerySet, number: int) -> list[MemberComment]:
+def _page_rows(page_id: int, number: int) -> list[MemberComment]:
     """The threads of page `number` (newest first) and each one's latest `REPLIES_SHOWN`
     replies, oldest first, in one query: a thread and its replies share a rank among the
     threads (replies are one level deep: a reply's parent is its thread); within a thread
     the comment itself comes first, then its replies newest first. Each row carries the
-    page's counts (`nfp_threads`, `nfp_total`) and its thread's size (`nfp_thread_size`)."""
+    page's counts (`nfp_threads`, `nfp_total`) and its thread's size (`nfp_thread_size`).
+    Every commentable page asks it: its SQL is compiled once per process (`prepared_sql`)."""
+    start = (number - 1) * THREADS_PER_PAGE
+    return prepared_objects(
+        "comments.page_rows", _page_rows_of, page_id, start, start + THREADS_PER_PAGE
+    )
+
+
+def _page_rows_of(page_id: int, after: int, up_to: int) -> QuerySet:
+    comments = MemberComment.objects.filter(page_id=page_id)
     thread = Coalesce(F("parent_id"), F("pk"))
     thread_created = Coalesce(F("parent__created_at"), F("created_at"))
     is_reply = Case(When(parent__isnull=True, then=Value(0)), default=Value(1))
-    start = (number - 1) * THREADS_PER_PAGE
-    rows = (
+    return (
         comments.annotate(
             nfp_thread_rank=Window(DenseRank(), order_by=[thread_created.desc(), thread.desc()]),
             nfp_place=Window(
@@ -236,15 +247,14 @@ def _page_rows(comments: QuerySet, number: int) -> list[MemberComment]:
             nfp_total=Window(Count("pk")),
         )
         .filter(
-            nfp_thread_rank__gt=start,
-            nfp_thread_rank__lte=start + THREADS_PER_PAGE,
+            nfp_thread_rank__gt=after,
+            nfp_thread_rank__lte=up_to,
             nfp_place__lte=REPLIES_SHOWN + 1,
         )
         .for_listing()
         # Oldest thread first (the newest just above the form), each with its replies.
         .order_by("-nfp_thread_rank", "nfp_place")
     )
-    return list(rows)
 
 
 def _attach(threads: list[ShownComment], replies: list[MemberComment], reader) -> None:

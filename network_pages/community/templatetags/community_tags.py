@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from network_pages.area_addresses import sub_path_parts
 from network_pages.community import activity, worklists
 from network_pages.community.comments import audience, listing, markup, rules
-from network_pages.community.comments.forms import CommentForm
+from network_pages.community.comments.forms import new_comment_fields
 from network_pages.community.comments.text import render_comment_text
 from network_pages.community.notifications import is_following
 
@@ -65,7 +65,7 @@ def comments_for(context: template.Context, page) -> dict:
         "comment_base": page.comments_base_url(request),
         "comment_parts": sub_path_parts(),
         "may_post": rules.may_post(user),
-        "form": CommentForm(),
+        "form_fields": new_comment_fields(),
         "following": kept.following
         if (kept := listing.facts_kept(page)) is not None
         else is_following(user, page),
