@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 
@@ -57,10 +57,12 @@ def reader_of(user) -> Reader:
     holding entries (with each page's title, type, depth and, for a meeting, its
     opening), of which the user keeps those they may open."""
     types = ContentType.objects.get_for_models(*FILTER_PAGE_MODELS).values()
+    # Whether a page holds entries, asked of each page of those types (the entries' index
+    # on their page): `pk__in` the entries' pages read all 43,000 entries at network size.
     listed = Q(
+        Exists(SearchEntry.objects.filter(page=OuterRef("pk"))),
         live=True,
         content_type__in=[content_type.pk for content_type in types],
-        pk__in=SearchEntry.objects.values("page_id"),
     )
     listing = Page.objects.annotate(opening=F("meetingpage__opening")).only(
         "pk", "path", "depth", "alias_of_id", "content_type_id", "title"
