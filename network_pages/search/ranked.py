@@ -16,6 +16,7 @@ to disk) and could not count by hashing.
 
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import OrderBy
@@ -64,7 +65,10 @@ def ranked(results, chosen_kind: str | None, wanted: int) -> Ranked | None:
         .annotate(nfp_rank=Cast(ordering[0].expression, FloatField()))
         .values_list("pk", "kind", "nfp_rank")
     )
-    sql, params = matches.query.sql_with_params()
+    try:
+        sql, params = matches.query.sql_with_params()
+    except EmptyResultSet:  # nothing readable (`readable_entries` is none for a non-member)
+        return Ranked({}, [])
     chosen = "WHERE kind = %s" if chosen_kind else ""
     query = QUERY % {"matches": sql, "chosen": chosen}
     params = (*params, *([chosen_kind] if chosen_kind else []), wanted)
