@@ -3,10 +3,12 @@
 the next search, whatever took it away."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from network_pages.information.models import InformationItemAttachment, Response, ResponseAttachment
 from network_pages.meetings.models import MeetingDocument
@@ -162,3 +164,28 @@ def test_deciding_a_readers_documents_again_costs_the_same_for_2_or_12_documents
 
     assert many == few
     assert "12 results" in body_of(client.get(url))
+
+
+def test_a_document_moved_by_the_admins_bulk_action_is_no_longer_found_by_who_may_not_open_it(
+    client, focal_point, item_annex, django_capture_on_commit_callbacks
+):
+    """Wagtail's "add to collection" moves documents with a bulk update, which no signal
+    announces: every bulk action starts a new generation (search/wagtail_hooks.py)."""
+    closed = Collection.get_first_root_node().add_child(name="Walrus keepers' files")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=closed, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Walrus keepers"))
+    assert "Walrus annex" in found(client, focal_point, "walrus")
+    superuser = get_user_model().objects.create_superuser("bulk", "bulk@example.org", "x" * 16)
+    client.logout()
+    sign_in(client, superuser)
+    url = reverse("wagtail_bulk_action", args=("wagtaildocs", "document", "add_to_collection"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{url}?id={item_annex.pk}", {"collection": closed.pk})
+
+    assert response.status_code in (200, 302)
+    item_annex.refresh_from_db()
+    assert item_annex.collection_id == closed.pk
+    assert "Walrus annex" not in found(client, focal_point, "walrus")
