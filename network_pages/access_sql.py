@@ -202,10 +202,14 @@ PageRule = TreeRule
 # owners hook (`access.DOCUMENT_OWNERS_HOOK`) gives its rule this form with `in_sql`:
 # `sql(user, pages)`, `pages` a `PageRule`, returns the ids of the documents attached to a
 # thing of its kind and, among them, those attached to one that `user` may not read (each
-# a query of ids, or a list).
-def in_sql(sql):
+# a query of ids, or a list). `read_at_every_use`: what its verdicts read may change with no
+# signal sent (a response's status, set by a bulk update): whoever keeps the verdicts of the
+# other hooks between requests asks this one again every time (the members' search,
+# `search.document_cache`).
+def in_sql(sql, *, read_at_every_use: bool = False):
     def decorate(owners):
         owners.nfp_sql = sql
+        owners.nfp_read_at_every_use = read_at_every_use
         return owners
 
     return decorate
@@ -225,6 +229,48 @@ def written_out(subquery: QuerySet | list) -> RawSQL | list:
     return RawSQL(sql, params)  # noqa: S611 - the SQL Django compiled, its values as parameters
 
 
+@dataclass(frozen=True)
+class OwnerRules:
+    """The owner rule, hook by hook, as subqueries of document ids: those attached to a
+    thing, those attached to one the user may not read, whose verdicts may be kept
+    (`refused`), and the same for the hooks read at every use (`refused_every_use`). The
+    rule on a document id (`field`) is `kept(field) & every_use(field)`."""
+
+    attached: tuple
+    refused: tuple
+    refused_every_use: tuple
+
+    def kept(self, field: str = "pk") -> Q:
+        """Attached to at least one thing, refused by no hook whose verdicts may be kept."""
+        attached = _any(Q(**{f"{field}__in": ids}) for ids in self.attached)
+        return attached & ~_any(Q(**{f"{field}__in": ids}) for ids in self.refused)
+
+    def every_use(self, field: str = "pk") -> Q:
+        """Refused by no hook read at every use."""
+        return ~_any(Q(**{f"{field}__in": ids}) for ids in self.refused_every_use)
+
+
+def owner_rules(user, pages: PageRule, *, kept: bool = True) -> OwnerRules | None:
+    """`readable_by_owners`, in its parts (`kept=False`: only those read at every use, the
+    others' verdicts being kept already; `kept()` is then not the rule). None when some
+    hook has no database form."""
+    hooks = access.document_owner_hooks()
+    if not all(hasattr(owners, "nfp_sql") for owners in hooks):
+        return None
+    attached, refused, refused_every_use = [], [], []
+    for owners in hooks:
+        every_use = getattr(owners, "nfp_read_at_every_use", False)
+        if not kept and not every_use:
+            continue
+        ids, not_readable = owners.nfp_sql(user, pages)
+        attached.append(written_out(ids))
+        if every_use:
+            refused_every_use.append(written_out(not_readable))
+        else:
+            refused.append(written_out(not_readable))
+    return OwnerRules(tuple(attached), tuple(refused), tuple(refused_every_use))
+
+
 def readable_by_owners(user, pages: PageRule, field: str = "pk") -> Q | None:
     """`access.readable_by_owners` as a condition on a document id (`field`), for the
     documents in restricted collections: attached to at least one thing, and to nothing
@@ -232,12 +278,5 @@ def readable_by_owners(user, pages: PageRule, field: str = "pk") -> Q | None:
     form: the caller then asks `access.readable_by_owners`."""
     if access.is_dmr(user):
         return EVERYTHING
-    hooks = access.document_owner_hooks()
-    if not all(hasattr(owners, "nfp_sql") for owners in hooks):
-        return None
-    attached, refused = NOTHING, NOTHING
-    for owners in hooks:
-        ids, not_readable = owners.nfp_sql(user, pages)
-        attached |= Q(**{f"{field}__in": written_out(ids)})
-        refused |= Q(**{f"{field}__in": written_out(not_readable)})
-    return attached & ~refused
+    rules = owner_rules(user, pages)
+    return None if rules is None else rules.kept(field) & rules.every_use(field)

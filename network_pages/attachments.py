@@ -25,6 +25,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from network_pages import access, roles
 from network_pages.network_area import ensure_network_collection
+from network_pages.search import document_cache
 
 REMOVED_COLLECTION = "Removed documents"
 
@@ -84,6 +85,8 @@ def settle_attached(document_id: int) -> None:
     )
     if retired.exists():
         retired.update(collection=ensure_network_collection())
+        # No signal for a bulk update: the search's kept documents go by hand.
+        document_cache.start_new_generation()
 
 
 def follow_attachments(model: type[models.Model], on_detach: OnDetach) -> None:

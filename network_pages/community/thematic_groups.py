@@ -22,6 +22,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from network_pages import access, network_area, roles
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models.membership import Membership
+from network_pages.search import document_cache
 
 GROUP_PREFIX = "Thematic group: "
 GROUP_NAME = GROUP_PREFIX + "{pk}"
@@ -145,9 +146,15 @@ def sync_workspace(group_page: Page) -> None:
             )
             _restrict(restriction, group)
         # Documents already linked from the workspace move in with it.
-        get_document_model().objects.filter(thematic_group_updates__update__in=children).exclude(
-            collection=collection
-        ).update(collection=collection)
+        moved = (
+            get_document_model()
+            .objects.filter(thematic_group_updates__update__in=children)
+            .exclude(collection=collection)
+            .update(collection=collection)
+        )
+        if moved:
+            # No signal for a bulk update: the search's kept documents go by hand.
+            document_cache.start_new_generation()
     elif restriction is not None:
         restriction.delete()
 

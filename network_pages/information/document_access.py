@@ -44,7 +44,8 @@ def responses_in_sql(user, pages: access_sql.PageRule):
     return attachments, attachments.exclude(pk__in=readable)
 
 
-@access_sql.in_sql(responses_in_sql)
+# A response's status is set by bulk updates too (no signal): asked at every use.
+@access_sql.in_sql(responses_in_sql, read_at_every_use=True)
 @access.attached_by(_response_attachments)
 def response_owners(user, document_ids: Collection[int]) -> Iterator[tuple[int, bool]]:
     attachments = _response_attachments(document_ids)

@@ -11,6 +11,7 @@ class NetworkSearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals
+        from . import document_cache_signals, signals
 
         signals.connect()
+        document_cache_signals.connect()

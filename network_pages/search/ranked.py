@@ -2,49 +2,46 @@
 
 Asked through the backend's generic API, a search is two queries (the page's ids, ranked,
 then the counts per kind, `facet`), and the database finds the matches and applies the
-access conditions to every one of them twice. Here the readable matches are read once and
-grouped by kind: each group gives its count and its best (rank, id) pairs, as many as the
-page asked for needs; Python merges the groups in the backend's own order (the rank, then
-the id, both descending). The query count stays one, however many entries match.
+access conditions to every one of them twice. Here the readable matches are read once, each
+with its rank (a common word: some 22,000 of them at network size), and kept as (id, kind,
+rank) while the same query counts them per kind and sorts them for the page: only the best
+`wanted` are kept while sorting (the backend's own order: the rank, then the id, both
+descending), never the entries' text vectors. The query count stays one, however many
+entries match.
+
+Grouped by kind with each group's best ranked in an ordered aggregate, as before, PostgreSQL
+had to sort every match by kind with its title and body vectors (the sort spilled some 14 MB
+to disk) and could not count by hashing.
 """
 
-import heapq
 from dataclasses import dataclass
-from itertools import islice
 
-from django.db.models import Aggregate, Count, F, FloatField, QuerySet
-from django.db.models import Field as AnyField
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
-# The largest array subscript PostgreSQL takes: "every ranked match" for a page beyond the
-# last one (the paginator then shows the last page, which is among them).
+# The largest LIMIT this module writes: "every ranked match" for a page beyond the last one
+# (the paginator then shows the last page, which is among them).
 EVERY_MATCH = 2**31 - 1
+
+# `%(matches)s`: the readable matches as (id, kind, rank); the ids wanted are those of the
+# chosen kind (`%(chosen)s`), or of all.
+QUERY = """
+WITH matches (id, kind, rank) AS MATERIALIZED (%(matches)s)
+SELECT kind, COUNT(*), NULL FROM matches GROUP BY kind
+UNION ALL
+SELECT NULL, NULL, ARRAY(
+    SELECT id FROM matches %(chosen)s ORDER BY rank DESC, id DESC LIMIT %%s
+)
+"""
 
 
 def answers_in_one_query(backend) -> bool:
     """Only the PostgreSQL backend's results are querysets this module can group."""
     return isinstance(backend, PostgresSearchBackend)
-
-
-class _BestRanked(Aggregate):
-    """ARRAY[rank, id] of a group's `wanted` best entries, best first. The pair is both
-    what is aggregated and what it is ordered by, so that PostgreSQL computes the rank once
-    per entry; an id as a float8 is exact (below 2**53)."""
-
-    function = "ARRAY_AGG"
-    output_field = AnyField()
-
-    def __init__(self, rank, *, wanted: int) -> None:
-        super().__init__(Cast(rank, FloatField()), Cast(F("pk"), FloatField()))
-        self.wanted = int(wanted)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        pieces = [compiler.compile(expression) for expression in self.get_source_expressions()[:2]]
-        pair = "ARRAY[" + ", ".join(sql for sql, _params in pieces) + "]"
-        params = tuple(param for _sql, piece_params in pieces for param in piece_params)
-        return f"(ARRAY_AGG({pair} ORDER BY {pair} DESC))[1:{self.wanted}]", params * 2
 
 
 @dataclass
@@ -63,12 +60,24 @@ def ranked(results, chosen_kind: str | None, wanted: int) -> Ranked | None:
     if not ordering or not isinstance(ordering[0], OrderBy):
         return None
     wanted = max(1, min(wanted, EVERY_MATCH))
-    groups = list(
+    matches = (
         queryset.order_by()
-        .values("kind")
-        .annotate(count=Count("pk"), best=_BestRanked(ordering[0].expression, wanted=wanted))
+        .annotate(nfp_rank=Cast(ordering[0].expression, FloatField()))
+        .values_list("pk", "kind", "nfp_rank")
     )
-    kind_counts = {group["kind"]: group["count"] for group in groups}
-    chosen = [group["best"] for group in groups if not chosen_kind or group["kind"] == chosen_kind]
-    merged = heapq.merge(*chosen, key=lambda pair: (pair[0], pair[1]), reverse=True)
-    return Ranked(kind_counts, [int(pair[1]) for pair in islice(merged, wanted)])
+    try:
+        sql, params = matches.query.sql_with_params()
+    except EmptyResultSet:  # nothing readable (`readable_entries` is none for a non-member)
+        return Ranked({}, [])
+    chosen = "WHERE kind = %s" if chosen_kind else ""
+    query = QUERY % {"matches": sql, "chosen": chosen}
+    params = (*params, *([chosen_kind] if chosen_kind else []), wanted)
+    kind_counts, ids = {}, []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(query, params)
+        for kind, count, best in cursor.fetchall():
+            if kind is None:
+                ids = [int(pk) for pk in best or []]
+            else:
+                kind_counts[kind] = count
+    return Ranked(kind_counts, ids)

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 
@@ -24,6 +26,7 @@ from network_pages.community.models import ThematicGroupPage, ThematicGroupUpdat
 from network_pages.information import rules
 from network_pages.meetings.models import MeetingPage
 
+from . import document_cache
 from .models import SearchEntry
 
 Audience = SearchEntry.Audience
@@ -57,10 +60,12 @@ def reader_of(user) -> Reader:
     holding entries (with each page's title, type, depth and, for a meeting, its
     opening), of which the user keeps those they may open."""
     types = ContentType.objects.get_for_models(*FILTER_PAGE_MODELS).values()
+    # Whether a page holds entries, asked of each page of those types (the entries' index
+    # on their page): `pk__in` the entries' pages read all 43,000 entries at network size.
     listed = Q(
+        Exists(SearchEntry.objects.filter(page=OuterRef("pk"))),
         live=True,
         content_type__in=[content_type.pk for content_type in types],
-        pk__in=SearchEntry.objects.values("page_id"),
     )
     listing = Page.objects.annotate(opening=F("meetingpage__opening")).only(
         "pk", "path", "depth", "alias_of_id", "content_type_id", "title"
@@ -111,20 +116,69 @@ def _comment_pages(reader: Reader) -> QuerySet[Page]:
     return Page.objects.live().filter(read, reader.rule.condition())
 
 
-def _readable_documents(user, rule: access_sql.PageRule) -> QuerySet:
+def _readable_documents(user, rule: access_sql.PageRule) -> Q:
     """The documents this verified user may download, exactly as the document view decides
-    (`access.document_verdict_for_user`): the restrictions of the document's collection and
-    its ancestors, then, in a restricted collection, its owners (`access.readable_by_owners`,
-    in the database: `access_sql.readable_by_owners`). A query, whatever the number of
-    documents: the collections' verdicts and the owners' rules are conditions in it."""
+    (`access.document_verdict_for_user`), as a condition on an entry's document: the
+    restrictions of the document's collection and its ancestors, then, in a restricted
+    collection, its owners (`access.readable_by_owners`, in the database:
+    `access_sql.owner_rules`).
+
+    Those the verdicts of which may be kept come as lists of ids, worked out once and kept
+    for the reader's next searches (`document_cache`): the public ones, and those of
+    restricted collections that the reader may open and no owner refuses. An owner rule
+    read at every use (a response's) stays a condition, as does everything when some owner
+    rule has no database form, and for the DMR, who has no owner rule."""
     collections = access_sql.TreeRule.for_collections(user)
     passed = collections.inside("collection__")
-    by_owners = access_sql.readable_by_owners(user, rule)
-    if by_owners is None:  # an owner rule without a database form: asked in Python
+    public = collections.outside("collection__")
+    if access.is_dmr(user):
+        # Every document of the collections they may open, no owner rule: a cheap condition,
+        # nothing worth keeping.
+        readable = Document.objects.filter(public | passed).values("pk")
+        return Q(document__in=access_sql.written_out(readable))
+    every_use = access_sql.owner_rules(user, rule, kept=False)
+    if every_use is None:
+        # An owner rule without a database form: asked in Python, at every search.
         restricted = Document.objects.filter(passed).values_list("pk", flat=True)
         by_owners = Q(pk__in=access.readable_by_owners(user, restricted))
-    public = collections.outside("collection__")
-    return Document.objects.filter(public | passed & by_owners).values("pk")
+        readable = Document.objects.filter(public | passed & by_owners).values("pk")
+        return Q(document__in=access_sql.written_out(readable))
+
+    def read() -> tuple[list[int], list[int]]:
+        documents = Document.objects.order_by()
+        kept = passed & access_sql.owner_rules(user, rule).kept()
+        return (
+            list(documents.filter(public).values_list("pk", flat=True)),
+            list(documents.filter(kept).values_list("pk", flat=True)),
+        )
+
+    public_ids, passed_ids = document_cache.kept_ids(_decided_by(user, rule, collections), read)
+    passed_read = _document_among(passed_ids) & every_use.every_use("document")
+    return _document_among(public_ids) | passed_read
+
+
+def _decided_by(user, rule: access_sql.PageRule, collections: access_sql.TreeRule) -> str:
+    """What decides which documents `user` may download, read now (`document_cache`): the
+    reader (their groups, by name as the rule reads them, and the state they answer for)
+    and the rule's verdicts on every restricted place of pages and collections."""
+    groups = sorted(access.group_names_of(user))
+    state = rules.represented_state(user)
+    reader = (
+        f"{user.pk}:{int(user.is_active)}:{int(user.is_superuser)}:{groups}:"
+        f"{state.pk if state is not None else ''}"
+    )
+    return f"{reader}|{rule.places!r}|{collections.places!r}"
+
+
+def _document_among(ids: list[int]) -> Q:
+    """`document_id IN (1, 2, 3...)`, the ids written in the query: PostgreSQL compares them
+    by hashing the list once (as parameters, 5,000 of them to pass at every search; as a
+    subquery of an array, the database planned the search without its parallel workers)."""
+    if not ids or connection.vendor != "postgresql":
+        return Q(document__in=ids)
+    # Integers read from the database, written by int(): nothing else reaches the SQL.
+    written = ", ".join(str(int(pk)) for pk in ids)
+    return Q(document__in=RawSQL(written, []))  # noqa: S611
 
 
 def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry]:
@@ -145,6 +199,5 @@ def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry
         Q(kind__in=on_pages, page__in=pages)
         | Q(kind=Kind.COMMENT, page__in=_comment_pages(reader).values("pk")),
     )
-    documents = access_sql.written_out(_readable_documents(user, rule))
-    documents_read = Q(kind=Kind.DOCUMENT, document__in=documents)
+    documents_read = Q(_readable_documents(user, rule), kind=Kind.DOCUMENT)
     return SearchEntry.objects.filter(read_on_pages | documents_read)

@@ -1,11 +1,15 @@
 """Redis is a cache: when it is down the site carries on without it.
 
-`ResilientRedisCache` is Django's Redis cache whose failures do not reach the request:
-each operation that Redis cannot answer goes to a small cache in the process memory
-instead (rate limits keep counting, per process; Wagtail's site root paths are computed
-again), its entries kept at most `FALLBACK_TIMEOUT` seconds so that nothing stale lingers
-once Redis is back. After a failure Redis is left alone for `RETRY_AFTER` seconds, so a
-dead server costs one failed connection every few seconds, not one per request.
+`ResilientRedisCache` is Django's Redis cache whose failures do not reach the request: each
+operation that Redis cannot answer goes to a small cache in the process memory instead (rate
+limits keep counting, per process; Wagtail's site root paths are computed again), its
+entries kept at most `FALLBACK_TIMEOUT` seconds so that nothing stale lingers once Redis is
+back. A write Redis did not take (a generation started anew, an entry forgotten) is not lost
+either: the key is deleted from Redis as soon as it answers again, so that what it held
+before the outage (a reader's documents under the old generation, say) is never read again;
+with too many such keys, the whole cache is cleared. After a failure Redis is left alone for
+`RETRY_AFTER` seconds, so a dead server costs one failed connection every few seconds, not
+one per request.
 Sessions use `cached_db` (settings): their source of truth is the database.
 """
 
@@ -21,6 +25,10 @@ logger = logging.getLogger(__name__)
 
 FALLBACK_TIMEOUT = 60
 RETRY_AFTER = 5.0
+# Keys written while Redis was unreachable, deleted once it answers; beyond this many, the
+# whole cache is cleared instead.
+MAX_UNSENT_KEYS = 10_000
+_WRITES = {"add", "set", "touch", "delete", "incr", "set_many", "delete_many"}
 
 
 class KeptClientRedisCacheClient(RedisCacheClient):
@@ -56,6 +64,8 @@ class ResilientRedisCache(RedisCache):
         self._fallback = LocMemCache("nfp-redis-fallback", {"OPTIONS": {"MAX_ENTRIES": 5000}})
         self._down_until = 0.0
         self._lock = threading.Lock()
+        # (key, version) pairs whose write Redis did not take; `None`: clear everything.
+        self._unsent: set[tuple[str, int | None]] | None = set()
 
     @property
     def is_down(self) -> bool:
@@ -68,12 +78,51 @@ class ResilientRedisCache(RedisCache):
         if first:
             logger.error("Redis unavailable, using the in-process fallback: %s", error)
 
+    def _keys_written(self, name: str, args: tuple) -> list:
+        if name == "set_many":
+            return list(args[0])
+        if name == "delete_many":
+            return list(args[0])
+        return [args[0]]
+
+    def _remember_unsent(self, name: str, args: tuple, version) -> None:
+        with self._lock:
+            if name == "clear":
+                self._unsent = None
+            elif self._unsent is not None:
+                self._unsent.update((key, version) for key in self._keys_written(name, args))
+                if len(self._unsent) > MAX_UNSENT_KEYS:
+                    self._unsent = None
+
+    def _send_unsent(self) -> None:
+        """Redis answers again: forget there what it missed while it did not."""
+        with self._lock:
+            unsent, self._unsent = self._unsent, set()
+        try:
+            if unsent is None:
+                super().clear()
+            else:
+                for key, version in unsent:
+                    super().delete(key, version=version)
+        except RedisError as error:
+            with self._lock:
+                if unsent is None or self._unsent is None:
+                    self._unsent = None
+                else:
+                    self._unsent |= unsent
+            self._failed(error)
+
     def _call(self, name: str, *args, **kwargs):
+        if not self.is_down and self._unsent != set():
+            # Before anything is read or written there again.
+            self._send_unsent()
         if not self.is_down:
             try:
                 return getattr(super(), name)(*args, **kwargs)
             except RedisError as error:
                 self._failed(error)
+        if name in _WRITES or name == "clear":
+            self._remember_unsent(name, args, kwargs.get("version"))
         if "timeout" in kwargs and kwargs["timeout"] is not None:
             kwargs["timeout"] = min(kwargs["timeout"], FALLBACK_TIMEOUT)
         elif name in {"add", "set", "set_many", "touch", "get_or_set"}:

@@ -205,6 +205,9 @@ NFP_PUBLIC_BROWSER_CACHE_SECONDS = env.integer("NFP_PUBLIC_BROWSER_CACHE_SECONDS
 # A member's calendar feed, kept per reader between polls (network_pages/meetings/feed_cache.py;
 # every change to what it shows starts afresh). 0: written on every request.
 NFP_CALENDAR_FEED_CACHE_SECONDS = env.integer("NFP_CALENDAR_FEED_CACHE_SECONDS", 3600)
+# The documents a reader may download, kept between their searches (network_pages/search/
+# document_cache.py; every change to what decides them starts afresh). 0: decided every time.
+NFP_SEARCH_DOCUMENTS_CACHE_SECONDS = env.integer("NFP_SEARCH_DOCUMENTS_CACHE_SECONDS", 3600)
 # A CDN in front of the site: publishing purges the changed pages, their listings, the
 # sitemap and the feeds (home.cdn_purge) through Wagtail's frontend cache module, with one
 # HTTP PURGE per URL to this address. Nothing is purged when it is not set.

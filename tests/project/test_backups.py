@@ -11,7 +11,10 @@ from django.db import connection
 from wagtail.documents import get_document_model
 
 from network_pages.backups import create_backup, restore_database, restore_media
+from network_pages.management.commands import restore_site
+from network_pages.meetings import feed_cache
 from network_pages.network_area import ensure_network_collection
+from network_pages.search import document_cache
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -109,3 +112,16 @@ def test_restore_command_refuses_without_confirmation(tmp_path, settings):
 def test_restore_command_refuses_a_folder_that_is_not_a_backup(tmp_path):
     with pytest.raises(CommandError, match="not a backup folder"):
         call_command("restore_site", str(tmp_path), "--yes")
+
+
+def test_a_restore_forgets_what_was_kept_per_reader(tmp_path, monkeypatch):
+    """The restored documents, attachments and meetings replace those that the kept
+    search documents and calendar feeds were worked out from."""
+    monkeypatch.setattr(restore_site, "restore_database", lambda *args: None)
+    monkeypatch.setattr(restore_site, "restore_media", lambda *args: None)
+    before = (document_cache.current_generation(), feed_cache.current_generation())
+
+    restore_site.Command().restore(tmp_path)
+
+    after = (document_cache.current_generation(), feed_cache.current_generation())
+    assert after[0] != before[0] and after[1] != before[1]

@@ -7,6 +7,8 @@ from django.db import connections
 from home import page_cache, public_pages
 from network_pages import network_area
 from network_pages.backups import restore_database, restore_media
+from network_pages.meetings import feed_cache
+from network_pages.search import document_cache
 from nfp_site.operations import liveness, maintenance
 
 
@@ -98,4 +100,7 @@ class Command(BaseCommand):
         public_pages.forget_restricted_roots()
         network_area.forget_network_roots()
         page_cache.start_new_generation()
+        # And what was kept per reader: their calendar feeds, their search's documents.
+        feed_cache.start_new_generation()
+        document_cache.start_new_generation()
         self.stdout.write(f"Restored {backup}")
