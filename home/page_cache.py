@@ -14,14 +14,12 @@ view restriction starts a new generation (`home.signals`), which drops every ent
 """
 
 import hashlib
-import uuid
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
@@ -32,7 +30,9 @@ from django.utils.cache import (
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_request
 
-GENERATION_KEY = "nfp:page_cache:generation"
+from nfp_site.cache_generation import CacheGeneration
+
+GENERATION = CacheGeneration("nfp:page_cache:generation")
 ENTRY_PREFIX = "nfp:page_cache:entry"
 # Tells tests and operators what happened ("hit": from the cache; "stored": just cached).
 STATUS_HEADER = "X-Page-Cache"
@@ -61,18 +61,12 @@ def public_view(view: Callable) -> Callable:
 
 
 def start_new_generation() -> None:
-    """Forget every cached page: now, and again once the transaction commits (a request in
-    between may have stored what the transaction is about to change)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+    """Forget every cached page (`CacheGeneration.start_new`)."""
+    GENERATION.start_new()
 
 
 def current_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY, "")
-    return generation
+    return GENERATION.current()
 
 
 def _seconds() -> int:

@@ -21,19 +21,18 @@ let a calendar application ask again cheaply: a matching `If-None-Match` gets a 
 """
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from network_pages.meetings.models import CalendarFeed
+from nfp_site.cache_generation import CacheGeneration
 
-GENERATION_KEY = "nfp:calendar_feed:generation"
+GENERATION = CacheGeneration("nfp:calendar_feed:generation")
 ENTRY_PREFIX = "nfp:calendar_feed:entry"
 
 
@@ -45,20 +44,12 @@ class FeedEntry:
 
 
 def start_new_generation() -> None:
-    """Forget every feed: now, and again once the transaction commits (a feed read in
-    between may have kept what the transaction is about to change)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+    """Forget every feed (`CacheGeneration.start_new`)."""
+    GENERATION.start_new()
 
 
 def current_generation() -> str:
-    """Random, never a counter: a generation lost with the cache's other keys can never
-    come back and meet the entries it had."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY, "")
-    return generation
+    return GENERATION.current()
 
 
 def reader_fingerprint(user) -> str:

@@ -30,34 +30,27 @@ documents do when they change collection.
 """
 
 import hashlib
-import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 
-GENERATION_KEY = "nfp:search_documents:generation"
+from nfp_site.cache_generation import CacheGeneration
+
+GENERATION = CacheGeneration("nfp:search_documents:generation")
 ENTRY_PREFIX = "nfp:search_documents:reader"
 
 Kept = TypeVar("Kept")
 
 
 def start_new_generation() -> None:
-    """Forget every reader's documents: now, and again once the transaction commits."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, None))
+    """Forget every reader's documents (`CacheGeneration.start_new`)."""
+    GENERATION.start_new()
 
 
 def current_generation() -> str:
-    """Random, never a counter: a generation lost with the cache's other keys can never
-    come back and meet the entries it had."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY, "")
-    return generation
+    return GENERATION.current()
 
 
 def seconds() -> int:

@@ -79,11 +79,8 @@ class ResilientRedisCache(RedisCache):
             logger.error("Redis unavailable, using the in-process fallback: %s", error)
 
     def _keys_written(self, name: str, args: tuple) -> list:
-        if name == "set_many":
-            return list(args[0])
-        if name == "delete_many":
-            return list(args[0])
-        return [args[0]]
+        many = name in ("set_many", "delete_many")
+        return list(args[0]) if many else [args[0]]
 
     def _remember_unsent(self, name: str, args: tuple, version) -> None:
         with self._lock:
