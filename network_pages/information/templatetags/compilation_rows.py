@@ -13,17 +13,13 @@ from collections.abc import Iterable
 from html import escape
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from ..compilation import CompiledAnswer
 
 register = template.Library()
-
-
-def _lines(text: str) -> str:
-    """`text|linebreaksbr`: newlines normalised, escaped, each newline a <br>."""
-    return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
 
 
 def _escaped(text: str, names: dict[str, str]) -> str:
@@ -35,13 +31,14 @@ def _escaped(text: str, names: dict[str, str]) -> str:
 
 def _row(answer: CompiledAnswer, no_information: str, names: dict[str, str]) -> str:
     language = escape(answer.language)
+    text = no_information if answer.no_information else linebreaksbr(answer.text, True)
     return (
         "\n            <tr>\n"
         f'                <th scope="row">{_escaped(answer.state, names)}</th>\n'
         f"                <td>{_escaped(answer.responder, names)}</td>\n"
         f"                <td>{escape(answer.language.upper())}</td>\n"
         f'                <td lang="{language}">'
-        f"{no_information if answer.no_information else _lines(answer.text)}</td>\n"
+        f"{text}</td>\n"
         "            </tr>\n        "
     )
 
