@@ -173,6 +173,9 @@ def test_every_loaded_page_is_judged_by_the_targets_of_what_it_is(grown):
     assert found[("home page", pages.ANONYMOUS)].kind == pages.CACHED_PUBLIC
     assert found[("sitemap.xml", pages.ANONYMOUS)].kind == pages.CACHED_PUBLIC
     assert found[("home page", pages.FOCAL_POINT)].kind == pages.PUBLIC_VIEW
+    rendered = found[("home page, rendered", pages.ANONYMOUS)]
+    assert rendered.kind == pages.PUBLIC_VIEW
+    assert rendered.path == f"{found[('home page', pages.ANONYMOUS)].path}?bench-render=1"
     assert found[("network home page", pages.DMR)].kind == pages.RESTRICTED
     assert found[("network home page (refused)", pages.ANONYMOUS)].kind == pages.PUBLIC_VIEW
     assert found[("library (network)", pages.FOCAL_POINT)].kind == pages.RESTRICTED
