@@ -20,7 +20,10 @@ children does not need:
 - the rows' content types and site records: content types come from Django's cache of them,
   and the sites rooted at each row are never read (the listing's own query says whether a
   row is a site's root); the sites' root paths, which each row's links need, are read from
-  the cache once for all the rows, not once per row.
+  the cache once for all the rows, not once per row;
+- every view restriction's path, for the privacy of the page explored: the outermost
+  restricted pages, from the cache (nfp_site.admin_privacy); the request's site, which the
+  rows' links ask for, from the cache too (home.site_lookup).
 """
 
 from collections import defaultdict
@@ -30,6 +33,8 @@ from wagtail.admin.ui.tables.pages import ParentPageColumn
 from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.models import Page, Site
 
+from home import site_lookup
+from nfp_site.admin_privacy import read_restricted_roots_once
 # A page type's fields that its explorer row shows (its `get_admin_display_title`, say).
 ROW_FIELDS = "explorer_row_fields"
 
@@ -46,6 +51,9 @@ class ExplorerIndexView(ExplorableIndexView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
+        read_restricted_roots_once(request)
+        # The rows' links ask for the request's site (a query each request): from the cache.
+        site_lookup.find_for_request(request)
         # The viewset gives every page listing the same columns, "Parent" among them, and
         # Wagtail's listing reads every row's parent when its columns have it. The explorer
         # never shows it (`explorable_columns`); while searching, Wagtail's explorer reads
