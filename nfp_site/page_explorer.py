@@ -35,6 +35,7 @@ from wagtail.models import Page, Site
 
 from home import site_lookup
 from nfp_site.admin_privacy import read_restricted_roots_once
+
 # A page type's fields that its explorer row shows (its `get_admin_display_title`, say).
 ROW_FIELDS = "explorer_row_fields"
 
