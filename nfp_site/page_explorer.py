@@ -27,17 +27,36 @@ children does not need:
 """
 
 from collections import defaultdict
+from operator import attrgetter
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import LocaleFilter
 from wagtail.admin.ui.tables.pages import ParentPageColumn
 from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Page, Site, get_page_models
 
-from home import site_lookup
+from home import locales, site_lookup
 from nfp_site.admin_privacy import read_restricted_roots_once
 
 # A page type's fields that its explorer row shows (its `get_admin_display_title`, say).
 ROW_FIELDS = "explorer_row_fields"
+
+
+class PageTypesFromCache(ModelChoiceIterator):
+    """The "Page type" filter's choices, Wagtail's (`get_page_content_types` without `Page`,
+    by model name), from Django's cache of content types instead of a query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        models = [model for model in get_page_models() if model is not Page]
+        content_types = ContentType.objects.get_for_models(*models).values()
+        for content_type in sorted(content_types, key=attrgetter("model")):
+            yield self.choice(content_type)
 
 
 class ExplorerFilterSet(GenericPageFilterSet):
@@ -45,6 +64,31 @@ class ExplorerFilterSet(GenericPageFilterSet):
     owner = None
     edited_by = None
     site = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.filters["content_type"].field
+        field.iterator = PageTypesFromCache
+        field.widget.choices = field.choices
+
+    def _add_locale_filter(self):
+        # Wagtail's (WagtailFilterSet._add_locale_filter), the locales from the process's
+        # memo (home.locales) instead of a query.
+        if "locale" in self.filters:
+            return
+        languages = get_content_languages()
+        existing = {locale.language_code for locale in locales.all_locales()}
+        choices = [(code, name) for code, name in languages.items() if code in existing]
+        if len(choices) <= 1:
+            return
+        self.filters["locale"] = LocaleFilter(
+            label=_("Locale"),
+            choices=choices,
+            empty_label=None,
+            null_label=_("All"),
+            null_value=None,
+            widget=forms.RadioSelect,
+        )
 
 
 class ExplorerIndexView(ExplorableIndexView):
@@ -67,7 +111,8 @@ class ExplorerIndexView(ExplorableIndexView):
         pages = pages.defer_streamfields().specific(defer=True)
         pages = pages.prefetch_workflow_states()
         if self.i18n_enabled:
-            pages = pages.prefetch_related("locale").annotate_has_untranslated_locale()
+            # The rows' locales from the process's memo (get_context_data).
+            pages = pages.annotate_has_untranslated_locale()
         return pages.annotate_site_root_state().annotate_approved_schedule()
 
     def get_context_data(self, **kwargs):
@@ -77,7 +122,11 @@ class ExplorerIndexView(ExplorableIndexView):
         # Each row's links ask for the sites' root paths, kept on the page asked (a cache
         # read per row when the buttons ask without the request): read once, given to all.
         root_paths = Site.get_site_root_paths()
+        locale_field = Page._meta.get_field("locale")
+        locale_of = {locale.pk: locale for locale in locales.all_locales()}
         for page in rows:
+            if self.i18n_enabled and page.locale_id in locale_of:
+                locale_field.set_cached_value(page, locale_of[page.locale_id])
             page._wagtail_cached_site_root_paths = root_paths
             if not content_type.is_cached(page):
                 content_type.set_cached_value(
