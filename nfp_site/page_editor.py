@@ -16,6 +16,10 @@
   reads them first and deletes them in a transaction of its own (three queries, since a
   project-wide delete signal keeps every model off Django's fast path): nothing refers to
   an editing session, and no receiver cares about one.
+- The copy is also handed the workflow state the page record was read with (Wagtail reads
+  it again for the copy) and its locale from the process's memo (home.locales).
+- The action menu asks whether the page may be submitted for moderation twice (a query
+  each: does a workflow cover it?): once here.
 - Whether the page is public (the status panel's privacy) is answered from the cached
   outermost restricted pages (nfp_site.admin_privacy).
 """
@@ -29,9 +33,14 @@ from wagtail.admin.ui.editing_sessions import EditingSessionsModule
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page, get_default_page_content_type
 
+from home.locales import all_locales
 from nfp_site.admin_privacy import read_restricted_roots_once
 
 READ = "_nfp_choices_read"
+
+
+def locale_by_id() -> dict:
+    return {locale.pk: locale for locale in all_locales()}
 
 
 class ChoicesReadOnce(ModelChoiceIterator):
@@ -63,6 +72,16 @@ class PageEditView(EditView):
 
     def get_object(self):
         page = super().get_object()
+        # What the page record read comes with the copy: its workflow state (prefetched
+        # as Wagtail's `current_workflow_state` reads it) and its locale (the memo's).
+        record = self.real_page_record
+        if hasattr(record, "_current_workflow_states"):
+            page._current_workflow_states = record._current_workflow_states
+        locale_field = Page._meta.get_field("locale")
+        if not locale_field.is_cached(page):
+            locale = locale_by_id().get(page.locale_id)
+            if locale is not None:
+                locale_field.set_cached_value(page, locale)
         latest = self.latest_revision
         if latest is not None:
             for name in ("latest_revision", "live_revision"):
@@ -86,6 +105,22 @@ class PageEditView(EditView):
     def get_context_data(self, **kwargs):
         read_choices_once(self.form)
         return super().get_context_data(**kwargs)
+
+    def get_action_menu(self):
+        # Two of the menu's items ask the same permission tester whether the page may be
+        # submitted for moderation, which asks whether a workflow covers the page (a
+        # query each time): answered once for the menu, by Wagtail's rule.
+        page = self.page
+        tester = page.permissions_for_user(self.request.user)
+        may_submit = tester.can_submit_for_moderation()
+        tester.can_submit_for_moderation = lambda: may_submit
+        page.permissions_for_user = lambda user: (
+            tester if user is self.request.user else type(page).permissions_for_user(page, user)
+        )
+        try:
+            return super().get_action_menu()
+        finally:
+            del page.permissions_for_user
 
     def get_editing_sessions(self):
         # Wagtail's (EditView.get_editing_sessions), the clean-up in one statement.
