@@ -11,6 +11,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 _by_language: dict[str, Locale | None] = {}
+_all: list[Locale] = []
 
 
 def locale_for(language_code: str) -> Locale | None:
@@ -31,5 +32,13 @@ def active_locale() -> Locale | None:
     )
 
 
+def all_locales() -> list[Locale]:
+    """Every locale, ordered by language code."""
+    if not _all:
+        _all.extend(Locale.objects.order_by("language_code"))
+    return list(_all)
+
+
 def forget() -> None:
     _by_language.clear()
+    _all.clear()

@@ -8,16 +8,80 @@
 - The editor reads the page's latest revision first (`dispatch`), then edits a copy of the
   page built from it, whose status panel asks for its latest and live revisions again: the
   copy is handed the revision already read when it is the one it points to.
+- A select of the form (a request's member state and requester: 46 states, every user) is
+  drawn twice, once into the editor's JavaScript (the panels packed by telepath) and once
+  into the page: its choices are read once (`ChoicesReadOnce`).
+- Editing sessions idle for an hour are deleted as Wagtail does on every opening of the
+  editor (`EditingSession.cleanup`), in one statement instead of Django's collector, which
+  reads them first and deletes them in a transaction of its own (three queries, since a
+  project-wide delete signal keeps every model off Django's fast path): nothing refers to
+  an editing session, and no receiver cares about one.
+- The copy is also handed the workflow state the page record was read with (Wagtail reads
+  it again for the copy) and its locale from the process's memo (home.locales).
+- The action menu asks whether the page may be submitted for moderation twice (a query
+  each: does a workflow cover it?): once here.
+- Whether the page is public (the status panel's privacy) is answered from the cached
+  outermost restricted pages (nfp_site.admin_privacy).
 """
 
+from django.forms import ModelChoiceField
+from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.models import EditingSession
+from wagtail.admin.ui.editing_sessions import EditingSessionsModule
 from wagtail.admin.views.pages.edit import EditView
-from wagtail.models import Page
+from wagtail.models import Page, get_default_page_content_type
+
+from home.locales import all_locales
+from nfp_site.admin_privacy import read_restricted_roots_once
+
+READ = "_nfp_choices_read"
+
+
+def locale_by_id() -> dict:
+    return {locale.pk: locale for locale in all_locales()}
+
+
+class ChoicesReadOnce(ModelChoiceIterator):
+    """Django's choices of a model field, from the objects read the first time they were
+    drawn (for the same queryset: a field given another one reads it)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        read = self.field.__dict__.get(READ)
+        if read is None or read[0] is not self.queryset:
+            read = self.field.__dict__[READ] = (self.queryset, list(self.queryset))
+        for obj in read[1]:
+            yield self.choice(obj)
+
+
+def read_choices_once(form) -> None:
+    """Every select of the form (one of its own fields) reads its choices once."""
+    for field in form.fields.values():
+        if isinstance(field, ModelChoiceField) and hasattr(field.widget, "choices"):
+            field.iterator = ChoicesReadOnce
+            field.widget.choices = field.choices
 
 
 class PageEditView(EditView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        read_restricted_roots_once(request)
+
     def get_object(self):
         page = super().get_object()
+        # What the page record read comes with the copy: its workflow state (prefetched
+        # as Wagtail's `current_workflow_state` reads it) and its locale (the memo's).
+        record = self.real_page_record
+        if hasattr(record, "_current_workflow_states"):
+            page._current_workflow_states = record._current_workflow_states
+        locale_field = Page._meta.get_field("locale")
+        if not locale_field.is_cached(page):
+            locale = locale_by_id().get(page.locale_id)
+            if locale is not None:
+                locale_field.set_cached_value(page, locale)
         latest = self.latest_revision
         if latest is not None:
             for name in ("latest_revision", "live_revision"):
@@ -37,3 +101,45 @@ class PageEditView(EditView):
             .select_related("locale")
             if translation.permissions_for_user(self.request.user).can_edit()
         ]
+
+    def get_context_data(self, **kwargs):
+        read_choices_once(self.form)
+        return super().get_context_data(**kwargs)
+
+    def get_action_menu(self):
+        # Two of the menu's items ask the same permission tester whether the page may be
+        # submitted for moderation, which asks whether a workflow covers the page (a
+        # query each time): answered once for the menu, by Wagtail's rule.
+        page = self.page
+        tester = page.permissions_for_user(self.request.user)
+        may_submit = tester.can_submit_for_moderation()
+        tester.can_submit_for_moderation = lambda: may_submit
+        page.permissions_for_user = lambda user: (
+            tester if user is self.request.user else type(page).permissions_for_user(page, user)
+        )
+        try:
+            return super().get_action_menu()
+        finally:
+            del page.permissions_for_user
+
+    def get_editing_sessions(self):
+        # Wagtail's (EditView.get_editing_sessions), the clean-up in one statement.
+        stale = EditingSession.objects.stale()
+        stale._raw_delete(stale.db)
+        session = EditingSession.objects.create(
+            user=self.request.user,
+            content_type=get_default_page_content_type(),
+            object_id=self.page.pk,
+            last_seen_at=timezone.now(),
+        )
+        return EditingSessionsModule(
+            session,
+            reverse(
+                "wagtailadmin_editing_sessions:ping",
+                args=(Page._meta.app_label, Page._meta.model_name, self.page.pk, session.id),
+            ),
+            reverse("wagtailadmin_editing_sessions:release", args=(session.id,)),
+            [],
+            self.page.latest_revision_id,
+            self.latest_revision_created_at,
+        )
