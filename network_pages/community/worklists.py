@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Func, IntegerField, QuerySet, Subquery, Value, Window
 from wagtail import hooks
 
@@ -108,9 +109,14 @@ def _with_total(rows: list) -> tuple[list, int | None]:
 
 def first_of(part: int, queryset: QuerySet, limit: int = ITEMS_SHOWN) -> QuerySet:
     """The first `limit` rows of `queryset` (in its order), each with `nfp_part` and the
-    total (`nfp_total`): one part of `first_and_total_of_each`'s UNION. The limit is in a
-    subquery (a database may refuse it on a part of a UNION) and the total a count that
-    does not depend on the row (computed once)."""
+    total (`nfp_total`): one part of `first_and_total_of_each`'s UNION.
+
+    Where the database takes a LIMIT on a part of a UNION (PostgreSQL), the part is read as
+    `first_and_total` reads a list alone: a window count, then the LIMIT. Elsewhere
+    (SQLite), the limit is in a subquery and the total a count that does not depend on the
+    row; the part's order is then the caller's to restore."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        return queryset.annotate(nfp_part=Value(part), nfp_total=Window(Count("pk")))[:limit]
     first = queryset.values("pk")[:limit]
     return (
         queryset.filter(pk__in=first)
