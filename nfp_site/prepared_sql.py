@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connection
 from django.db.models import Model, QuerySet
-from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
 _STAND_IN = "\x00nfp-prepared-"
 # Within a 32-bit integer column's range (a value outside it is compiled away), never an id.
@@ -71,7 +71,11 @@ def _flat(arguments: Sequence) -> list:
 
 
 def _prepare(
-    build: Callable[..., QuerySet], arguments: Sequence, *, objects: bool = False
+    build: Callable[..., QuerySet],
+    arguments: Sequence,
+    *,
+    objects: bool = False,
+    rows: bool = False,
 ) -> Prepared | None:
     index = 0
     stand_ins, slots = [], {}
@@ -107,6 +111,12 @@ def _prepare(
         template.append(slot if slot is not None else param)
     if {s.index for s in template if isinstance(s, _Slot)} != set(range(index)):
         return None  # a value left out of the parameters (inlined in the SQL, or dropped)
+    if rows:
+        query = queryset.query
+        columns = (*query.extra_select, *query.values_select, *query.annotation_select)
+        if queryset._iterable_class is not ValuesListIterable or tuple(queryset._fields) != columns:
+            return None  # only rows whose columns come in the order they were asked for
+        return Prepared(sql, tuple(template), compiler=compiler)
     if not objects:
         return Prepared(sql, tuple(template))
     if (
@@ -131,15 +141,23 @@ def _prepare(
     )
 
 
-def _found(name: str, build: Callable[..., QuerySet], arguments: Sequence, *, objects: bool):
+def _found(
+    name: str,
+    build: Callable[..., QuerySet],
+    arguments: Sequence,
+    *,
+    objects: bool,
+    rows: bool = False,
+):
     shape = (
         name,
         connection.vendor,
         objects,
+        rows,
         *((type(a), len(a)) if isinstance(a, list | tuple) else (type(a),) for a in arguments),
     )
     if shape not in _prepared:
-        _prepared[shape] = _prepare(build, arguments, objects=objects)
+        _prepared[shape] = _prepare(build, arguments, objects=objects, rows=rows)
     return _prepared[shape]
 
 
@@ -188,3 +206,16 @@ def prepared_objects(name: str, build: Callable[..., QuerySet], *arguments) -> l
             setattr(instance, name_, row[position])
         objects.append(instance)
     return objects
+
+
+def prepared_rows(name: str, build: Callable[..., QuerySet], *arguments) -> list[tuple]:
+    """`list(build(*arguments))` for a `values_list()` queryset (a union of them too) whose
+    columns are selected in the order it names them (annotated in that order), its SQL
+    compiled once per shape as `prepared`'s, each value converted as Django converts it."""
+    found = _found(name, build, arguments, objects=False, rows=True)
+    if found is None:
+        return list(build(*arguments))
+    with connection.cursor() as cursor:
+        cursor.execute(found.sql, _params(found, arguments))
+        rows = cursor.fetchall()
+    return list(found.compiler.results_iter([rows], tuple_expected=True))

@@ -27,6 +27,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext, pgettext
@@ -38,7 +39,7 @@ from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
-from nfp_site.prepared_sql import prepared_objects
+from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 ACTIVITY_HOOK = "community_network_activity"
 PENDING_TASKS_HOOK = "community_pending_tasks"
@@ -411,14 +412,10 @@ def _group_columns(queryset, kind: int, group: str, order: str, since, theme):
     )
 
 
-def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupRole]:
-    """The thematic groups the user belongs to (by title), then their current rapporteur
-    terms (the latest first): one query for both, with what each group's link needs."""
-    if not user.is_authenticated:
-        return []
+def _groups_and_terms(user_id: int, today: datetime.date):
     no_date = Value(None, output_field=DateField())
     memberships = _group_columns(
-        Membership.objects.filter(user=user),
+        Membership.objects.filter(user=user_id),
         _MEMBER,
         "group",
         order=F("group__title"),
@@ -426,18 +423,25 @@ def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupR
         theme=Value(""),
     )
     terms = _group_columns(
-        Rapporteur.objects.current().filter(user=user),
+        Rapporteur.objects.current(today).filter(user=user_id),
         _RAPPORTEUR,
         "thematic_group",
         order=Value(""),
         since=F("start_date"),
         theme=F("theme"),
     )
-    rows = list(
-        memberships.union(terms, all=True).order_by(
-            "nfp_kind", "nfp_order", F("nfp_since").desc(), "nfp_group"
-        )
+    return memberships.union(terms, all=True).order_by(
+        "nfp_kind", "nfp_order", F("nfp_since").desc(), "nfp_group"
     )
+
+
+def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupRole]:
+    """The thematic groups the user belongs to (by title), then their current rapporteur
+    terms (the latest first): one query for both, with what each group's link needs."""
+    if not user.is_authenticated:
+        return []
+    # Every network home asks it: its SQL is compiled once per process (`prepared_sql`).
+    rows = prepared_rows("activity.groups_of", _groups_and_terms, user.pk, timezone.localdate())
     # The group pages, as far as their links need them (ReaderUrls reads the rest).
     pages = {
         group: Page(id=group, title=title, translation_key=key, locale_id=locale, url_path=path)

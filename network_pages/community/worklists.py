@@ -14,10 +14,11 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet, Window
+from django.db import connection
+from django.db.models import Count, Func, IntegerField, QuerySet, Subquery, Value, Window
 from wagtail import hooks
 
-from nfp_site.prepared_sql import prepared_objects
+from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 WORK_LISTS_HOOK = "nfp_work_lists"
 # A list shows this many items, then a link to the full listing.
@@ -101,3 +102,53 @@ def _first_with_total(queryset: QuerySet, limit: int) -> QuerySet:
 def _with_total(rows: list) -> tuple[list, int | None]:
     total = rows[0].nfp_total if rows else 0
     return rows, (total if total > len(rows) else None)
+
+
+# --- several lists in one query --------------------------------------------------------
+
+
+def first_of(part: int, queryset: QuerySet, limit: int = ITEMS_SHOWN) -> QuerySet:
+    """The first `limit` rows of `queryset` (in its order), each with `nfp_part` and the
+    total (`nfp_total`): one part of `first_and_total_of_each`'s UNION.
+
+    Where the database takes a LIMIT on a part of a UNION (PostgreSQL), the part is read as
+    `first_and_total` reads a list alone: a window count, then the LIMIT. Elsewhere
+    (SQLite), the limit is in a subquery and the total a count that does not depend on the
+    row; the part's order is then the caller's to restore."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        return queryset.annotate(nfp_part=Value(part), nfp_total=Window(Count("pk")))[:limit]
+    first = queryset.values("pk")[:limit]
+    return (
+        queryset.filter(pk__in=first)
+        .order_by()
+        .annotate(nfp_part=Value(part), nfp_total=count_of(queryset))
+    )
+
+
+def count_of(queryset: QuerySet) -> Subquery:
+    """COUNT(*) of `queryset` as a subquery of an outer query."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func("pk", function="COUNT")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def first_and_total_of_each(
+    name: str, build: Callable[..., QuerySet], *arguments, columns: tuple[str, ...], parts: int
+) -> list[tuple[list[tuple], int | None]]:
+    """For each of `parts` lists, its first rows and, when some are left out, how many in
+    all, in one query: `build(*arguments)` is the UNION ALL of `values_list(*columns)`
+    querysets made by `first_of` (their columns annotated in that order, `nfp_part` and
+    `nfp_total` among them), compiled once per process for `name` (`prepared_sql`). The
+    rows of each list come in no order: the caller sorts them."""
+    rows = prepared_rows(f"worklists.{name}", build, *arguments)
+    found: list[list[tuple]] = [[] for _ in range(parts)]
+    totals: list[int] = [0] * parts
+    part_at, total_at = columns.index("nfp_part"), columns.index("nfp_total")
+    for row in rows:
+        found[row[part_at]].append(row)
+        totals[row[part_at]] = row[total_at]
+    return [
+        (found[part], totals[part] if totals[part] > len(found[part]) else None)
+        for part in range(parts)
+    ]

@@ -8,7 +8,7 @@ open requests with their response rates. A fixed number of queries in every case
 
 from datetime import date
 
-from django.db.models import Exists, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models import DateField, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, Value
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
@@ -17,7 +17,13 @@ from wagtail.models import Page
 
 from network_pages import access
 from network_pages.community.activity import ReaderUrls
-from network_pages.community.worklists import WorkItem, WorkList, prepared_first_and_total
+from network_pages.community.worklists import (
+    WorkItem,
+    WorkList,
+    first_and_total_of_each,
+    first_of,
+    prepared_first_and_total,
+)
 from network_pages.models import MemberState
 
 from . import rules
@@ -132,9 +138,110 @@ def _submissions_to_review():
     )
 
 
-def submissions_to_review() -> WorkList:
+def _count(queryset) -> Subquery:
+    """COUNT(*) of `queryset` as a subquery of the outer query."""
+    return Subquery(
+        queryset.annotate(n=Func("pk", function="COUNT")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def _open_requests_by_deadline(today: date):
+    return _open_requests(today).order_by("deadline", "pk")
+
+
+# The columns of the DMR's two lists, read together (`_secretariat_lists`): a page each,
+# with what its item shows and what its link needs.
+_DMR_COLUMNS = (
+    "nfp_part",
+    "nfp_total",
+    "nfp_pk",
+    "nfp_title",
+    "nfp_type",
+    "nfp_deadline",
+    "nfp_submitted",
+    "nfp_states",
+    "nfp_key",
+    "nfp_locale",
+    "nfp_path",
+)
+_TO_REVIEW, _OPEN = 0, 1
+
+
+def _page_columns(queryset, *, deadline, submitted, states):
+    return queryset.annotate(
+        nfp_pk=F("pk"),
+        nfp_title=F("title"),
+        nfp_type=F("content_type_id"),
+        nfp_deadline=deadline,
+        nfp_submitted=submitted,
+        nfp_states=states,
+        nfp_key=F("translation_key"),
+        nfp_locale=F("locale_id"),
+        nfp_path=F("url_path"),
+    ).values_list(*_DMR_COLUMNS)
+
+
+def _secretariat_lists(today: date):
+    """The submissions to review and the open requests with their response rates: the
+    first of each and how many in all, in one query (`first_and_total_of_each`)."""
+    no_number = Value(None, output_field=IntegerField())
+    to_review = _page_columns(
+        first_of(_TO_REVIEW, _submissions_to_review()),
+        deadline=Value(None, output_field=DateField()),
+        submitted=no_number,
+        states=no_number,
+    )
+    submitted = Response.objects.filter(
+        request_id=OuterRef("pk"), status=Response.Status.SUBMITTED
+    ).order_by()
+    open_requests = _page_columns(
+        first_of(_OPEN, _open_requests_by_deadline(today)),
+        deadline=F("deadline"),
+        # Counted per request shown (a subquery), not by joining every response.
+        submitted=_count(submitted),
+        # How many states in all, in the same query.
+        states=_count(MemberState.objects.order_by()),
+    )
+    return to_review.union(open_requests, all=True)
+
+
+def _page_of(row) -> Page:
+    """The page of a row of `_DMR_COLUMNS`, as far as its item and its link need it."""
+    values = dict(zip(_DMR_COLUMNS, row, strict=True))
+    page = Page(
+        id=values["nfp_pk"],
+        title=values["nfp_title"],
+        content_type_id=values["nfp_type"],
+        translation_key=values["nfp_key"],
+        locale_id=values["nfp_locale"],
+        url_path=values["nfp_path"],
+    )
+    page.deadline = values["nfp_deadline"]
+    page.submitted = values["nfp_submitted"]
+    page.states = values["nfp_states"]
+    return page
+
+
+def secretariat_lists(urls: ReaderUrls) -> list[WorkList]:
+    """The DMR's: submissions to review, then the open requests with their response rates."""
+    (review_rows, review_total), (open_rows, open_total) = first_and_total_of_each(
+        "information.secretariat",
+        _secretariat_lists,
+        rules.today(),
+        columns=_DMR_COLUMNS,
+        parts=2,
+    )
+    to_review = sorted(map(_page_of, review_rows), key=lambda page: page.pk)
+    open_requests = sorted(map(_page_of, open_rows), key=lambda page: (page.deadline, page.pk))
+    return [
+        submissions_to_review(to_review, review_total),
+        response_rates(urls, open_requests, open_total),
+    ]
+
+
+def submissions_to_review(pages: list[Page], total: int | None) -> WorkList:
     """Items and requests a Focal Point submitted, never published yet (4.5, 4.7)."""
-    pages, total = prepared_first_and_total("submissions_to_review", _submissions_to_review)
     items = [
         WorkItem(
             title=page.title,
@@ -155,35 +262,8 @@ def submissions_to_review() -> WorkList:
     )
 
 
-def _count(queryset) -> Subquery:
-    """COUNT(*) of `queryset` as a subquery of the outer query."""
-    return Subquery(
-        queryset.annotate(n=Func("pk", function="COUNT")).values("n"),
-        output_field=IntegerField(),
-    )
-
-
-def _with_response_rates(today: date):
-    submitted = Response.objects.filter(
-        request_id=OuterRef("pk"), status=Response.Status.SUBMITTED
-    ).order_by()
-    return (
-        _open_requests(today)
-        .annotate(
-            # Counted per request shown (a subquery), not by joining every response.
-            submitted=_count(submitted),
-            # How many states in all, in the same query.
-            states=_count(MemberState.objects.order_by()),
-        )
-        .order_by("deadline", "pk")
-    )
-
-
-def response_rates(urls: ReaderUrls) -> WorkList:
+def response_rates(urls: ReaderUrls, requests: list[Page], total: int | None) -> WorkList:
     """The open requests, each with how many states have submitted a response."""
-    requests, total = prepared_first_and_total(
-        "response_rates", _with_response_rates, rules.today()
-    )
     links = urls.map(requests)
     items = [
         WorkItem(
@@ -221,5 +301,5 @@ def information_work_lists(user, request=None) -> list[WorkList]:
     if access.is_member(user) and not access.is_dmr(user):
         lists.append(my_submissions(user, urls))
     if access.is_dmr(user):
-        lists += [submissions_to_review(), response_rates(urls)]
+        lists += secretariat_lists(urls)
     return lists

@@ -12,10 +12,11 @@ class MeetingsConfig(AppConfig):
         # Signal handlers import the models, which exist only once the registry is ready.
         from network_pages.attachments import OnDetach, follow_attachments
 
-        from . import feed_signals, signal_handlers
+        from . import feed_signals, holiday_cache, signal_handlers
         from .models import MeetingDocument
 
         follow_attachments(MeetingDocument, OnDetach.RETIRE)
 
         signal_handlers.connect()
         feed_signals.connect()
+        holiday_cache.connect()

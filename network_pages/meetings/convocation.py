@@ -63,7 +63,12 @@ def today() -> date:
 def holidays_for(first: date, last: date) -> frozenset[date]:
     """The holidays that can matter to the deadlines of meetings opening from `first` to
     `last`, and to the working days between today and those deadlines."""
-    return Holiday.objects.dates_between(min(holiday_window(first)[0], today()), max(last, today()))
+    return Holiday.objects.dates_between(*holiday_range(first, last))
+
+
+def holiday_range(first: date, last: date) -> tuple[date, date]:
+    """The days `holidays_for(first, last)` reads the holidays of."""
+    return min(holiday_window(first)[0], today()), max(last, today())
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from network_pages.meetings import convocation
+from network_pages.meetings import convocation, holiday_cache
 from network_pages.meetings.models import Convocation, MeetingKind, MeetingPage, MeetingStatus
+from nfp_site.prepared_sql import prepared_objects
 
 UPCOMING_SHOWN = 10
 
@@ -35,22 +36,20 @@ def upcoming_meetings(limit: int = UPCOMING_SHOWN, request=None) -> list[Upcomin
 
 
 def _upcoming_meetings(limit: int) -> list[UpcomingMeeting]:
-    # The last convocation's date, and whether a plenary is scheduled this year (the same
-    # for every row: the panel's warning), in the meetings' own query.
-    last_sent = Convocation.objects.filter(meeting=OuterRef("pk")).order_by("-sequence")
-    pages = list(
-        MeetingPage.objects.filter(alias_of__isnull=True, opening__gt=timezone.now())
-        .exclude(status=MeetingStatus.CANCELLED)
-        .annotate(
-            convened_at=Subquery(last_sent.values("sent_at")[:1]),
-            plenary_this_year=Exists(_plenaries_in(convocation.today().year)),
-        )
-        .order_by("opening", "pk")[:limit]
+    # Every DMR's network home asks it: its SQL is compiled once per process (prepared_sql).
+    year_start, year_end = _bounds_of(convocation.today().year)
+    pages = prepared_objects(
+        f"meetings.upcoming:{limit}",
+        lambda now, start, end: _upcoming_pages(now, start, end)[:limit],
+        timezone.now(),
+        year_start,
+        year_end,
     )
     if not pages:
         return []
     days = [convocation.opening_day(page) for page in pages]
-    holidays = convocation.holidays_for(min(days), max(days))
+    # Kept in the shared cache (a few rows a year), not read on every home.
+    holidays = holiday_cache.holidays_for(min(days), max(days))
     return [
         UpcomingMeeting(
             page=page,
@@ -61,10 +60,39 @@ def _upcoming_meetings(limit: int) -> list[UpcomingMeeting]:
     ]
 
 
-def _plenaries_in(year: int):
+def _upcoming_pages(now: datetime.datetime, year_start, year_end):
+    # The last convocation's date, and whether a plenary is scheduled this year (the same
+    # for every row: the panel's warning), in the meetings' own query.
+    last_sent = Convocation.objects.filter(meeting=OuterRef("pk")).order_by("-sequence")
+    return (
+        MeetingPage.objects.filter(alias_of__isnull=True, opening__gt=now)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .annotate(
+            convened_at=Subquery(last_sent.values("sent_at")[:1]),
+            plenary_this_year=Exists(_plenaries_between(year_start, year_end)),
+        )
+        .order_by("opening", "pk")
+    )
+
+
+def _bounds_of(year: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first and last instants of `year` as `opening__year=year` compares them (Django's
+    `year_lookup_bounds_for_datetime_field`, before the database's own adaptation)."""
+    zone = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.datetime(year, 1, 1), zone),
+        timezone.make_aware(datetime.datetime(year, 12, 31, 23, 59, 59, 999999), zone),
+    )
+
+
+def _plenaries_between(start: datetime.datetime, end: datetime.datetime):
     return MeetingPage.objects.filter(
-        alias_of__isnull=True, kind=MeetingKind.PLENARY, opening__year=year
+        alias_of__isnull=True, kind=MeetingKind.PLENARY, opening__range=(start, end)
     ).exclude(status=MeetingStatus.CANCELLED)
+
+
+def _plenaries_in(year: int):
+    return _plenaries_between(*_bounds_of(year))
 
 
 def plenary_scheduled_in(year: int, upcoming: list[UpcomingMeeting] = ()) -> bool:
