@@ -140,6 +140,8 @@ class UserWithProfilesBackend(ModelBackend):
         if user is None or not self.user_can_authenticate(user):
             return None
         _keep_groups_as_prefetched(user)
+        if wanted is not None and not hasattr(user, DEVICE_ATTRIBUTE):
+            setattr(user, DEVICE_ATTRIBUTE, None)  # no such device of theirs (no row joined)
         return user
 
     def get_all_permissions(self, user_obj, obj=None) -> set[str]:
