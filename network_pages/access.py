@@ -51,6 +51,10 @@ def group_names_of(user) -> frozenset[str]:
 
     The groups are kept as Django keeps prefetched ones, so that Wagtail's own restriction
     check (`user.groups.all()`) reads them from there too."""
+    # Asked a few hundred times by a page that weighs every meeting: what was read first.
+    names = getattr(user, "_nfp_group_names", None)
+    if names is not None:
+        return names
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_nfp_group_names"):
@@ -291,9 +295,12 @@ def _keep_as_prefetched(instance, relation: str, objects: list) -> None:
     instance._prefetched_objects_cache[relation] = queryset
 
 
+_MEMBER_GROUPS = frozenset(roles.MEMBER_GROUPS)
+
+
 def is_member(user) -> bool:
     """In one of the network's member groups (not a guest)."""
-    return user.is_superuser or bool(group_names_of(user) & set(roles.MEMBER_GROUPS))
+    return user.is_superuser or not _MEMBER_GROUPS.isdisjoint(group_names_of(user))
 
 
 def is_dmr(user) -> bool:

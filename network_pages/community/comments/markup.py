@@ -75,6 +75,7 @@ class _Words:
         self.reader_language = escape(reader_language)
         self.format_datetime = formatter_for("DATETIME_FORMAT")
         self._to_whom: dict[str, str] = {}
+        self._to_whom_words = gettext("to %(name)s")
         self.replies = escape(gettext("Replies"))
         self.in_language = {
             "en": escape(gettext("in English")),
@@ -90,9 +91,10 @@ class _Words:
         self.hide = escape(gettext("Hide"))
 
     def to_whom(self, name: str) -> str:
-        """ "to <name>", escaped: translated once per author, not once per comment."""
+        """ "to <name>", escaped: the words translated once per listing, written once per
+        author."""
         if name not in self._to_whom:
-            self._to_whom[name] = escape(gettext("to %(name)s") % {"name": name})
+            self._to_whom[name] = escape(self._to_whom_words % {"name": name})
         return self._to_whom[name]
 
 
