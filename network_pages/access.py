@@ -153,10 +153,15 @@ def prime_view_restrictions(pages: Iterable[Page]) -> None:
     paths = {ancestor for page in pages for ancestor in ancestor_paths(page.path)}
     # As `_view_restrictions_at`: a page's own restrictions, unless it is an alias, which
     # (page or ancestor) counts with its source's; each row says which alias reached it.
-    where = Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+    # Its SQL compiled once per number of paths (prepared_sql): a list weighs every meeting.
+    ordered = sorted(paths)
+    sql, params = prepared("access.prime_restrictions", _restrictions_reached, ordered, ordered)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     reached: dict[str, dict[int, BaseViewRestriction]] = {}
-    via = ("page__alias_of_id", "page__aliases__path")
-    for restriction, (alias_of, alias_path) in restrictions_with_groups(where, via=via):
+    found_via = _restrictions_from_rows(rows, PageViewRestriction, via=_REACHED_VIA)
+    for restriction, (alias_of, alias_path) in found_via:
         if alias_of is None and restriction.page.path in paths:
             reached.setdefault(restriction.page.path, {})[restriction.pk] = restriction
         if alias_path in paths:
@@ -170,6 +175,17 @@ def prime_view_restrictions(pages: Iterable[Page]) -> None:
         ]
         if read is not None:
             read[page.path] = page._nfp_view_restrictions
+
+
+_REACHED_VIA = ("page__alias_of_id", "page__aliases__path")
+
+
+def _restrictions_reached(paths: list[str], alias_paths: list[str]) -> QuerySet:
+    """The restrictions on `paths` (not aliases) and on the sources of the aliases at
+    `alias_paths`, each row saying which alias reached it (`prime_view_restrictions`)."""
+    where = Q(page__path__in=paths, page__alias_of__isnull=True)
+    where |= Q(page__aliases__path__in=alias_paths)
+    return _restriction_rows(where, PageViewRestriction, via=_REACHED_VIA)
 
 
 def restrictions_with_groups(
