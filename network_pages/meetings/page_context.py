@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from network_pages import access
 from network_pages.community.comments import listing
 from network_pages.meetings import agenda, attendance, participants
-from network_pages.meetings.documents import readable_documents
+from network_pages.meetings.documents import readable_documents, rows_html
 from network_pages.meetings.forms import AgendaSuggestionForm, AttendanceForm
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
 from network_pages.meetings.models.attendance import Attendance
@@ -105,6 +105,7 @@ def meeting_page_context(page, request: HttpRequest) -> dict:
         "is_invited": False,
         "answer": None,
     }
+    context["meeting_documents_html"] = rows_html(context["meeting_documents"])
     if page.pk is None:  # previewing a meeting not saved yet
         return context
     source = reader_facts(page, user)
