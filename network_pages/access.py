@@ -532,6 +532,10 @@ def document_verdict(request: HttpRequest, document) -> Verdict:
     return document_verdict_for_user(request.user, document, verified=is_verified(request.user))
 
 
+def _on_collections(paths: list[str]) -> QuerySet:
+    return _restriction_rows(Q(collection__path__in=paths), CollectionViewRestriction)
+
+
 def restrictions_by_collection(
     collections: Iterable[Collection],
 ) -> dict[int, list[CollectionViewRestriction]]:
@@ -543,11 +547,13 @@ def restrictions_by_collection(
         for collection in collections
         for path in ancestor_paths(collection.path, Collection.steplen)
     }
-    found = (
-        restrictions_with_groups(Q(collection__path__in=paths), model=CollectionViewRestriction)
-        if paths
-        else []
-    )
+    found = []
+    if paths:
+        # Every document's verdict asks it: its SQL compiled once per number of paths.
+        sql, params = prepared("access.collection_restrictions", _on_collections, sorted(paths))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = _restrictions_from_rows(cursor.fetchall(), CollectionViewRestriction)
     return {
         collection.pk: [r for r in found if collection.path.startswith(r.collection.path)]
         for collection in collections
