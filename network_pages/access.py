@@ -15,7 +15,7 @@ from enum import Enum
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
-from django.db.models import Exists, IntegerField, Q, QuerySet, Value
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -51,6 +51,10 @@ def group_names_of(user) -> frozenset[str]:
 
     The groups are kept as Django keeps prefetched ones, so that Wagtail's own restriction
     check (`user.groups.all()`) reads them from there too."""
+    # Asked a few hundred times by a page that weighs every meeting: what was read first.
+    names = getattr(user, "_nfp_group_names", None)
+    if names is not None:
+        return names
     if not user.is_authenticated:
         return frozenset()
     if not hasattr(user, "_nfp_group_names"):
@@ -149,10 +153,15 @@ def prime_view_restrictions(pages: Iterable[Page]) -> None:
     paths = {ancestor for page in pages for ancestor in ancestor_paths(page.path)}
     # As `_view_restrictions_at`: a page's own restrictions, unless it is an alias, which
     # (page or ancestor) counts with its source's; each row says which alias reached it.
-    where = Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+    # Its SQL compiled once per number of paths (prepared_sql): a list weighs every meeting.
+    ordered = sorted(paths)
+    sql, params = prepared("access.prime_restrictions", _restrictions_reached, ordered, ordered)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     reached: dict[str, dict[int, BaseViewRestriction]] = {}
-    via = ("page__alias_of_id", "page__aliases__path")
-    for restriction, (alias_of, alias_path) in restrictions_with_groups(where, via=via):
+    found_via = _restrictions_from_rows(rows, PageViewRestriction, via=_REACHED_VIA)
+    for restriction, (alias_of, alias_path) in found_via:
         if alias_of is None and restriction.page.path in paths:
             reached.setdefault(restriction.page.path, {})[restriction.pk] = restriction
         if alias_path in paths:
@@ -166,6 +175,17 @@ def prime_view_restrictions(pages: Iterable[Page]) -> None:
         ]
         if read is not None:
             read[page.path] = page._nfp_view_restrictions
+
+
+_REACHED_VIA = ("page__alias_of_id", "page__aliases__path")
+
+
+def _restrictions_reached(paths: list[str], alias_paths: list[str]) -> QuerySet:
+    """The restrictions on `paths` (not aliases) and on the sources of the aliases at
+    `alias_paths`, each row saying which alias reached it (`prime_view_restrictions`)."""
+    where = Q(page__path__in=paths, page__alias_of__isnull=True)
+    where |= Q(page__aliases__path__in=alias_paths)
+    return _restriction_rows(where, PageViewRestriction, via=_REACHED_VIA)
 
 
 def restrictions_with_groups(
@@ -209,9 +229,11 @@ def _restrictions_from_rows(
     # One Group object per group, shared by the restrictions naming it (read only).
     group_objects: dict[int, Group] = {}
     found_via: dict[tuple, None] = {}
+    # As rows read with `only(...)`: made from keywords, a model costs several times more.
+    fields = ["id", "restriction_type", "password", f"{target}_id"]
     for pk, target_id, path, kind, password, group_id, group_name, *values in rows:
         if pk not in restrictions:
-            restriction = model(pk=pk, restriction_type=kind, password=password)
+            restriction = model.from_db(None, fields, [pk, kind, password, target_id])
             # Only what the access rule and the callers read of the target: where it is (as
             # a row read with `only("id", "path")`: a page made from keywords costs ~0.3 ms).
             located = target_model.from_db(None, ["id", "path"], [target_id, path])
@@ -220,14 +242,63 @@ def _restrictions_from_rows(
             groups[pk] = {}
         if group_id is not None:
             if group_id not in group_objects:
-                group_objects[group_id] = Group(pk=group_id, name=group_name)
+                group = Group.from_db(None, ["id", "name"], [group_id, group_name])
+                group_objects[group_id] = group
             groups[pk][group_id] = group_objects[group_id]
         found_via[(pk, *values)] = None
     for pk, restriction in restrictions.items():
-        _keep_as_prefetched(restriction, "groups", list(groups[pk].values()))
+        _keep_groups(restriction, list(groups[pk].values()))
     if via:
         return [(restrictions[pk], tuple(values)) for pk, *values in found_via]
     return list(restrictions.values())
+
+
+def _keep_groups(restriction: BaseViewRestriction, groups: list[Group]) -> None:
+    """`_keep_as_prefetched(restriction, "groups", groups)`, its queryset made only when
+    something asks for it: the access rule reads the names alone (`restriction_group_names`),
+    and a list weighs every meeting's restriction (~0.1 ms each for a queryset none reads)."""
+    if not hasattr(restriction, "_prefetched_objects_cache"):
+        restriction._prefetched_objects_cache = {}
+    restriction._prefetched_objects_cache["groups"] = _KeptGroups(restriction, groups)
+
+
+class _KeptGroups:
+    """A restriction's groups, read with it, standing where Django keeps prefetched ones. Any
+    use but their names (`.all()`, `.filter()`, iterating...) first makes the queryset
+    `prefetch_related("groups")` would have left, which then takes its place for good: a
+    filter on it is the relation's, as it would be."""
+
+    __slots__ = ("restriction", "groups", "_nfp_group_names")
+
+    def __init__(self, restriction: BaseViewRestriction, groups: list[Group]) -> None:
+        self.restriction = restriction
+        self.groups = groups
+        self._nfp_group_names = frozenset(group.name for group in groups)
+
+    def queryset(self) -> QuerySet:
+        cache = self.restriction._prefetched_objects_cache
+        if cache.get("groups") is self:
+            del cache["groups"]
+            _keep_as_prefetched(self.restriction, "groups", self.groups)
+        return cache["groups"]
+
+    def __getattr__(self, name: str):
+        return getattr(self.queryset(), name)
+
+    def __iter__(self):
+        return iter(self.queryset())
+
+    def __len__(self) -> int:
+        return len(self.queryset())
+
+    def __bool__(self) -> bool:
+        return bool(self.queryset())
+
+    def __getitem__(self, key):
+        return self.queryset()[key]
+
+    def __contains__(self, item) -> bool:
+        return item in self.queryset()
 
 
 def _keep_as_prefetched(instance, relation: str, objects: list) -> None:
@@ -240,9 +311,12 @@ def _keep_as_prefetched(instance, relation: str, objects: list) -> None:
     instance._prefetched_objects_cache[relation] = queryset
 
 
+_MEMBER_GROUPS = frozenset(roles.MEMBER_GROUPS)
+
+
 def is_member(user) -> bool:
     """In one of the network's member groups (not a guest)."""
-    return user.is_superuser or bool(group_names_of(user) & set(roles.MEMBER_GROUPS))
+    return user.is_superuser or not _MEMBER_GROUPS.isdisjoint(group_names_of(user))
 
 
 def is_dmr(user) -> bool:
@@ -331,24 +405,45 @@ def attached_by(rows, read=None):
     return decorate
 
 
+def _attached_sql(owners, document_ids: list[int]) -> tuple[str, list]:
+    """The SQL of a hook's rows among `document_ids` (`attached_by`), compiled once per
+    hook and number of documents (`prepared`): a page asks every hook, on every request."""
+    rows = owners.nfp_attached
+    name = f"access.attached:{owners.__module__}.{owners.__qualname__}"
+    return prepared(name, lambda ids: rows(ids).order_by(), document_ids)
+
+
+def _probes(owner_hooks: list, document_ids: list[int], but=None) -> list[tuple[int, str, list]]:
+    """(number, SQL, parameters) of each hook's rows that says (`attached_by`), but `but`."""
+    return [
+        (number, *_attached_sql(owners, document_ids))
+        for number, owners in enumerate(owner_hooks)
+        if owners is not but and getattr(owners, "nfp_attached", None) is not None
+    ]
+
+
+def _exists_columns(probes: list[tuple[int, str, list]]) -> tuple[str, list]:
+    """`EXISTS(rows)` of each probe, as the columns of a SELECT, and their parameters."""
+    columns = ", ".join(f"EXISTS({sql})" for _number, sql, _params in probes)
+    return columns, [param for _number, _sql, params in probes for param in params]
+
+
 def _hooks_with_attachments(
     owner_hooks: list, document_ids: set[int], found: set[int] | None = None
 ) -> list:
     """The hooks that may know some of `document_ids`: those with rows among them (one
     query for all, unless `found`, their numbers, is known already), and any hook that does
     not say (`attached_by`)."""
-    probes = [
-        rows(document_ids)
-        .order_by()
-        .annotate(nfp_hook=Value(number, output_field=IntegerField()))
-        .values_list("nfp_hook", flat=True)
-        for number, owners in enumerate(owner_hooks)
-        if (rows := getattr(owners, "nfp_attached", None)) is not None
-    ]
-    if not probes:
-        return owner_hooks
     if found is None:
-        found = set(probes[0].union(*probes[1:], all=True)) if len(probes) > 1 else set(probes[0])
+        probes = _probes(owner_hooks, sorted(document_ids))
+        if not probes:
+            return owner_hooks
+        columns, params = _exists_columns(probes)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns}", params)
+            answers = cursor.fetchone()
+        probed = zip(probes, answers, strict=True)
+        found = {number for (number, _sql, _params), exists in probed if exists}
     return [
         owners
         for number, owners in enumerate(owner_hooks)
@@ -359,19 +454,28 @@ def _hooks_with_attachments(
 def _read_first(user, owner_hooks: list, first, document_ids: set[int]):
     """([(document id, may read)] of the hook `first`, the numbers of the other hooks with
     rows among `document_ids`, or None when `first` read no row to carry them): in the one
-    query of `first` (`attached_by`'s `read`), each other hook's probe as a column."""
+    query of `first` (`attached_by`'s `read`: a query of values), each other hook's probe as
+    a column. Its SQL and the probes' are compiled once per number of documents."""
     query, verdicts = first.nfp_read
-    probes = {
-        f"nfp_hook_{number}": Exists(attached(document_ids))
-        for number, owners in enumerate(owner_hooks)
-        if owners is not first and (attached := getattr(owners, "nfp_attached", None))
-    }
-    rows = list(query(document_ids).annotate(**probes))
+    ids = sorted(document_ids)
+    name = f"access.read:{first.__module__}.{first.__qualname__}"
+    sql, params = prepared(name, lambda ids: query(ids).order_by(), ids)
+    probes = _probes(owner_hooks, ids, but=first)
+    if probes:
+        columns, probe_params = _exists_columns(probes)
+        # Only SQL that Django compiled, its values as parameters.
+        sql = f"SELECT nfp_rows.*, {columns} FROM ({sql}) nfp_rows"  # noqa: S608
+        params = probe_params + params
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     if not rows:
         return [], None
+    width = len(rows[0]) - len(probes)
     found = {owner_hooks.index(first)}
-    found |= {int(name.removeprefix("nfp_hook_")) for name in probes if getattr(rows[0], name)}
-    return list(verdicts(user, rows)), found
+    probed = zip(probes, rows[0][width:], strict=True)
+    found |= {number for (number, _sql, _params), exists in probed if exists}
+    return list(verdicts(user, [row[:width] for row in rows])), found
 
 
 def readable_by_owners(user, document_ids: Iterable[int], *, listed_by=None) -> set[int]:
@@ -428,6 +532,10 @@ def document_verdict(request: HttpRequest, document) -> Verdict:
     return document_verdict_for_user(request.user, document, verified=is_verified(request.user))
 
 
+def _on_collections(paths: list[str]) -> QuerySet:
+    return _restriction_rows(Q(collection__path__in=paths), CollectionViewRestriction)
+
+
 def restrictions_by_collection(
     collections: Iterable[Collection],
 ) -> dict[int, list[CollectionViewRestriction]]:
@@ -439,11 +547,13 @@ def restrictions_by_collection(
         for collection in collections
         for path in ancestor_paths(collection.path, Collection.steplen)
     }
-    found = (
-        restrictions_with_groups(Q(collection__path__in=paths), model=CollectionViewRestriction)
-        if paths
-        else []
-    )
+    found = []
+    if paths:
+        # Every document's verdict asks it: its SQL compiled once per number of paths.
+        sql, params = prepared("access.collection_restrictions", _on_collections, sorted(paths))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = _restrictions_from_rows(cursor.fetchall(), CollectionViewRestriction)
     return {
         collection.pk: [r for r in found if collection.path.startswith(r.collection.path)]
         for collection in collections

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Page
@@ -26,6 +26,7 @@ from network_pages.community import thematic_groups
 from network_pages.community.models import ThematicGroupPage
 from network_pages.meetings import participants
 from network_pages.meetings.models import MeetingPage
+from nfp_site.prepared_sql import prepared_objects
 
 from .models import LibraryEntry, UploadPolicy
 
@@ -179,12 +180,8 @@ class Readable:
         return {library.page.pk: library for library in self.meetings + self.groups}
 
 
-def _libraries_on(pages_wanted: Q) -> tuple[list[Library], list[Library]]:
-    """(meetings' libraries, groups' libraries) of the pages `pages_wanted` selects, in one
-    query, their restrictions primed for `may_read` (`access.prime_view_restrictions`)."""
-    meeting_type = ContentType.objects.get_for_model(MeetingPage)
-    group_type = ContentType.objects.get_for_model(ThematicGroupPage)
-    pages = list(
+def _library_pages(pages_wanted: Q, meeting_type: int, group_type: int) -> QuerySet:
+    return (
         Page.objects.filter(pages_wanted, content_type__in=[meeting_type, group_type])
         .annotate(
             opening=F("meetingpage__opening"),
@@ -193,6 +190,24 @@ def _libraries_on(pages_wanted: Q) -> tuple[list[Library], list[Library]]:
         .only("pk", "path", "title", "live", "alias_of_id", "content_type_id", "locale_id")
         .order_by("title", "pk")
     )
+
+
+def _source_library_pages(meeting_type: int, group_type: int) -> QuerySet:
+    return _library_pages(Q(alias_of__isnull=True), meeting_type, group_type)
+
+
+def _libraries_on(pages_wanted: Q | None) -> tuple[list[Library], list[Library]]:
+    """(meetings' libraries, groups' libraries) of the pages `pages_wanted` selects (None:
+    every source page, its SQL compiled once per process), in one query, their restrictions
+    primed for `may_read` (`access.prime_view_restrictions`)."""
+    meeting_type = ContentType.objects.get_for_model(MeetingPage)
+    group_type = ContentType.objects.get_for_model(ThematicGroupPage)
+    if pages_wanted is None:
+        pages = prepared_objects(
+            "library.source_pages", _source_library_pages, meeting_type.pk, group_type.pk
+        )
+    else:
+        pages = list(_library_pages(pages_wanted, meeting_type.pk, group_type.pk))
     access.prime_view_restrictions(pages)
     meetings, groups = [], []
     for page in pages:
@@ -239,7 +254,7 @@ def move_targets(user, current: Library) -> list[Library]:
         return []
     user = getattr(user, "_wrapped", user)  # request.user: weighed for every library below
     # The pages in the network's language: a French alias shows its source's library.
-    meetings, groups = _libraries_on(Q(alias_of__isnull=True))
+    meetings, groups = _libraries_on(None)
     candidates = [
         NETWORK,
         *meetings,

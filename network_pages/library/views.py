@@ -10,6 +10,7 @@ DMR, who reads everything, is told "not found".
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -23,6 +24,7 @@ from network_pages.accounts.mixins import VerifiedRequiredMixin
 from network_pages.community.activity import ReaderUrls
 from network_pages.information.documents import DocumentNotStored
 from network_pages.models import MemberState
+from nfp_site.prepared_sql import prepared_objects
 
 from . import places, storing
 from .forms import (
@@ -233,6 +235,20 @@ class AddEntryView(LibraryMixin, View):
         )
 
 
+def _entry_with_places(pk: int) -> QuerySet:
+    return LibraryEntry.objects.select_related("member_state", "meeting", "thematic_group").filter(
+        pk=pk
+    )
+
+
+def _versions_of(entry_id: int) -> QuerySet:
+    return (
+        LibraryVersion.objects.filter(entry_id=entry_id)
+        .select_related("document", "uploaded_by")
+        .order_by("language", "-uploaded_at", "-pk")
+    )
+
+
 class EntryMixin(VerifiedRequiredMixin):
     """Resolves `self.entry` and its library from the URL, then lets in its readers."""
 
@@ -240,11 +256,9 @@ class EntryMixin(VerifiedRequiredMixin):
         refused = super().refusal_for(request)
         if refused is not None:
             return refused
-        self.entry = (
-            LibraryEntry.objects.select_related("member_state", "meeting", "thematic_group")
-            .filter(pk=self.kwargs["pk"])
-            .first()
-        )
+        # Every entry's page asks it: its SQL compiled once per process (prepared_sql).
+        found = prepared_objects("library.entry", _entry_with_places, int(self.kwargs["pk"]))
+        self.entry = found[0] if found else None
         if self.entry is None:
             return not_found_or_refused(request)
         self.library = places.library_of(self.entry)
@@ -279,11 +293,7 @@ class EntryView(EntryMixin, View):
 
     def show(self, request: HttpRequest, form, status: int = 200) -> HttpResponse:
         entry = self.entry
-        versions = list(
-            LibraryVersion.objects.filter(entry=entry)
-            .select_related("document", "uploaded_by")
-            .order_by("language", "-uploaded_at", "-pk")
-        )
+        versions = prepared_objects("library.entry_versions", _versions_of, entry.pk)
         return render(
             request,
             "library/entry.html",

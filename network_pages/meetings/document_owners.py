@@ -5,6 +5,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 
 from django.db.models import Q
+from wagtail.models import Page
 
 from network_pages import access, access_sql
 
@@ -36,7 +37,7 @@ def minutes_links(document_ids: Collection[int]) -> Iterator[tuple[int, MeetingP
                 yield int(match.group(1)), meeting
 
 
-def _verdicts(user, attachments: list[tuple[int, MeetingPage]]) -> Iterator[tuple[int, bool]]:
+def _verdicts(user, attachments: list[tuple[int, Page]]) -> Iterator[tuple[int, bool]]:
     # One read of the restrictions for all the meetings, however many.
     access.prime_view_restrictions([meeting for _id, meeting in attachments])
     verdicts: dict[int, bool] = {}
@@ -76,17 +77,25 @@ def minutes_in_sql(user, pages: access_sql.PageRule):
 
 
 def _listed_with_meetings(document_ids: Collection[int]):
-    """With what `_verdicts` reads of each meeting (where it is, whether it is live), not
-    the whole page (its minutes, agenda and every field): a meeting lists ~40 documents."""
-    return (
-        _listed(document_ids)
-        .select_related("meeting")
-        .only("document_id", "meeting__path", "meeting__live", "meeting__alias_of_id")
+    """As values, what `_verdicts` reads of each meeting (where it is, whether it is live):
+    a meeting lists ~40 documents, each row a page made from its columns (~0.1 ms) when read
+    as objects."""
+    return _listed(document_ids).values_list(
+        "document_id", "meeting_id", "meeting__path", "meeting__live", "meeting__alias_of_id"
     )
 
 
-def _listed_verdicts(user, listed: Iterable[MeetingDocument]) -> Iterator[tuple[int, bool]]:
-    yield from _verdicts(user, [(item.document_id, item.meeting) for item in listed])
+def _listed_verdicts(user, listed: Iterable[tuple]) -> Iterator[tuple[int, bool]]:
+    """`listed`: rows of `_listed_with_meetings`. One page per meeting, made of its columns."""
+    meetings: dict[int, Page] = {}
+    attachments = []
+    for document_id, meeting_id, *columns in listed:
+        if meeting_id not in meetings:
+            meetings[meeting_id] = Page.from_db(
+                None, ["id", "path", "live", "alias_of_id"], [meeting_id, *columns]
+            )
+        attachments.append((document_id, meetings[meeting_id]))
+    yield from _verdicts(user, attachments)
 
 
 @access_sql.in_sql(listed_in_sql)

@@ -13,11 +13,12 @@ from django.http import HttpRequest
 from network_pages import access
 from network_pages.community.comments import listing
 from network_pages.meetings import agenda, attendance, participants
-from network_pages.meetings.documents import readable_documents
+from network_pages.meetings.documents import readable_documents, rows_html
 from network_pages.meetings.forms import AgendaSuggestionForm, AttendanceForm
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
 from network_pages.meetings.models.attendance import Attendance
 from network_pages.meetings.models.convocation import Convocation
+from network_pages.meetings.models.meeting_document import MeetingDocument
 from network_pages.network_area import source_id
 from nfp_site.prepared_sql import prepared_objects
 
@@ -76,13 +77,26 @@ def reader_facts(page, user):
     return source
 
 
+def _documents_of(meeting_id: int) -> QuerySet:
+    return MeetingDocument.objects.filter(meeting_id=meeting_id).select_related(
+        "document__collection"
+    )
+
+
+def _meeting_documents(page) -> list[MeetingDocument]:
+    """`page.meeting_documents` with their files and collections; read from the database,
+    their SQL compiled once per process (prepared_sql). A preview's come from its revision,
+    as modelcluster keeps them."""
+    if page.pk is None or "meeting_documents" in getattr(page, "_cluster_related_objects", {}):
+        return list(page.meeting_documents.all().select_related("document__collection"))
+    return prepared_objects("meetings.documents", _documents_of, page.pk)
+
+
 def meeting_page_context(page, request: HttpRequest) -> dict:
     user = request.user
     context = {
         "agenda_items": list(page.agenda_items.all().select_related("suggested_by_state")),
-        "meeting_documents": readable_documents(
-            request, page.meeting_documents.all().select_related("document__collection")
-        ),
+        "meeting_documents": readable_documents(request, _meeting_documents(page)),
         "is_member": access.is_member(user),
         "suggestions": [],
         "late_convocation": None,
@@ -91,6 +105,7 @@ def meeting_page_context(page, request: HttpRequest) -> dict:
         "is_invited": False,
         "answer": None,
     }
+    context["meeting_documents_html"] = rows_html(context["meeting_documents"])
     if page.pk is None:  # previewing a meeting not saved yet
         return context
     source = reader_facts(page, user)

@@ -1,9 +1,10 @@
 """A page's view restrictions are read once per request, as Wagtail reads them."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from network_pages import access
 from network_pages.models import NetworkHomePage
@@ -80,3 +81,26 @@ def test_the_restrictions_read_for_many_pages_at_once_are_wagtails(
         ours = {restriction.pk for restriction in access.view_restrictions_of(page)}
         wagtails = {restriction.pk for restriction in page.get_view_restrictions()}
         assert ours == wagtails, page.url_path
+
+
+def test_a_restrictions_groups_read_with_it_are_wagtails_and_its_relations_filter_stays(
+    network, focal_point, django_assert_num_queries
+):
+    """The access rule reads a restriction's group names alone; anything else asked of its
+    groups (Wagtail's `groups.all()`, a filter through the relation) is answered as if they
+    had been prefetched: the same groups, and a filter on them still only theirs."""
+    (restriction,) = access.view_restrictions_of(Page.objects.get(pk=network.pk))
+    wagtails = PageViewRestriction.objects.get(pk=restriction.pk)
+    other_group = Group.objects.create(name="Not named by the network's restriction")
+    focal_point.groups.add(other_group)
+
+    with django_assert_num_queries(0):
+        names = access.restriction_group_names(restriction)
+        listed = {group.pk for group in restriction.groups.all()}
+    assert names == {group.name for group in wagtails.groups.all()}
+    assert listed == {group.pk for group in wagtails.groups.all()}
+    assert len(restriction.groups.all()) == len(listed)
+    assert not restriction.groups.filter(pk=other_group.pk).exists()
+    assert set(restriction.groups.filter(user=focal_point)) == set(
+        wagtails.groups.filter(user=focal_point)
+    )

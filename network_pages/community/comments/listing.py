@@ -31,12 +31,13 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Coalesce, DenseRank, RowNumber
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
 from network_pages import network_area
 from network_pages.community.models.follow import Follow
-from network_pages.community.models.member_comment import MemberComment
+from network_pages.community.models.member_comment import LISTED_FIELDS, MemberComment
+from network_pages.models import MemberProfile
 from nfp_site.prepared_sql import prepared_objects
 from nfp_site.window_pagination import asked_page_number
 
@@ -58,6 +59,8 @@ def source_id(page: Page) -> int:
 
 
 def author_label(comment: MemberComment) -> str:
+    if hasattr(comment, "nfp_author_username"):
+        return _author_label_of_columns(comment)
     author = comment.author
     if author is None:
         return gettext("Former member")
@@ -69,6 +72,45 @@ def author_label(comment: MemberComment) -> str:
     if profile.member_state_id:
         return f"{name} ({profile.member_state.name})"
     if profile.function == profile.Function.SECRETARIAT:
+        secretariat = gettext("DMR Secretariat")
+        return f"{name} ({secretariat})"
+    return name
+
+
+# What `author_label` reads of a comment's author, as columns of the comment's own row
+# (`with_author_columns`): a listing of 80 comments made three more objects for each.
+AUTHOR_COLUMNS = {
+    "nfp_author_username": F("author__username"),
+    "nfp_author_first_name": F("author__first_name"),
+    "nfp_author_last_name": F("author__last_name"),
+    "nfp_author_profile": F("author__member_profile__pk"),
+    "nfp_author_function": F("author__member_profile__function"),
+    "nfp_author_state": F("author__member_profile__member_state_id"),
+    "nfp_author_state_en": F("author__member_profile__member_state__name_en"),
+    "nfp_author_state_fr": F("author__member_profile__member_state__name_fr"),
+}
+
+
+def with_author_columns(comments: QuerySet) -> QuerySet:
+    """The comments' own listed fields, and their authors' as columns (`author_label`)."""
+    own = [name for name in LISTED_FIELDS if "__" not in name]
+    return comments.only(*own).annotate(**AUTHOR_COLUMNS)
+
+
+def _author_label_of_columns(comment: MemberComment) -> str:
+    """`author_label` of a comment read `with_author_columns`: the same words, from the
+    same values (`get_full_name`, `get_username`, `MemberState.name`)."""
+    if comment.author_id is None:
+        return gettext("Former member")
+    full_name = f"{comment.nfp_author_first_name} {comment.nfp_author_last_name}".strip()
+    name = full_name or comment.nfp_author_username
+    if comment.nfp_author_profile is None:
+        return name
+    if comment.nfp_author_state is not None:
+        french = (get_language() or "en").startswith("fr")
+        state = comment.nfp_author_state_fr if french else comment.nfp_author_state_en
+        return f"{name} ({state})"
+    if comment.nfp_author_function == MemberProfile.Function.SECRETARIAT:
         secretariat = gettext("DMR Secretariat")
         return f"{name} ({secretariat})"
     return name
@@ -235,7 +277,8 @@ def _page_rows_of(page_id: int, after: int, up_to: int) -> QuerySet:
     thread_created = Coalesce(F("parent__created_at"), F("created_at"))
     is_reply = Case(When(parent__isnull=True, then=Value(0)), default=Value(1))
     return (
-        comments.annotate(
+        with_author_columns(comments)
+        .annotate(
             nfp_thread_rank=Window(DenseRank(), order_by=[thread_created.desc(), thread.desc()]),
             nfp_place=Window(
                 RowNumber(),
@@ -251,7 +294,6 @@ def _page_rows_of(page_id: int, after: int, up_to: int) -> QuerySet:
             nfp_thread_rank__lte=up_to,
             nfp_place__lte=REPLIES_SHOWN + 1,
         )
-        .for_listing()
         # Oldest thread first (the newest just above the form), each with its replies.
         .order_by("-nfp_thread_rank", "nfp_place")
     )

@@ -72,9 +72,13 @@ class _Words:
     """The fixed words of a listing, translated once (not once per comment)."""
 
     def __init__(self, reader_language: str) -> None:
+        # The active language and time zone, read once (each is a context-local lookup).
+        self.language = get_language()
+        self.zone = timezone.get_current_timezone()
         self.reader_language = escape(reader_language)
         self.format_datetime = formatter_for("DATETIME_FORMAT")
         self._to_whom: dict[str, str] = {}
+        self._to_whom_words = gettext("to %(name)s")
         self.replies = escape(gettext("Replies"))
         self.in_language = {
             "en": escape(gettext("in English")),
@@ -90,9 +94,10 @@ class _Words:
         self.hide = escape(gettext("Hide"))
 
     def to_whom(self, name: str) -> str:
-        """ "to <name>", escaped: translated once per author, not once per comment."""
+        """ "to <name>", escaped: the words translated once per listing, written once per
+        author."""
         if name not in self._to_whom:
-            self._to_whom[name] = escape(gettext("to %(name)s") % {"name": name})
+            self._to_whom[name] = escape(self._to_whom_words % {"name": name})
         return self._to_whom[name]
 
 
@@ -111,7 +116,7 @@ def _more_replies(thread: ShownComment, comment_base: str) -> str:
 def _when(value, words: _Words) -> tuple[str, str]:
     """(ISO 8601, the locale's date and time) in the current time zone, as `|date:'c'` and
     `|date:"DATETIME_FORMAT"` give."""
-    local = timezone.localtime(value)
+    local = timezone.localtime(value, words.zone)
     return local.isoformat(), words.format_datetime(local)
 
 
@@ -133,7 +138,7 @@ def _article(
     ]
     meta = f"<strong>{escape(item.author)}</strong>"
     language = language_of(comment)
-    if language and language != get_language() and not deleted:
+    if language and language != words.language and not deleted:
         tag = words.in_language["en"] if language == "en" else words.in_language["fr"]
         meta += f' <span class="language-tag" lang="{words.reader_language}">({tag})</span>'
     iso, shown_at = _when(comment.created_at, words)

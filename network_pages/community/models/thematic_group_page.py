@@ -1,8 +1,12 @@
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -19,6 +23,7 @@ from network_pages.community.models.membership import Membership
 from network_pages.community.models.rapporteur import Rapporteur
 from network_pages.community.notifications import follow
 from network_pages.community.workspace_audiences import workspace_comment_audiences
+from nfp_site.prepared_sql import prepared_objects
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -76,21 +81,14 @@ class ThematicGroupPage(CommentablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         source_id = thematic_groups.source_id(self)
         user = request.user
-        memberships = list(
-            Membership.objects.filter(group_id=source_id)
-            .select_related("user__member_profile__member_state")
-            .order_by("user__last_name", "user__first_name")
-        )
-        rapporteurs = list(
-            Rapporteur.objects.current()
-            .filter(thematic_group_id=source_id)
-            .select_related("user__member_profile__member_state")
+        # Every group page asks these: their SQL is compiled once per process (prepared_sql).
+        memberships = prepared_objects("groups.memberships", _memberships_of, source_id)
+        rapporteurs = prepared_objects(
+            "groups.rapporteurs", _rapporteurs_of, source_id, timezone.localdate()
         )
         sessions = [
             link.page
-            for link in ThematicSessionLink.objects.filter(group_id=source_id)
-            .select_related("page")
-            .order_by("sort_order")
+            for link in prepared_objects("groups.sessions", _session_links_of, source_id)
             if link.page.live
         ]
         workspace = list(
@@ -149,6 +147,30 @@ class ThematicGroupPage(CommentablePageMixin, Page):
                 gettext("You have left the thematic group “%(title)s”.") % {"title": self.title},
             )
         return redirect(self.get_url(request))
+
+
+def _memberships_of(group_id: int) -> QuerySet:
+    return (
+        Membership.objects.filter(group_id=group_id)
+        .select_related("user__member_profile__member_state")
+        .order_by("user__last_name", "user__first_name")
+    )
+
+
+def _rapporteurs_of(group_id: int, today: date) -> QuerySet:
+    return (
+        Rapporteur.objects.current(today)
+        .filter(thematic_group_id=group_id)
+        .select_related("user__member_profile__member_state")
+    )
+
+
+def _session_links_of(group_id: int) -> QuerySet:
+    return (
+        ThematicSessionLink.objects.filter(group_id=group_id)
+        .select_related("page")
+        .order_by("sort_order")
+    )
 
 
 class ThematicSessionLink(Orderable):
