@@ -20,7 +20,22 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+class ReadInOneQuery(forms.models.ModelChoiceIterator):
+    """The choices read by one plain query. Django's own iterator reads them through a
+    server-side cursor on PostgreSQL (DECLARE, FETCH and CLOSE, and outside a transaction a
+    cursor WITH HOLD that the database materialises first): some 10 ms of the database for
+    46 member states, at every search."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
 class MemberStateChoiceField(forms.ModelChoiceField):
+    iterator = ReadInOneQuery
+
     def label_from_instance(self, obj: MemberState) -> str:
         return obj.name
 
