@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from network_pages.community.models import ThematicGroupPage
 from network_pages.meetings.models import MeetingPage
@@ -12,6 +11,7 @@ from network_pages.models import MemberState
 from nfp_site.plain_select import PlainSelect
 
 from .models import SearchEntry
+from .readers import ListedPage
 
 MAX_QUERY_LENGTH = 200
 
@@ -73,7 +73,7 @@ class NetworkSearchForm(forms.Form):
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput)
 
-    def __init__(self, *args, readable_pages: Sequence[Page] = (), **kwargs) -> None:
+    def __init__(self, *args, readable_pages: Sequence[ListedPage] = (), **kwargs) -> None:
         """Only the meetings and groups the reader may open are offered (a guest never
         learns the title of a meeting they are not invited to): `readable_pages` is
         `readers.Reader.pages`, already read."""

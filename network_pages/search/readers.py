@@ -10,9 +10,10 @@ is left, in the same queries, so that nothing else can show through; the work do
 with the number of entries the reader may read or that match.
 """
 
+import datetime
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -44,13 +45,17 @@ def may_search(user) -> bool:
     return access.is_member(user) or roles.GUESTS in access.group_names_of(user)
 
 
-# What the filters read of the pages they offer (`forms.NetworkSearchForm`), in the order of
-# the page's fields (as `Page.from_db` takes them), then the meeting's opening.
-LISTED_FIELDS = [
-    field.attname
-    for field in Page._meta.concrete_fields
-    if field.attname in {"id", "path", "depth", "title", "content_type_id", "alias_of_id"}
-]
+class ListedPage(NamedTuple):
+    """A page the filters offer (`forms.NetworkSearchForm`), as kept: what they show, sort
+    and group by."""
+
+    pk: int
+    path: str
+    depth: int
+    title: str
+    content_type_id: int
+    # A meeting's opening (None for any other page).
+    opening: datetime.datetime | None
 
 
 @dataclass(frozen=True)
@@ -66,8 +71,8 @@ class Decided:
     # reader).
     pages_opened: tuple[str, tuple] | None
     collection_places: list[access_sql._Place]
-    # (values of LISTED_FIELDS..., opening) of each page the filters offer.
-    listed: list[tuple]
+    # The pages the filters offer, among those the reader may open.
+    listed: list[ListedPage]
     # The page types whose comments the reader reads, and the pages of other types whose
     # comments they read (None: no page is asked).
     comment_types: list[int]
@@ -110,7 +115,7 @@ class Reader:
 
     user: Any
     rule: access_sql.PageRule
-    pages: list[Page]
+    pages: list[ListedPage]
     collections: access_sql.TreeRule
     decided: Decided
 
@@ -120,9 +125,10 @@ def reader_of(user) -> Reader:
     (`decide`): no query once kept."""
     decided = rule_cache.kept(reader_identity(user), lambda: decide(user))
     rule = KeptRule(user, decided.page_places, decided.pages_opened)
-    pages = [_listed_page(values) for values in decided.listed]
     collections = access_sql.TreeRule(user, decided.collection_places, Collection)
-    return Reader(user, rule, pages if access.is_verified(user) else [], collections, decided)
+    return Reader(
+        user, rule, decided.listed if access.is_verified(user) else [], collections, decided
+    )
 
 
 def reader_identity(user) -> str:
@@ -134,13 +140,6 @@ def reader_identity(user) -> str:
         f"{user.pk}:{int(user.is_active)}:{int(user.is_superuser)}:{groups}:"
         f"{state.pk if state is not None else ''}"
     )
-
-
-def _listed_page(values: tuple) -> Page:
-    *fields, opening = values
-    page = Page.from_db(None, LISTED_FIELDS, fields)
-    page.opening = opening
-    return page
 
 
 def decide(user) -> Decided:
@@ -180,7 +179,10 @@ def decide(user) -> Decided:
         pages_opened=opened,
         collection_places=collections.places,
         listed=[
-            (*(getattr(page, field) for field in LISTED_FIELDS), page.opening) for page in pages
+            ListedPage(
+                page.pk, page.path, page.depth, page.title, page.content_type_id, page.opening
+            )
+            for page in pages
         ],
         comment_types=comment_types,
         comment_pages=comment_pages,
@@ -270,13 +272,13 @@ def _readable_documents(reader: Reader) -> Q:
         ).values("pk")
         return Q(document__in=access_sql.written_out(readable))
 
-    def read() -> tuple[list[int], list[int]]:
+    def read() -> tuple[str | list[int], str | list[int]]:
         documents = Document.objects.order_by()
         public = collections.outside("collection__")
         kept = collections.inside("collection__") & access_sql.owner_rules(user, rule).kept()
         return (
-            list(documents.filter(public).values_list("pk", flat=True)),
-            list(documents.filter(kept).values_list("pk", flat=True)),
+            _written(list(documents.filter(public).values_list("pk", flat=True))),
+            _written(list(documents.filter(kept).values_list("pk", flat=True))),
         )
 
     public_ids, passed_ids = document_cache.kept_ids(_decided_by(reader), read)
@@ -292,15 +294,24 @@ def _decided_by(reader: Reader) -> str:
     return f"{reader_identity(reader.user)}|{reader.decided.places}"
 
 
-def _document_among(ids: list[int]) -> Q:
-    """`document_id IN (1, 2, 3...)`, the ids written in the query: PostgreSQL compares them
-    by hashing the list once (as parameters, 5,000 of them to pass at every search; as a
-    subquery of an array, the database planned the search without its parallel workers)."""
+def _written(ids: list[int]) -> str | list[int]:
+    """The ids as `_document_among` writes them in the query on PostgreSQL, kept written (5,000
+    of them at network size: writing them was some 3 ms of every search); a list elsewhere,
+    or when there are none."""
     if not ids or connection.vendor != "postgresql":
-        return Q(document__in=ids)
+        return ids
     # Integers read from the database, written by int(): nothing else reaches the SQL.
-    written = ", ".join(str(int(pk)) for pk in ids)
-    return Q(document__in=RawSQL(written, []))  # noqa: S611
+    return ", ".join(str(int(pk)) for pk in ids)
+
+
+def _document_among(ids: str | list[int]) -> Q:
+    """`document_id IN (1, 2, 3...)`, the ids written in the query (`_written`): PostgreSQL
+    compares them by hashing the list once (as parameters, 5,000 of them to pass at every
+    search; as a subquery of an array, the database planned the search without its parallel
+    workers)."""
+    if not isinstance(ids, str):
+        return Q(document__in=ids)
+    return Q(document__in=RawSQL(ids, []))  # noqa: S611 - integers written by `_written`
 
 
 def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry]:
