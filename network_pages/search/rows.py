@@ -9,6 +9,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from .models import SearchEntry
 from .query import Hit
 
 
@@ -21,17 +22,19 @@ def _language_tag(language: str, reader_language: str) -> str:
     )
 
 
-def _row(hit: Hit, reader_language: str) -> str:
+def _row(hit: Hit, reader_language: str, kinds: dict[str, str], dates: dict) -> str:
     entry = hit.entry
     language = conditional_escape(entry.language)
-    kind = [conditional_escape(entry.get_kind_display())]
+    kind = [conditional_escape(kinds.get(entry.kind, entry.kind))]
     if entry.member_state:
         kind.append(f" · {conditional_escape(entry.member_state.name)}")
     if entry.date:
-        kind.append(
-            f' · <time datetime="{conditional_escape(date(entry.date, "Y-m-d"))}">'
-            f"{conditional_escape(date(entry.date, 'DATE_FORMAT'))}</time>"
-        )
+        if entry.date not in dates:
+            dates[entry.date] = (
+                f' · <time datetime="{conditional_escape(date(entry.date, "Y-m-d"))}">'
+                f"{conditional_escape(date(entry.date, 'DATE_FORMAT'))}</time>"
+            )
+        kind.append(dates[entry.date])
     if entry.language and entry.language != reader_language:
         kind.append(_language_tag(entry.language, reader_language))
     hreflang = f' hreflang="{language}"' if entry.language else ""
@@ -61,5 +64,9 @@ def _row(hit: Hit, reader_language: str) -> str:
 
 def result_rows(hits: list[Hit], reader_language: str) -> SafeString:
     """The `<li>` of every hit, as `{% for hit in outcome.hits %}` wrote them
-    (`reader_language`: the template's LANGUAGE_CODE, the active language)."""
-    return mark_safe("".join(_row(hit, reader_language) for hit in hits))  # noqa: S308 - escaped above
+    (`reader_language`: the template's LANGUAGE_CODE, the active language). The kinds' names
+    (`get_kind_display()` hashed every lazy name at every call) and each date are written
+    once."""
+    kinds = {value: str(label) for value, label in SearchEntry.Kind.choices}
+    dates: dict = {}
+    return mark_safe("".join(_row(hit, reader_language, kinds, dates) for hit in hits))  # noqa: S308 - escaped above
