@@ -11,7 +11,8 @@ class NetworkSearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import document_cache_signals, signals
+        from . import document_cache_signals, rule_cache_signals, signals
 
         signals.connect()
         document_cache_signals.connect()
+        rule_cache_signals.connect()

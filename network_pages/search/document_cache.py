@@ -39,14 +39,19 @@ from django.core.cache import cache
 from nfp_site.cache_generation import CacheGeneration
 
 GENERATION = CacheGeneration("nfp:search_documents:generation")
+# The kept access rules' (`rule_cache`), started anew with this one.
+RULES_GENERATION = CacheGeneration("nfp:search_rules:generation")
 ENTRY_PREFIX = "nfp:search_documents:reader"
 
 Kept = TypeVar("Kept")
 
 
 def start_new_generation() -> None:
-    """Forget every reader's documents (`CacheGeneration.start_new`)."""
+    """Forget every reader's documents (`CacheGeneration.start_new`), and every reader's
+    kept access rule with them (`rule_cache`: it reads a subset of what the documents'
+    owner rule reads, and the same places)."""
     GENERATION.start_new()
+    RULES_GENERATION.start_new()
 
 
 def current_generation() -> str:
@@ -59,17 +64,28 @@ def seconds() -> int:
 
 def entry_key(decided_by: str) -> str:
     """`decided_by`: the reader and the verdicts of the rule, as text (`readers`)."""
+    return _key(ENTRY_PREFIX, GENERATION, decided_by)
+
+
+def _key(prefix: str, generation: CacheGeneration, decided_by: str) -> str:
     digest = hashlib.sha256(decided_by.encode()).hexdigest()
-    return f"{ENTRY_PREFIX}:{current_generation()}:{digest}"
+    return f"{prefix}:{generation.current()}:{digest}"
 
 
 def kept_ids(decided_by: str, read: Callable[[], Kept]) -> Kept:
-    """What is kept under `decided_by` in this generation, or `read()` kept there. The key
-    is made before reading: a change committed meanwhile leaves what was read under a
+    """What is kept under `decided_by` in this generation, or `read()` kept there."""
+    return kept_under(ENTRY_PREFIX, GENERATION, decided_by, read)
+
+
+def kept_under(
+    prefix: str, generation: CacheGeneration, decided_by: str, read: Callable[[], Kept]
+) -> Kept:
+    """What is kept under `decided_by` in `generation`, or `read()` kept there. The key is
+    made before reading: a change committed meanwhile leaves what was read under a
     generation that is already over."""
     if seconds() <= 0:
         return read()
-    key = entry_key(decided_by)
+    key = _key(prefix, generation, decided_by)
     kept = cache.get(key)
     if kept is None:
         kept = read()

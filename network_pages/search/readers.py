@@ -10,15 +10,17 @@ is left, in the same queries, so that nothing else can show through; the work do
 with the number of entries the reader may read or that match.
 """
 
+import datetime
+import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from wagtail.documents import get_document_model
-from wagtail.models import Page, get_page_models
+from wagtail.models import Collection, Page, get_page_models
 
 from network_pages import access, access_sql, roles
 from network_pages.community.comments import audience as comment_audience
@@ -26,7 +28,7 @@ from network_pages.community.models import ThematicGroupPage, ThematicGroupUpdat
 from network_pages.information import rules
 from network_pages.meetings.models import MeetingPage
 
-from . import document_cache
+from . import document_cache, rule_cache
 from .models import SearchEntry
 
 Audience = SearchEntry.Audience
@@ -43,22 +45,109 @@ def may_search(user) -> bool:
     return access.is_member(user) or roles.GUESTS in access.group_names_of(user)
 
 
+class ListedPage(NamedTuple):
+    """A page the filters offer (`forms.NetworkSearchForm`), as kept: what they show, sort
+    and group by."""
+
+    pk: int
+    path: str
+    depth: int
+    title: str
+    content_type_id: int
+    # A meeting's opening (None for any other page).
+    opening: datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What the access rule decides for one reader, as plain values kept between their
+    searches (`rule_cache`): the rule on pages (its verdicts on the restricted places, and
+    the SQL of the pages it opens, compiled once), on collections, the pages the filters
+    offer, the pages whose comments they read and, for the DMR, the SQL of the documents
+    they may download."""
+
+    page_places: list[access_sql._Place]
+    # None when the rule's condition has no subquery (no restricted place, or an inactive
+    # reader).
+    pages_opened: tuple[str, tuple] | None
+    collection_places: list[access_sql._Place]
+    # The pages the filters offer, among those the reader may open.
+    listed: list[ListedPage]
+    # The page types whose comments the reader reads, and the pages of other types whose
+    # comments they read (None: no page is asked).
+    comment_types: list[int]
+    comment_pages: list[int] | None
+    dmr_documents: tuple[str, tuple] | None
+    # The verdicts of the rule on every restricted place of pages and collections, as a
+    # digest (for the kept documents' key, `_decided_by`).
+    places: str
+
+
+class KeptRule(access_sql.TreeRule):
+    """A rule on pages rebuilt from what was kept (`Decided`): the same verdicts, with the
+    SQL of the pages it opens compiled when it was decided. On pages themselves, its
+    condition is their id among those (`opened`): the same pages as the tree paths' own
+    condition, without compiling a hundred paths again at every use."""
+
+    def __init__(
+        self, user, places: list[access_sql._Place], opened: tuple[str, tuple] | None
+    ) -> None:
+        super().__init__(user, places)
+        self.kept_opened = opened
+
+    def opened(self) -> RawSQL:
+        if self.kept_opened is None:
+            return super().opened()
+        sql, params = self.kept_opened
+        return RawSQL(sql, params)  # noqa: S611 - the SQL Django compiled, its values as parameters
+
+    def condition(self, prefix: str = "") -> Q:
+        if prefix or self.kept_opened is None:
+            return super().condition(prefix)
+        return Q(pk__in=self.opened())
+
+
 @dataclass(frozen=True)
 class Reader:
     """A user about to search, with what every step of the search reads of them once: the
-    access rule on pages, and the readable pages the filters offer (`reader_of`; a
-    thematic group's comment audience is read from them too)."""
+    access rule on pages and on collections, and the readable pages the filters offer
+    (`reader_of`; a thematic group's comment audience is read from them too)."""
 
     user: Any
     rule: access_sql.PageRule
-    pages: list[Page]
+    pages: list[ListedPage]
+    collections: access_sql.TreeRule
+    decided: Decided
 
 
 def reader_of(user) -> Reader:
-    """Two queries: the pages' restrictions, then the restricted pages' aliases with the
-    pages the filters offer: the live meetings, thematic groups and workspace updates
-    holding entries (with each page's title, type, depth and, for a meeting, its
-    opening), of which the user keeps those they may open."""
+    """The reader's rule as kept for their searches (`rule_cache`), or decided now
+    (`decide`): no query once kept."""
+    decided = rule_cache.kept(reader_identity(user), lambda: decide(user))
+    rule = KeptRule(user, decided.page_places, decided.pages_opened)
+    collections = access_sql.TreeRule(user, decided.collection_places, Collection)
+    return Reader(
+        user, rule, decided.listed if access.is_verified(user) else [], collections, decided
+    )
+
+
+def reader_identity(user) -> str:
+    """What the rule reads of the reader: whether they are active or a superuser, their
+    groups (by name, as the rule reads them) and the state they answer for."""
+    groups = sorted(access.group_names_of(user))
+    state = rules.represented_state(user)
+    return (
+        f"{user.pk}:{int(user.is_active)}:{int(user.is_superuser)}:{groups}:"
+        f"{state.pk if state is not None else ''}"
+    )
+
+
+def decide(user) -> Decided:
+    """Four queries or so: the pages' restrictions, then the restricted pages' aliases with
+    the pages the filters offer: the live meetings, thematic groups and workspace updates
+    holding entries (with each page's title, type, depth and, for a meeting, its opening),
+    of which the user keeps those they may open; the collections' restrictions; the
+    comment audiences of the pages that have their own."""
     types = ContentType.objects.get_for_models(*FILTER_PAGE_MODELS).values()
     # Whether a page holds entries, asked of each page of those types (the entries' index
     # on their page): `pk__in` the entries' pages read all 43,000 entries at network size.
@@ -71,7 +160,35 @@ def reader_of(user) -> Reader:
         "pk", "path", "depth", "alias_of_id", "content_type_id", "title"
     )
     rule, pages = access_sql.PageRule.for_pages(user, listing, listed)
-    return Reader(user, rule, pages if access.is_verified(user) else [])
+    collections = access_sql.TreeRule.for_collections(user)
+    comment_types, comment_pages = _comment_pages_read(user, pages)
+    opened = None
+    if user.is_active and rule.places:
+        written = rule.opened()
+        opened = (written.sql, tuple(written.params))
+    dmr_documents = None
+    if access.is_dmr(user):
+        public = collections.outside("collection__")
+        passed = collections.inside("collection__")
+        readable = Document.objects.filter(public | passed).values("pk")
+        written = access_sql.written_out(readable)
+        dmr_documents = (written.sql, tuple(written.params))
+    places = hashlib.sha256(f"{rule.places!r}|{collections.places!r}".encode()).hexdigest()
+    return Decided(
+        page_places=rule.places,
+        pages_opened=opened,
+        collection_places=collections.places,
+        listed=[
+            ListedPage(
+                page.pk, page.path, page.depth, page.title, page.content_type_id, page.opening
+            )
+            for page in pages
+        ],
+        comment_types=comment_types,
+        comment_pages=comment_pages,
+        dmr_documents=dmr_documents,
+        places=places,
+    )
 
 
 def audience_filter(user) -> Q:
@@ -87,12 +204,12 @@ def audience_filter(user) -> Q:
     return allowed
 
 
-def _comment_pages(reader: Reader) -> QuerySet[Page]:
+def _comment_pages_read(user, pages: list[Page]) -> tuple[list[int], list[int] | None]:
     """The pages whose comments this user reads (`community.comments.audience`): by their
-    type when it says who reads them, else by each page's own audience (thematic groups and
-    their workspace pages, asked for all at once: those the reader may open are already
-    read, `Reader.pages`)."""
-    user = reader.user
+    type when it says who reads them (the types' ids), else by each page's own audience
+    (thematic groups and their workspace pages, asked for all at once: those the reader may
+    open are already read, `pages`): the ids of those whose audience includes the user
+    (None when no page is asked)."""
     fixed, asked = [], []
     for model in get_page_models():
         audience = getattr(model, "fixed_comment_audience", comment_audience.NETWORK_MEMBERS)
@@ -101,22 +218,32 @@ def _comment_pages(reader: Reader) -> QuerySet[Page]:
         elif audience.includes(user):
             fixed.append(model)
     type_of = ContentType.objects.get_for_models(*fixed, *asked)
-    read = Q(content_type__in=[type_of[model].pk for model in fixed])
-    if asked and access.is_member(user):
-        asked_types = {type_of[model].pk for model in asked}
-        pages = [page for page in reader.pages if page.content_type_id in asked_types]
-        unread = [model for model in asked if model not in FILTER_PAGE_MODELS]
-        if unread:
-            pages += Page.objects.filter(
-                content_type__in=[type_of[model].pk for model in unread],
-                pk__in=SearchEntry.objects.filter(kind=Kind.COMMENT).values("page_id"),
-            ).only("pk", "path", "alias_of_id", "content_type_id")
-        audiences = comment_audience.audiences_of(pages)
-        read |= Q(pk__in=[pk for pk, audience in audiences.items() if audience.includes(user)])
+    fixed_types = [type_of[model].pk for model in fixed]
+    if not (asked and access.is_member(user)):
+        return fixed_types, None
+    asked_types = {type_of[model].pk for model in asked}
+    pages = [page for page in pages if page.content_type_id in asked_types]
+    unread = [model for model in asked if model not in FILTER_PAGE_MODELS]
+    if unread:
+        pages += Page.objects.filter(
+            content_type__in=[type_of[model].pk for model in unread],
+            pk__in=SearchEntry.objects.filter(kind=Kind.COMMENT).values("page_id"),
+        ).only("pk", "path", "alias_of_id", "content_type_id")
+    audiences = comment_audience.audiences_of(pages)
+    return fixed_types, [pk for pk, audience in audiences.items() if audience.includes(user)]
+
+
+def _comment_pages(reader: Reader) -> QuerySet[Page]:
+    """The pages whose comments this user reads (`_comment_pages_read`, as kept), among
+    those they may open."""
+    decided = reader.decided
+    read = Q(content_type__in=decided.comment_types)
+    if decided.comment_pages is not None:
+        read |= Q(pk__in=decided.comment_pages)
     return Page.objects.live().filter(read, reader.rule.condition())
 
 
-def _readable_documents(user, rule: access_sql.PageRule) -> Q:
+def _readable_documents(reader: Reader) -> Q:
     """The documents this verified user may download, exactly as the document view decides
     (`access.document_verdict_for_user`), as a condition on an entry's document: the
     restrictions of the document's collection and its ancestors, then, in a restricted
@@ -128,57 +255,63 @@ def _readable_documents(user, rule: access_sql.PageRule) -> Q:
     restricted collections that the reader may open and no owner refuses. An owner rule
     read at every use (a response's) stays a condition, as does everything when some owner
     rule has no database form, and for the DMR, who has no owner rule."""
-    collections = access_sql.TreeRule.for_collections(user)
-    passed = collections.inside("collection__")
-    public = collections.outside("collection__")
-    if access.is_dmr(user):
+    user, rule, collections = reader.user, reader.rule, reader.collections
+    if reader.decided.dmr_documents is not None:
         # Every document of the collections they may open, no owner rule: a cheap condition,
-        # nothing worth keeping.
-        readable = Document.objects.filter(public | passed).values("pk")
-        return Q(document__in=access_sql.written_out(readable))
+        # nothing worth keeping (its SQL is kept with the rule, `decide`).
+        sql, params = reader.decided.dmr_documents
+        return Q(document__in=RawSQL(sql, params))  # noqa: S611 - as compiled by Django
     every_use = access_sql.owner_rules(user, rule, kept=False)
     if every_use is None:
         # An owner rule without a database form: asked in Python, at every search.
+        passed = collections.inside("collection__")
         restricted = Document.objects.filter(passed).values_list("pk", flat=True)
         by_owners = Q(pk__in=access.readable_by_owners(user, restricted))
-        readable = Document.objects.filter(public | passed & by_owners).values("pk")
+        readable = Document.objects.filter(
+            collections.outside("collection__") | passed & by_owners
+        ).values("pk")
         return Q(document__in=access_sql.written_out(readable))
 
-    def read() -> tuple[list[int], list[int]]:
+    def read() -> tuple[str | list[int], str | list[int]]:
         documents = Document.objects.order_by()
-        kept = passed & access_sql.owner_rules(user, rule).kept()
+        public = collections.outside("collection__")
+        kept = collections.inside("collection__") & access_sql.owner_rules(user, rule).kept()
         return (
-            list(documents.filter(public).values_list("pk", flat=True)),
-            list(documents.filter(kept).values_list("pk", flat=True)),
+            _written(list(documents.filter(public).values_list("pk", flat=True))),
+            _written(list(documents.filter(kept).values_list("pk", flat=True))),
         )
 
-    public_ids, passed_ids = document_cache.kept_ids(_decided_by(user, rule, collections), read)
+    public_ids, passed_ids = document_cache.kept_ids(_decided_by(reader), read)
     passed_read = _document_among(passed_ids) & every_use.every_use("document")
     return _document_among(public_ids) | passed_read
 
 
-def _decided_by(user, rule: access_sql.PageRule, collections: access_sql.TreeRule) -> str:
-    """What decides which documents `user` may download, read now (`document_cache`): the
-    reader (their groups, by name as the rule reads them, and the state they answer for)
-    and the rule's verdicts on every restricted place of pages and collections."""
-    groups = sorted(access.group_names_of(user))
-    state = rules.represented_state(user)
-    reader = (
-        f"{user.pk}:{int(user.is_active)}:{int(user.is_superuser)}:{groups}:"
-        f"{state.pk if state is not None else ''}"
-    )
-    return f"{reader}|{rule.places!r}|{collections.places!r}"
+def _decided_by(reader: Reader) -> str:
+    """What decides which documents the reader may download (`document_cache`): the reader
+    (their groups, by name as the rule reads them, and the state they answer for) and the
+    rule's verdicts on every restricted place of pages and collections (a digest,
+    `Decided.places`)."""
+    return f"{reader_identity(reader.user)}|{reader.decided.places}"
 
 
-def _document_among(ids: list[int]) -> Q:
-    """`document_id IN (1, 2, 3...)`, the ids written in the query: PostgreSQL compares them
-    by hashing the list once (as parameters, 5,000 of them to pass at every search; as a
-    subquery of an array, the database planned the search without its parallel workers)."""
+def _written(ids: list[int]) -> str | list[int]:
+    """The ids as `_document_among` writes them in the query on PostgreSQL, kept written (5,000
+    of them at network size: writing them was some 3 ms of every search); a list elsewhere,
+    or when there are none."""
     if not ids or connection.vendor != "postgresql":
-        return Q(document__in=ids)
+        return ids
     # Integers read from the database, written by int(): nothing else reaches the SQL.
-    written = ", ".join(str(int(pk)) for pk in ids)
-    return Q(document__in=RawSQL(written, []))  # noqa: S611
+    return ", ".join(str(int(pk)) for pk in ids)
+
+
+def _document_among(ids: str | list[int]) -> Q:
+    """`document_id IN (1, 2, 3...)`, the ids written in the query (`_written`): PostgreSQL
+    compares them by hashing the list once (as parameters, 5,000 of them to pass at every
+    search; as a subquery of an array, the database planned the search without its parallel
+    workers)."""
+    if not isinstance(ids, str):
+        return Q(document__in=ids)
+    return Q(document__in=RawSQL(ids, []))  # noqa: S611 - integers written by `_written`
 
 
 def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry]:
@@ -199,5 +332,5 @@ def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry
         Q(kind__in=on_pages, page__in=pages)
         | Q(kind=Kind.COMMENT, page__in=_comment_pages(reader).values("pk")),
     )
-    documents_read = Q(_readable_documents(user, rule), kind=Kind.DOCUMENT)
+    documents_read = Q(_readable_documents(reader), kind=Kind.DOCUMENT)
     return SearchEntry.objects.filter(read_on_pages | documents_read)

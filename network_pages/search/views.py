@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from network_pages import access
 from network_pages.accounts.mixins import VerifiedRequiredMixin
 
-from . import query, readers
+from . import query, readers, rows
 from .forms import NetworkSearchForm
 from .models import SearchEntry
 
@@ -43,6 +43,9 @@ class NetworkSearchView(VerifiedRequiredMixin, TemplateView):
         context.update(
             form=form,
             outcome=outcome,
+            # The hits' rows, written in Python (`rows`), in the active language as the
+            # template's LANGUAGE_CODE.
+            result_rows=rows.result_rows(outcome.hits, get_language()) if outcome else "",
             query=form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else "",
             querystring=params.urlencode(),
             kind_labels=kind_labels,

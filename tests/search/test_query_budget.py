@@ -17,8 +17,9 @@ from .conftest import body_of, count_queries, search_url
 pytestmark = pytest.mark.django_db
 
 # A site page's budget: the session (4), the readable pages and their restrictions, read
-# once for the request (3), the comment audiences, the results, the counts per kind (which
-# are the total too), the member states of the filters.
+# once for the request (3: none once kept for the reader, search.rule_cache), the comment
+# audiences (kept too), the results, the counts per kind (which are the total too), the
+# member states of the filters.
 BUDGET = 15
 # With documents of every kind of owner, the owner rule adds the indexed documents and
 # their collections' restrictions (2) and one query per kind of owner (responses, items,
@@ -47,8 +48,11 @@ def test_the_search_page_stays_within_a_site_pages_budget_for_1_or_31_results(
         for number in range(30):
             page = library["meeting"] if number % 2 else library["request"]
             make_comment(page, other_focal_point, f"Walrus number {number}.")
+    # The new entries decide the reader's rule again once (search.rule_cache), within the
+    # budget; `one` was measured after a first search too.
     with django_assert_max_num_queries(BUDGET):
-        many = count_queries(client, url)
+        count_queries(client, url)
+    many = count_queries(client, url)
 
     assert many == one
     assert one <= BUDGET
