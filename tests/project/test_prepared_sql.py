@@ -57,7 +57,7 @@ def test_a_lookup_that_changes_its_value_is_compiled_every_time(groups):
 
     assert _raw("test.prefix", starting_with, "ga") == ["gamma"]
     assert _raw("test.prefix", starting_with, "de") == ["delta"]
-    assert prepared_sql._prepared[("test.prefix", connection.vendor, False, (str,))] is None
+    assert prepared_sql._prepared[("test.prefix", connection.vendor, False, False, (str,))] is None
 
 
 def test_the_plain_select_writes_what_django_s_template_writes():
@@ -104,7 +104,9 @@ def test_a_filter_on_a_window_is_prepared_with_each_value_in_place(groups):
         expected = [group.name for group in _ranked_after(after)]
         found = prepared_sql.prepared_objects("test.ranked", _ranked_after, after)
         assert [group.name for group in found] == expected
-    assert prepared_sql._prepared[("test.ranked", connection.vendor, True, (int,))] is not None
+    assert (
+        prepared_sql._prepared[("test.ranked", connection.vendor, True, False, (int,))] is not None
+    )
 
 
 def _by_id_or_named_after_it(pk):
@@ -118,4 +120,4 @@ def test_a_value_also_written_into_a_text_is_compiled_every_time(groups):
         found = prepared_sql.prepared_objects("test.named", _by_id_or_named_after_it, pk)
         assert [group.name for group in found] == expected
     assert named.name in expected
-    assert prepared_sql._prepared[("test.named", connection.vendor, True, (int,))] is None
+    assert prepared_sql._prepared[("test.named", connection.vendor, True, False, (int,))] is None
