@@ -14,6 +14,7 @@ access rule) in a fixed number of queries.
 import datetime
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.db.models import (
@@ -42,7 +43,7 @@ from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
-from nfp_site.prepared_sql import prepared_rows
+from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 ACTIVITY_HOOK = "community_network_activity"
 PENDING_TASKS_HOOK = "community_pending_tasks"
@@ -118,14 +119,6 @@ class ReaderUrls:
 
     # --- the lookup, in another query of pages (the network home's new pages) ----------
 
-    def translation_path(self) -> Subquery:
-        """An annotation for a query of pages: the path of each one's translation in the
-        reader's language (None if it has none), for `known`."""
-        translations = Page.objects.filter(
-            translation_key=OuterRef("translation_key"), locale=self.locale
-        )
-        return Subquery(translations.values("url_path")[:1])
-
     def known(self, page: Page, translation_path: str | None) -> None:
         """`page`'s translation's path was read with it (`translation_path`): its URL needs
         no lookup."""
@@ -134,22 +127,22 @@ class ReaderUrls:
         else:
             self._targets[page.pk] = page
 
-    def translations_wanted(self) -> tuple[Q, int] | None:
-        """The translations the pages waiting need, as a condition another query of pages
-        can add (at most the number given match it), then handed to `found`; None when no
-        page waiting needs one."""
+    def pages_wanting_translation(self) -> list[int]:
+        """The pages waiting whose translation in the reader's language is needed (one per
+        translation), for another query of pages to read those translations with its own
+        (at most as many as there are ids), then hand them to `found`."""
         locale = self.locale
         if locale is None:
-            return None
-        keys = {
-            page.translation_key
+            return []
+        by_key = {
+            page.translation_key: pk
             for pk, page in self._waiting.items()
             if page.locale_id != locale.pk and pk not in self._targets
         }
-        return (Q(translation_key__in=keys, locale=locale), len(keys)) if keys else None
+        return sorted(by_key.values())
 
     def found(self, translations: list[Page]) -> None:
-        """The translations `translations_wanted` asked for, read by another query: every
+        """The translations `pages_wanting_translation` asked for, read by another query: every
         page waiting now has its URL without a lookup of its own."""
         self._resolve_waiting(translations)
 
@@ -245,10 +238,42 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
     """The latest pages published in the network area, more than `limit` (some will be
     left out by the access rule). With `urls`, each with its translation's path for the
     reader, and the translations the other pages waiting for a URL need (`urls.found`), in
-    the same query: in French, the home's links then cost no query of their own."""
+    the same query: in French, the home's links then cost no query of their own.
+
+    Every network home asks it: its SQL is compiled once per process (`prepared_sql`) for
+    each network root, language and number of translations wanted."""
     root_path = network_area.source_network_root_path()
     if root_path is None:
         return []
+    locale = urls.locale if urls is not None else None
+    # The area is written in English: an English reader's new pages need no translation.
+    translating = locale is not None and locale.language_code != settings.LANGUAGE_CODE
+    wanted = urls.pages_wanting_translation() if urls is not None else []
+    count = limit * OVERFETCH
+    shape = partial(_new_pages, root_path, count, translating, bool(wanted))
+    arguments = (locale.pk, wanted) if wanted else (locale.pk,) if translating else ()
+    name = f"activity.new_pages:{root_path}:{count}:{translating}:{bool(wanted)}"
+    rows = prepared_objects(name, shape, *arguments)
+    candidates = [page for page in rows if page.nfp_new] if wanted else rows
+    if translating:
+        for page in candidates:
+            urls.known(page, page.nfp_translation)
+    if wanted:
+        urls.found([page for page in rows if not page.nfp_new])
+    return candidates
+
+
+def _new_pages(
+    root_path: str,
+    count: int,
+    translating: bool,
+    wanting: bool,
+    locale_id: int | None = None,
+    wanted: list[int] = (),
+) -> QuerySet:
+    """The query of `_new_page_candidates`: the `count` newest pages below the network
+    root (not its sections), then, `wanting`, the translations in `locale_id` of the pages
+    `wanted` (ids), first; `translating`, each with its translation's path in `locale_id`."""
     root_depth = len(root_path) // Page.steplen
     new = Q(
         path__startswith=root_path,
@@ -257,28 +282,21 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
         depth__gt=root_depth + 1,
         first_published_at__isnull=False,
     )
-    wanted = urls.translations_wanted() if urls is not None else None
-    condition, extra = (new | wanted[0], wanted[1]) if wanted else (new, 0)
+    condition = new
+    if wanting:
+        of_wanted = Page.objects.filter(pk__in=wanted).values("translation_key")
+        condition |= Q(translation_key__in=of_wanted, locale=locale_id)
     pages = Page.objects.filter(condition).annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
-    # The area is written in English: an English reader's new pages need no translation.
-    translating = urls is not None and urls.locale is not None
-    translating = translating and urls.locale.language_code != settings.LANGUAGE_CODE
     if translating:
-        pages = pages.annotate(nfp_translation=urls.translation_path())
-    if wanted:
-        pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
-        # The translations first (False before True), then the newest pages.
-        pages = pages.order_by("nfp_new", "-first_published_at", "-pk")
-    else:
-        pages = pages.order_by("-first_published_at", "-pk")
-    rows = list(pages[: limit * OVERFETCH + extra])
-    candidates = [page for page in rows if page.nfp_new] if wanted else rows
-    if translating:
-        for page in candidates:
-            urls.known(page, page.nfp_translation)
-    if wanted:
-        urls.found([page for page in rows if not page.nfp_new])
-    return candidates
+        translations = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale=locale_id
+        )
+        pages = pages.annotate(nfp_translation=Subquery(translations.values("url_path")[:1]))
+    if not wanting:
+        return pages.order_by("-first_published_at", "-pk")[:count]
+    pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
+    # The translations first (False before True), then the newest pages.
+    return pages.order_by("nfp_new", "-first_published_at", "-pk")[: count + len(wanted)]
 
 
 def _visible_pages(user, pages: list[Page], restrictions=None) -> list[Page]:

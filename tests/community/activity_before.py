@@ -4,7 +4,7 @@ rendered HTML with (`test_network_activity_html.py`). Not used by the site."""
 
 # ruff: noqa: E501
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, pgettext
@@ -52,6 +52,32 @@ def _resolve_waiting(self, translations: list[Page] | None = None) -> None:
         self._urls[pk] = target.get_url(self.request) or ""
 
 
+# ReaderUrls.translation_path
+def translation_path(self) -> Subquery:
+    """An annotation for a query of pages: the path of each one's translation in the
+    reader's language (None if it has none), for `known`."""
+    translations = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=self.locale
+    )
+    return Subquery(translations.values("url_path")[:1])
+
+
+# ReaderUrls.translations_wanted
+def translations_wanted(self) -> tuple[Q, int] | None:
+    """The translations the pages waiting need, as a condition another query of pages
+    can add (at most the number given match it), then handed to `found`; None when no
+    page waiting needs one."""
+    locale = self.locale
+    if locale is None:
+        return None
+    keys = {
+        page.translation_key
+        for pk, page in self._waiting.items()
+        if page.locale_id != locale.pk and pk not in self._targets
+    }
+    return (Q(translation_key__in=keys, locale=locale), len(keys)) if keys else None
+
+
 def _name(user) -> str:
     if user is None:
         return ""
@@ -74,14 +100,14 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
         depth__gt=root_depth + 1,
         first_published_at__isnull=False,
     )
-    wanted = urls.translations_wanted() if urls is not None else None
+    wanted = translations_wanted(urls) if urls is not None else None
     condition, extra = (new | wanted[0], wanted[1]) if wanted else (new, 0)
     pages = Page.objects.filter(condition).annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
     # The area is written in English: an English reader's new pages need no translation.
     translating = urls is not None and urls.locale is not None
     translating = translating and urls.locale.language_code != settings.LANGUAGE_CODE
     if translating:
-        pages = pages.annotate(nfp_translation=urls.translation_path())
+        pages = pages.annotate(nfp_translation=translation_path(urls))
     if wanted:
         pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
         # The translations first (False before True), then the newest pages.
