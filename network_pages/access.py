@@ -188,6 +188,25 @@ def _restrictions_reached(paths: list[str], alias_paths: list[str]) -> QuerySet:
     return _restriction_rows(where, PageViewRestriction, via=_REACHED_VIA)
 
 
+def restrictions_on_paths(paths: Iterable[str]) -> list[PageViewRestriction]:
+    """`restrictions_with_groups(Q(page__path__in=paths))`: the restrictions on the pages at
+    these tree paths (aliases' own, as they are), each with its groups. Lists of pages
+    (the network home's activity) ask it on every request: its SQL is compiled once per
+    number of paths (prepared_sql)."""
+    paths = sorted(set(paths))
+    if not paths:
+        return []
+    sql, params = prepared("access.restrictions_on_paths", _restrictions_on_paths, paths)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return _restrictions_from_rows(rows, PageViewRestriction)
+
+
+def _restrictions_on_paths(paths: list[str]) -> QuerySet:
+    return _restriction_rows(Q(page__path__in=paths), PageViewRestriction)
+
+
 def restrictions_with_groups(
     where: Q, model: type[BaseViewRestriction] = PageViewRestriction, *, via: tuple = ()
 ) -> list:

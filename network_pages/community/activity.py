@@ -12,7 +12,9 @@ access rule) in a fixed number of queries.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.db.models import (
@@ -27,14 +29,16 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext, pgettext
 from wagtail import hooks
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from home import locales, site_lookup
+from home import locales, page_routing, site_lookup
 from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
@@ -115,14 +119,6 @@ class ReaderUrls:
 
     # --- the lookup, in another query of pages (the network home's new pages) ----------
 
-    def translation_path(self) -> Subquery:
-        """An annotation for a query of pages: the path of each one's translation in the
-        reader's language (None if it has none), for `known`."""
-        translations = Page.objects.filter(
-            translation_key=OuterRef("translation_key"), locale=self.locale
-        )
-        return Subquery(translations.values("url_path")[:1])
-
     def known(self, page: Page, translation_path: str | None) -> None:
         """`page`'s translation's path was read with it (`translation_path`): its URL needs
         no lookup."""
@@ -131,22 +127,22 @@ class ReaderUrls:
         else:
             self._targets[page.pk] = page
 
-    def translations_wanted(self) -> tuple[Q, int] | None:
-        """The translations the pages waiting need, as a condition another query of pages
-        can add (at most the number given match it), then handed to `found`; None when no
-        page waiting needs one."""
+    def pages_wanting_translation(self) -> list[int]:
+        """The pages waiting whose translation in the reader's language is needed (one per
+        translation), for another query of pages to read those translations with its own
+        (at most as many as there are ids), then hand them to `found`."""
         locale = self.locale
         if locale is None:
-            return None
-        keys = {
-            page.translation_key
+            return []
+        by_key = {
+            page.translation_key: pk
             for pk, page in self._waiting.items()
             if page.locale_id != locale.pk and pk not in self._targets
         }
-        return (Q(translation_key__in=keys, locale=locale), len(keys)) if keys else None
+        return sorted(by_key.values())
 
     def found(self, translations: list[Page]) -> None:
-        """The translations `translations_wanted` asked for, read by another query: every
+        """The translations `pages_wanting_translation` asked for, read by another query: every
         page waiting now has its URL without a lookup of its own."""
         self._resolve_waiting(translations)
 
@@ -172,10 +168,65 @@ class ReaderUrls:
                 for page in pages:
                     if page.pk not in self._targets:
                         targets[page.pk] = by_key.get(page.translation_key, page)
-        if self.request is not None:
-            site_lookup.find_for_request(self.request)  # the site without a query
-        for pk, target in targets.items():
-            self._urls[pk] = target.get_url(self.request) or ""
+        self._urls.update(page_urls(self.request, targets))
+
+
+# What Wagtail's `wagtail_serve` route takes: the part of a page's url_path below its
+# site's root, as `reverse` writes it unchanged (no character it would quote).
+_AS_REVERSED = re.compile(r"(?:[A-Za-z0-9_\-]+/)*" if WAGTAIL_APPEND_SLASH else r"[A-Za-z0-9_\-/]*")
+
+
+def page_urls(request, pages: dict[int, Page]) -> dict[int, str]:
+    """{key: `page.get_url(request) or ""`} for each page, as Wagtail builds it
+    (`Page.get_url_parts`), from the request's site root paths and each page's url_path:
+    the route is reversed once per site root and language, not once per page (a network
+    home shows ~80 links). A url_path `reverse` would quote is left to Wagtail."""
+    if request is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return {key: page.get_url(request) or "" for key, page in pages.items()}
+    current_site = site_lookup.find_for_request(request)  # the site without a query
+    root_paths = page_routing.site_root_paths(request)
+    site_count = len({root.site_id for root in root_paths})
+    prefixes: dict[tuple[int, str, str], str] = {}
+    urls = {}
+    for key, page in pages.items():
+        possible = [root for root in root_paths if page.url_path.startswith(root.root_path)]
+        rest = page.url_path[len(possible[0].root_path) :] if possible else None
+        if rest is None or len({root.site_id for root in possible}) > 1:
+            urls[key] = page.get_url(request) or ""  # not routable, or on several sites
+            continue
+        if not _AS_REVERSED.fullmatch(rest):
+            urls[key] = page.get_url(request) or ""
+            continue
+        site_id, root_url = possible[0].site_id, possible[0].root_url
+        language = _url_language(possible[0].language_code)
+        if (site_id, root_url, language) not in prefixes:
+            try:
+                with translation.override(language):
+                    prefix = reverse("wagtail_serve", args=("",))
+            except NoReverseMatch:
+                prefix = None
+            prefixes[site_id, root_url, language] = prefix
+        prefix = prefixes[site_id, root_url, language]
+        if prefix is None:
+            urls[key] = ""
+            continue
+        path = prefix + rest
+        if not WAGTAIL_APPEND_SLASH and path != "/":
+            path = path.rstrip("/")
+        local = (current_site is not None and site_id == current_site.pk) or site_count == 1
+        urls[key] = path if local else root_url + path
+    return urls
+
+
+def _url_language(language_code: str) -> str:
+    """The language a page's URL is reversed in (`Page.get_url_parts`): the active one if it
+    is a variant of the page's."""
+    try:
+        if get_supported_content_language_variant(get_language()) == language_code:
+            return get_language()
+    except LookupError:
+        pass
+    return language_code
 
 
 # One lazy type for every URL: `lazy()` builds a new proxy class at each call (about a
@@ -183,20 +234,46 @@ class ReaderUrls:
 _lazy_url = lazy(ReaderUrls._url, str)
 
 
-def _name(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[Page]:
     """The latest pages published in the network area, more than `limit` (some will be
     left out by the access rule). With `urls`, each with its translation's path for the
     reader, and the translations the other pages waiting for a URL need (`urls.found`), in
-    the same query: in French, the home's links then cost no query of their own."""
+    the same query: in French, the home's links then cost no query of their own.
+
+    Every network home asks it: its SQL is compiled once per process (`prepared_sql`) for
+    each network root, language and number of translations wanted."""
     root_path = network_area.source_network_root_path()
     if root_path is None:
         return []
+    locale = urls.locale if urls is not None else None
+    # The area is written in English: an English reader's new pages need no translation.
+    translating = locale is not None and locale.language_code != settings.LANGUAGE_CODE
+    wanted = urls.pages_wanting_translation() if urls is not None else []
+    count = limit * OVERFETCH
+    shape = partial(_new_pages, root_path, count, translating, bool(wanted))
+    arguments = (locale.pk, wanted) if wanted else (locale.pk,) if translating else ()
+    name = f"activity.new_pages:{root_path}:{count}:{translating}:{bool(wanted)}"
+    rows = prepared_objects(name, shape, *arguments)
+    candidates = [page for page in rows if page.nfp_new] if wanted else rows
+    if translating:
+        for page in candidates:
+            urls.known(page, page.nfp_translation)
+    if wanted:
+        urls.found([page for page in rows if not page.nfp_new])
+    return candidates
+
+
+def _new_pages(
+    root_path: str,
+    count: int,
+    translating: bool,
+    wanting: bool,
+    locale_id: int | None = None,
+    wanted: list[int] = (),
+) -> QuerySet:
+    """The query of `_new_page_candidates`: the `count` newest pages below the network
+    root (not its sections), then, `wanting`, the translations in `locale_id` of the pages
+    `wanted` (ids), first; `translating`, each with its translation's path in `locale_id`."""
     root_depth = len(root_path) // Page.steplen
     new = Q(
         path__startswith=root_path,
@@ -205,28 +282,21 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
         depth__gt=root_depth + 1,
         first_published_at__isnull=False,
     )
-    wanted = urls.translations_wanted() if urls is not None else None
-    condition, extra = (new | wanted[0], wanted[1]) if wanted else (new, 0)
+    condition = new
+    if wanting:
+        of_wanted = Page.objects.filter(pk__in=wanted).values("translation_key")
+        condition |= Q(translation_key__in=of_wanted, locale=locale_id)
     pages = Page.objects.filter(condition).annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
-    # The area is written in English: an English reader's new pages need no translation.
-    translating = urls is not None and urls.locale is not None
-    translating = translating and urls.locale.language_code != settings.LANGUAGE_CODE
     if translating:
-        pages = pages.annotate(nfp_translation=urls.translation_path())
-    if wanted:
-        pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
-        # The translations first (False before True), then the newest pages.
-        pages = pages.order_by("nfp_new", "-first_published_at", "-pk")
-    else:
-        pages = pages.order_by("-first_published_at", "-pk")
-    rows = list(pages[: limit * OVERFETCH + extra])
-    candidates = [page for page in rows if page.nfp_new] if wanted else rows
-    if translating:
-        for page in candidates:
-            urls.known(page, page.nfp_translation)
-    if wanted:
-        urls.found([page for page in rows if not page.nfp_new])
-    return candidates
+        translations = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale=locale_id
+        )
+        pages = pages.annotate(nfp_translation=Subquery(translations.values("url_path")[:1]))
+    if not wanting:
+        return pages.order_by("-first_published_at", "-pk")[:count]
+    pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
+    # The translations first (False before True), then the newest pages.
+    return pages.order_by("nfp_new", "-first_published_at", "-pk")[: count + len(wanted)]
 
 
 def _visible_pages(user, pages: list[Page], restrictions=None) -> list[Page]:
@@ -257,11 +327,64 @@ def new_pages(
     ]
 
 
-def _comment_candidates(limit: int) -> list[MemberComment]:
-    # Every network home asks it: its SQL is compiled once per process (`prepared_sql`).
-    return prepared_objects(
+@dataclass
+class _LatestComment:
+    """What the activity shows of a comment, read as a row (`_latest_comments`)."""
+
+    pk: int
+    created_at: datetime.datetime
+    parent_id: int | None
+    page: Page
+    by: str
+    written_in: str
+
+    @property
+    def page_id(self) -> int:
+        return self.page.pk
+
+
+# The commented page, as far as the access rule, the comment audience and the link read it,
+# in the order of the model's fields (as `Model.from_db` takes them).
+_COMMENT_PAGE_FIELDS = tuple(
+    field.attname
+    for field in Page._meta.concrete_fields
+    if field.attname
+    in {
+        "id",
+        "path",
+        "depth",
+        "title",
+        "live",
+        "content_type_id",
+        "alias_of_id",
+        "translation_key",
+        "locale_id",
+        "url_path",
+    }
+)
+_AUTHOR_FIELDS = ("author_id", "author__first_name", "author__last_name", "author__username")
+
+
+def _comment_candidates(limit: int) -> list[_LatestComment]:
+    # Every network home asks it: its SQL is compiled once per process (`prepared_sql`),
+    # its rows made into no comment or user, and into one page per page commented.
+    rows = prepared_rows(
         f"activity.comment_candidates:{limit}", lambda: _latest_comments(limit * OVERFETCH)
     )
+    pages: dict[int, Page] = {}
+    comments = []
+    for pk, created_at, parent_id, *row in rows:
+        page_values = row[: len(_COMMENT_PAGE_FIELDS)]
+        author_id, first_name, last_name, username, written_in = row[len(_COMMENT_PAGE_FIELDS) :]
+        page_id = page_values[0]
+        if page_id not in pages:
+            pages[page_id] = Page.from_db(None, _COMMENT_PAGE_FIELDS, page_values)
+        # As `user.get_full_name() or user.get_username()`.
+        by = (f"{first_name} {last_name}".strip() or username) if author_id is not None else ""
+        comments.append(
+            _LatestComment(pk, created_at, parent_id, pages[page_id], by, written_in or "")
+        )
+    return comments
 
 
 def _latest_comments(count: int) -> QuerySet:
@@ -271,9 +394,16 @@ def _latest_comments(count: int) -> QuerySet:
     latest = MemberComment.objects.shown().order_by(*newest_first).values("pk")
     return (
         MemberComment.objects.filter(pk__in=latest[:count])
-        .select_related("page", "author")
         .annotate(nfp_written_in=Coalesce(*(f"page__{field}" for field in WRITTEN_IN)))
         .order_by(*newest_first)
+        .values_list(
+            "pk",
+            "created_at",
+            "parent_id",
+            *(f"page__{field}" for field in _COMMENT_PAGE_FIELDS),
+            *_AUTHOR_FIELDS,
+            "nfp_written_in",
+        )
     )
 
 
@@ -301,9 +431,9 @@ def recent_comments(
             else gettext("Comment"),
             title=comment.page.title,
             url=format_lazy("{}#comments", links[comment.page_id]),
-            by=_name(comment.author),
+            by=comment.by,
             page_id=comment.page_id,
-            lang=getattr(comment, "nfp_written_in", None) or "",
+            lang=comment.written_in,
         )
         for comment in comments
     ]

@@ -7,7 +7,7 @@ restrictions on every ancestor of a set of pages, and each user's groups.
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
 from network_pages import access
@@ -33,9 +33,8 @@ def restrictions_by_page(pages: Sequence[Page]) -> dict[int, list[PageViewRestri
     }
     paths = {path for path in path_of.values() for path in access.ancestor_paths(path)}
     found: dict[str, list[PageViewRestriction]] = defaultdict(list)
-    if paths:
-        for restriction in access.restrictions_with_groups(Q(page__path__in=paths)):
-            found[restriction.page.path].append(restriction)
+    for restriction in access.restrictions_on_paths(paths):
+        found[restriction.page.path].append(restriction)
     return {
         pk: [r for ancestor in access.ancestor_paths(path) for r in found.get(ancestor, [])]
         for pk, path in path_of.items()
