@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from network_pages.directory import collation_key
 from network_pages.models.member_state import MemberState
 from network_pages.models.national_network import NationalNetworkOrganisation
-from network_pages.select_widget import PlainSelect
+from nfp_site.plain_select import PlainSelect
 
 
 def _by_name(choice: tuple[str, str]) -> str:
