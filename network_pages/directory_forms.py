@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from network_pages.directory import collation_key
 from network_pages.models.member_state import MemberState
 from network_pages.models.national_network import NationalNetworkOrganisation
+from nfp_site.plain_select import PlainSelect
 
 
 def _by_name(choice: tuple[str, str]) -> str:
@@ -24,7 +25,7 @@ class DirectorySearchForm(forms.Form):
         strip=True,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    state = forms.ChoiceField(label=_("Member state"), required=False)
+    state = forms.ChoiceField(label=_("Member state"), required=False, widget=PlainSelect)
 
     def __init__(self, data, *, states: Iterable[MemberState]) -> None:
         super().__init__(data)

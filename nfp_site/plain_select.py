@@ -6,14 +6,24 @@ filters offer every member state, theme, tag and meeting (100 to 150 options at 
 network's size, issue 17). Same context (`get_context`), same markup, no template."""
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 
 def _attributes(attrs: dict) -> str:
-    # As django/forms/widgets/attrs.html: False is left out, True is a bare name.
-    return flatatt({name: value for name, value in attrs.items() if value is not False})
+    """As django/forms/widgets/attrs.html, in the attributes' own order (Django's `flatatt`
+    sorts them: an invalid or required field's attributes came out in another order than
+    Django's select writes them): False is left out, True is a bare name, any other value
+    its string, escaped unless it is markup."""
+    written = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        written.append(f" {conditional_escape(name)}")
+        if value is not True:
+            text = value if isinstance(value, SafeData) else str(value)
+            written.append(f'="{conditional_escape(text)}"')
+    return "".join(written)
 
 
 class PlainSelect(forms.Select):
