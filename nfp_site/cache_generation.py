@@ -1,11 +1,16 @@
 """A generation of entries kept in the shared cache: entries are stored under a key that
 names the current generation, and starting a new one forgets them all at once, whatever
-their number (the public pages, the calendar feeds, the search's kept documents)."""
+their number (the public pages, the calendar feeds, the search's kept documents and rules,
+the holidays)."""
 
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
+
+Kept = TypeVar("Kept")
 
 
 class CacheGeneration:
@@ -26,3 +31,18 @@ class CacheGeneration:
             cache.add(self.key, uuid.uuid4().hex, None)
             generation = cache.get(self.key, "")
         return generation
+
+    def entry_key(self, prefix: str, name: str) -> str:
+        """The key of the entry `name` under `prefix` in the current generation."""
+        return f"{prefix}:{self.current()}:{name}"
+
+    def kept(self, prefix: str, name: str, read: Callable[[], Kept], seconds: int) -> Kept:
+        """What is kept as `name` in the current generation, or `read()` kept there for
+        `seconds`. The key is made before reading: a change committed meanwhile leaves what
+        was read under a generation that is already over."""
+        key = self.entry_key(prefix, name)
+        kept = cache.get(key)
+        if kept is None:
+            kept = read()
+            cache.set(key, kept, seconds)
+        return kept

@@ -4,7 +4,6 @@ of read on every home. A few rows a year, and no secret: every reader gets the s
 
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from network_pages.meetings.convocation import holiday_range
@@ -23,12 +22,11 @@ def holidays_for(first: date, last: date) -> frozenset[date]:
 
 
 def every_holiday() -> tuple[date, ...]:
-    key = f"nfp:holidays:{GENERATION.current()}"
-    kept = cache.get(key)
-    if kept is None:
-        kept = tuple(Holiday.objects.order_by("date").values_list("date", flat=True))
-        cache.set(key, kept, KEPT_SECONDS)
-    return kept
+    return GENERATION.kept("nfp:holidays", "every", _read_every_holiday, KEPT_SECONDS)
+
+
+def _read_every_holiday() -> tuple[date, ...]:
+    return tuple(Holiday.objects.order_by("date").values_list("date", flat=True))
 
 
 def holidays_changed(sender, **kwargs) -> None:

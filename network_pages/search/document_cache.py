@@ -34,7 +34,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
 
 from nfp_site.cache_generation import CacheGeneration
 
@@ -68,8 +67,11 @@ def entry_key(decided_by: str) -> str:
 
 
 def _key(prefix: str, generation: CacheGeneration, decided_by: str) -> str:
-    digest = hashlib.sha256(decided_by.encode()).hexdigest()
-    return f"{prefix}:{generation.current()}:{digest}"
+    return generation.entry_key(prefix, _digest(decided_by))
+
+
+def _digest(decided_by: str) -> str:
+    return hashlib.sha256(decided_by.encode()).hexdigest()
 
 
 def kept_ids(decided_by: str, read: Callable[[], Kept]) -> Kept:
@@ -80,14 +82,8 @@ def kept_ids(decided_by: str, read: Callable[[], Kept]) -> Kept:
 def kept_under(
     prefix: str, generation: CacheGeneration, decided_by: str, read: Callable[[], Kept]
 ) -> Kept:
-    """What is kept under `decided_by` in `generation`, or `read()` kept there. The key is
-    made before reading: a change committed meanwhile leaves what was read under a
-    generation that is already over."""
+    """What is kept under `decided_by` in `generation`, or `read()` kept there
+    (`CacheGeneration.kept`)."""
     if seconds() <= 0:
         return read()
-    key = _key(prefix, generation, decided_by)
-    kept = cache.get(key)
-    if kept is None:
-        kept = read()
-        cache.set(key, kept, seconds())
-    return kept
+    return generation.kept(prefix, _digest(decided_by), read, seconds())
