@@ -18,6 +18,7 @@ from network_pages.models import MemberState
 from .. import announcements, limits, rules
 from ..documents import DocumentNotStored, store_documents
 from ..forms import ItemFilterForm, ItemSubmissionForm
+from ..item_rows import summaries_html
 from ..models.item_page import InformationItemTag
 from .base import refuse, render_route
 
@@ -64,6 +65,7 @@ def item_index(request: HttpRequest, index) -> HttpResponse:
         request,
         "information/information_item_index_page.html",
         items=page_of_items,
+        summaries_html=summaries_html(page_of_items),
         filter_form=filter_form,
         is_filtered=bool(filters),
         filter_query=query.urlencode(),
