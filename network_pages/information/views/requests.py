@@ -15,7 +15,7 @@ from network_pages import access, network_area
 from network_pages.community.notifications import Follow, follow
 from network_pages.date_text import formatter_for
 
-from .. import announcements, language_check, limits, rules
+from .. import announcements, language_check, limits, request_rows, rules
 from ..forms import RequestFilterForm, RequestSubmissionForm, question_formset
 from ..models.response import Response
 from ..overview import build_overview
@@ -51,6 +51,7 @@ def request_index(request: HttpRequest, index) -> HttpResponse:
         request,
         "information/information_request_index_page.html",
         requests=page_of_requests,
+        rows_html=request_rows.rows_html(page_of_requests, with_own_status=state is not None),
         filter_form=filter_form,
         filter_query=f"status={status}" if status else "",
         own_state=state,
