@@ -5,10 +5,13 @@ Only submitted responses are compiled: they are what every member may read (2.1.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 
 from network_pages.directory import collation_key
+from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 from .models.response import Answer, ResponseAttachment
 
@@ -48,20 +51,14 @@ def responder_name(first_name: str | None, last_name: str | None, username: str 
     return f"{first_name} {last_name}".strip() or username
 
 
-def compile_request(request_page, *, with_times: bool = True) -> Compilation:
-    """Three queries: questions, submitted answers (with state and responder), attachments.
-
-    The answers are read as plain rows, not as models: a request answered by every member
-    state has hundreds of them (issue 17). `with_times=False` leaves out when each was
-    submitted (the printable page does not show it; the downloads do)."""
-    questions = request_page.numbered_questions()
-    by_question = {
-        question.pk: CompiledQuestion(question.number, question.text) for question in questions
-    }
-    in_french = (get_language() or "en").startswith("fr")  # MemberState.name's rule
-    answers = (
+def _submitted_answers(
+    request_id: int, question_ids: list[int], *, in_french: bool, with_times: bool
+) -> QuerySet:
+    return (
         Answer.objects.filter(
-            response__request=request_page, response__status="submitted", question__in=questions
+            response__request_id=request_id,
+            response__status="submitted",
+            question_id__in=question_ids,
         )
         .order_by()
         .values_list(
@@ -77,6 +74,33 @@ def compile_request(request_page, *, with_times: bool = True) -> Compilation:
             # A date read for each answer only where it is shown.
             *(["response__submitted_at"] if with_times else []),
         )
+    )
+
+
+def _submitted_attachments(request_id: int) -> QuerySet:
+    return ResponseAttachment.objects.filter(
+        response__request_id=request_id, response__status="submitted"
+    ).select_related("document", "response__member_state")
+
+
+def compile_request(request_page, *, with_times: bool = True) -> Compilation:
+    """Three queries: questions, submitted answers (with state and responder), attachments;
+    the last two compiled once per process (prepared_sql).
+
+    The answers are read as plain rows, not as models: a request answered by every member
+    state has hundreds of them (issue 17). `with_times=False` leaves out when each was
+    submitted (the printable page does not show it; the downloads do)."""
+    questions = request_page.numbered_questions()
+    by_question = {
+        question.pk: CompiledQuestion(question.number, question.text) for question in questions
+    }
+    in_french = (get_language() or "en").startswith("fr")  # MemberState.name's rule
+    # Compiled once per process for each language, columns and number of questions.
+    answers = prepared_rows(
+        f"information.compiled_answers.{'fr' if in_french else 'en'}.{with_times}",
+        partial(_submitted_answers, in_french=in_french, with_times=with_times),
+        request_page.pk,
+        [question.pk for question in questions],
     )
     for (
         question_id,
@@ -108,9 +132,9 @@ def compile_request(request_page, *, with_times: bool = True) -> Compilation:
     for compiled in by_question.values():
         compiled.answers.sort(key=lambda answer: keys[answer.state])
     attachments: dict[str, list] = {}
-    for attachment in ResponseAttachment.objects.filter(
-        response__request=request_page, response__status="submitted"
-    ).select_related("document", "response__member_state"):
+    for attachment in prepared_objects(
+        "information.compiled_attachments", _submitted_attachments, request_page.pk
+    ):
         attachments.setdefault(attachment.response.member_state.name, []).append(
             attachment.document
         )

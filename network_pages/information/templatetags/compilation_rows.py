@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from html import escape
 
 from django import template
-from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -29,14 +28,21 @@ def _escaped(text: str, names: dict[str, str]) -> str:
     return names[text]
 
 
+def _text_with_breaks(text: str) -> str:
+    """`linebreaksbr(text, autoescape=True)` of plain text, without the filter's wrappers
+    (a compilation writes one per answer): newlines normalised, escaped, then `<br>`."""
+    return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
+
+
 def _row(answer: CompiledAnswer, no_information: str, names: dict[str, str]) -> str:
-    language = escape(answer.language)
-    text = no_information if answer.no_information else linebreaksbr(answer.text, True)
+    # The language is one of two codes: escaped (and upper-cased) once, kept with the names.
+    language = _escaped(answer.language, names)
+    text = no_information if answer.no_information else _text_with_breaks(answer.text)
     return (
         "\n            <tr>\n"
         f'                <th scope="row">{_escaped(answer.state, names)}</th>\n'
         f"                <td>{_escaped(answer.responder, names)}</td>\n"
-        f"                <td>{escape(answer.language.upper())}</td>\n"
+        f"                <td>{_escaped(answer.language.upper(), names)}</td>\n"
         f'                <td lang="{language}">'
         f"{text}</td>\n"
         "            </tr>\n        "
