@@ -3,6 +3,7 @@ rate and the numbers a chart shows (4.9: the DMR coordinates; 2.1.a: members see
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.functional import Promise
@@ -88,6 +89,10 @@ class Overview:
         labels = {status: _escape(status.label) for status in StateStatus}
         return SafeString("".join(_row_html(row, labels) for row in self.rows))
 
+    def state_with_pk(self, pk: int | None) -> MemberState | None:
+        """One of the member states the overview read, by its id (None: none)."""
+        return next((row.state for row in self.rows if row.state.pk == pk), None)
+
     def row_for(self, state: MemberState | None) -> StateRow | None:
         if state is None:
             return None
@@ -130,6 +135,13 @@ def _responses_of(request_id: int) -> QuerySet:
     )
 
 
+@lru_cache(maxsize=16)
+def _collation_order(names: tuple[str, ...]) -> tuple[int, ...]:
+    """The positions of `names` in dictionary order (`collation_key`; ties as given): the same
+    46 names on every request's page, so sorted once per process and language."""
+    return tuple(sorted(range(len(names)), key=lambda index: collation_key(names[index])))
+
+
 def build_overview(request_page) -> Overview:
     """Two queries, whatever the number of responses and answers: states and responses."""
     # A page previewed before its first save has no responses yet. Every request's page
@@ -141,7 +153,8 @@ def build_overview(request_page) -> Overview:
     )
     responses = {r.member_state_id: r for r in found}
     states = prepared_objects("information.overview_states", MemberState.objects.all)
-    states = sorted(states, key=lambda state: collation_key(state.name))
+    order = _collation_order(tuple(state.name for state in states))
+    states = [states[index] for index in order]
     rows = []
     for state in states:
         response = responses.get(state.pk)

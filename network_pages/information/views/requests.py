@@ -92,7 +92,9 @@ def request_detail(request: HttpRequest, page) -> HttpResponse:
         own_state=own_state,
         own_row=own_row,
         lock=rules.lock_of(source, own_row.response if own_row else None),
-        requester_state=source.member_state,
+        # The requesting state among those the overview read: no query of its own (a
+        # request from the DMR has none, which reads nothing either).
+        requester_state=overview.state_with_pk(source.member_state_id) or source.member_state,
         requester=source.requested_by,
     )
 
