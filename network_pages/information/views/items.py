@@ -21,6 +21,7 @@ from nfp_site.prepared_sql import prepared_rows
 
 from .. import announcements, limits, rules
 from ..documents import DocumentNotStored, store_documents
+from ..filter_rendering import rendered_once
 from ..forms import ItemFilterForm, ItemSubmissionForm
 from ..item_rows import summaries_html
 from ..models.item_page import InformationItemTag
@@ -33,16 +34,15 @@ def item_index(request: HttpRequest, index) -> HttpResponse:
     item_model = items.model
     # The filters' choices and the listed items' themes are read as rows, not as models:
     # 46 states, the themes of every live item (issue 17).
-    themes = Tag.objects.filter(
+    theme_rows = Tag.objects.filter(
         pk__in=InformationItemTag.objects.filter(content_object__in=source.live_items()).values(
             "tag_id"
         )
     ).values_list("slug", "name")
+    states = _states()
+    themes = [Theme(slug, name) for slug, name in theme_rows]
     filter_form = ItemFilterForm(
-        request.GET or None,
-        states=_states(),
-        themes=[Theme(slug, name) for slug, name in themes],
-        types=item_model.Kind.choices,
+        request.GET or None, states=states, themes=themes, types=item_model.Kind.choices
     )
     filters = filter_form.filters()
     if filters.get("state"):
@@ -74,6 +74,7 @@ def item_index(request: HttpRequest, index) -> HttpResponse:
         items=page_of_items,
         summaries_html=summaries_html(page_of_items),
         filter_form=filter_form,
+        filter_html=rendered_once(filter_form, tuple(states), tuple(themes)),
         is_filtered=bool(filters),
         filter_query=query.urlencode(),
         may_submit=rules.represented_state(request.user) is not None,

@@ -16,6 +16,7 @@ from network_pages.community.notifications import Follow, follow
 from network_pages.date_text import formatter_for
 
 from .. import announcements, language_check, limits, request_rows, rules
+from ..filter_rendering import rendered_once
 from ..forms import RequestFilterForm, RequestSubmissionForm, question_formset
 from ..models.response import Response
 from ..overview import build_overview
@@ -53,6 +54,7 @@ def request_index(request: HttpRequest, index) -> HttpResponse:
         requests=page_of_requests,
         rows_html=request_rows.rows_html(page_of_requests, with_own_status=state is not None),
         filter_form=filter_form,
+        filter_html=rendered_once(filter_form),
         filter_query=f"status={status}" if status else "",
         own_state=state,
         may_submit=state is not None or access.is_dmr(request.user),
