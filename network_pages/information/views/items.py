@@ -58,7 +58,13 @@ def item_index(request: HttpRequest, index) -> HttpResponse:
         items = items.filter(item_type=filters["type"])
     if filters.get("good_practice"):
         items = items.filter(good_practice=True)
-    items = items.select_related("member_state").order_by("-first_published_at", "-pk")
+    items = (
+        items.select_related("member_state")
+        # The listing shows summaries: each item's body (up to 20,000 characters of JSON,
+        # decoded for every row) is not read.
+        .defer("body")
+        .order_by("-first_published_at", "-pk")
+    )
     page_of_items = Paginator(items, limits.ITEMS_PER_PAGE).get_page(request.GET.get("page"))
     base_url = index.get_url(request)
     themes_of = _themes_of([item.pk for item in page_of_items])
