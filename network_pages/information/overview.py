@@ -102,6 +102,8 @@ class Overview:
 def _escape(value) -> str:
     """`conditional_escape(value)`, without the lazy-string wrapper around it (seven values
     in each of 46 rows)."""
+    if type(value) is str:  # most of them: no markup, nothing lazy
+        return html.escape(value)
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):
