@@ -27,6 +27,11 @@ def _date(value, format_name: str) -> str:
     return conditional_escape(date(template_localtime(value), format_name))
 
 
+def _iso_date(value) -> str:
+    """`{{ value|date:'c' }}`: Django's "c" is the local time's `isoformat()`."""
+    return conditional_escape(template_localtime(value).isoformat())
+
+
 def _language_tag(language: str, reader_language: str) -> str:
     """network_pages/components/_language_tag.html, for a title in the other language."""
     name = gettext("in English") if language == "en" else gettext("in French")
@@ -44,7 +49,7 @@ def _activity_row(entry: ActivityEntry, reader_language: str) -> str:
     return (
         f'\n        <li><span class="activity-label">{_text(entry.label)}</span>: '
         f'<a href="{_text(entry.url)}"{lang}>{_text(entry.title)}</a>{tag}{by} · '
-        f'<time datetime="{_date(entry.when, "c")}">{_date(entry.when, "DATETIME_FORMAT")}'
+        f'<time datetime="{_iso_date(entry.when)}">{_date(entry.when, "DATETIME_FORMAT")}'
         "</time></li>\n        "
     )
 
