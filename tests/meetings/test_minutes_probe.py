@@ -5,7 +5,11 @@ documents of that number (compiled once per process, issue 17)."""
 import pytest
 
 from network_pages import access
-from network_pages.meetings.document_owners import minutes_linking, minutes_owners
+from network_pages.meetings.document_owners import (
+    NARROWED_UP_TO,
+    minutes_linking,
+    minutes_owners,
+)
 from network_pages.network_area import ensure_network_collection
 
 from .test_document_owners import link_from_minutes
@@ -22,9 +26,10 @@ def test_the_minutes_probe_finds_the_meetings_linking_one_of_the_documents_only(
     link_from_minutes(thematic_session, linked)
     link_from_minutes(plenary, documents[3], documents[4])
 
-    def linking(*chosen) -> set[int]:
+    def linking(*chosen, more_ids=()) -> set[int]:
         """The meetings found (a French alias has its source's minutes: its source's id)."""
-        found = minutes_linking([d.pk for d in chosen]).values_list("pk", "alias_of_id")
+        ids = [d.pk for d in chosen] + list(more_ids)
+        found = minutes_linking(ids).values_list("pk", "alias_of_id")
         return {alias_of or pk for pk, alias_of in found}
 
     assert linking(linked) == {thematic_session.pk}
@@ -32,6 +37,9 @@ def test_the_minutes_probe_finds_the_meetings_linking_one_of_the_documents_only(
     assert linking(documents[4], first, linked) == {thematic_session.pk, plenary.pk}
     assert linking(first) == set()
     assert linking(*documents[5:11]) == set()
+    # As many ids as the pattern names at most (a longer pattern on SQLite's parser too).
+    absent = range(10**6, 10**6 + NARROWED_UP_TO - 1)
+    assert linking(linked, more_ids=absent) == {thematic_session.pk}
 
 
 def test_the_minutes_probe_is_the_same_query_for_any_documents_of_that_number(db):
