@@ -15,7 +15,8 @@ The active language, the script prefix and the URLconf are in the key too: `{% t
 and `{% url %}` read them.
 """
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from django.dispatch import receiver
 from django.template.loader import get_template
@@ -27,7 +28,8 @@ from django.utils.translation import get_language
 # Roles × languages × sections × views: a few hundred at most; beyond this, start again.
 MAX_ENTRIES = 2048
 
-_rendered: dict[tuple, SafeString] = {}
+_rendered: dict[tuple, object] = {}
+T = TypeVar("T")
 
 
 def render_once(template_name: str, **inputs: Hashable) -> SafeString:
@@ -39,9 +41,15 @@ def render_once(template_name: str, **inputs: Hashable) -> SafeString:
         get_urlconf(),
         tuple(sorted(inputs.items())),
     )
+    return kept(key, lambda: get_template(template_name).render(inputs))
+
+
+def kept(key: tuple, render: Callable[[], T]) -> T:
+    """`render()`, kept for the process under `key`, which must hold everything the rendering
+    reads (the active language, the inputs): `render_once` for a rendering made in Python."""
     html = _rendered.get(key)
     if html is None:
-        html = get_template(template_name).render(inputs)
+        html = render()
         if len(_rendered) >= MAX_ENTRIES:
             _rendered.clear()
         _rendered[key] = html

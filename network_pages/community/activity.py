@@ -19,6 +19,7 @@ from functools import partial
 from django.conf import settings
 from django.db.models import (
     BooleanField,
+    CharField,
     DateField,
     ExpressionWrapper,
     F,
@@ -43,7 +44,7 @@ from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
-from nfp_site.prepared_sql import prepared_objects, prepared_rows
+from nfp_site.prepared_sql import prepared_rows
 
 ACTIVITY_HOOK = "community_network_activity"
 PENDING_TASKS_HOOK = "community_pending_tasks"
@@ -241,7 +242,9 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
     the same query: in French, the home's links then cost no query of their own.
 
     Every network home asks it: its SQL is compiled once per process (`prepared_sql`) for
-    each network root, language and number of translations wanted."""
+    each network root, language and number of translations wanted, and its rows made into
+    pages of the columns the activity reads (`_NEW_PAGE_FIELDS`), not of every column: at
+    network size there are always 45 of them, and more translations in French."""
     root_path = network_area.source_network_root_path()
     if root_path is None:
         return []
@@ -253,7 +256,7 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
     shape = partial(_new_pages, root_path, count, translating, bool(wanted))
     arguments = (locale.pk, wanted) if wanted else (locale.pk,) if translating else ()
     name = f"activity.new_pages:{root_path}:{count}:{translating}:{bool(wanted)}"
-    rows = prepared_objects(name, shape, *arguments)
+    rows = [_new_page(row) for row in prepared_rows(name, shape, *arguments)]
     candidates = [page for page in rows if page.nfp_new] if wanted else rows
     if translating:
         for page in candidates:
@@ -261,6 +264,35 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
     if wanted:
         urls.found([page for page in rows if not page.nfp_new])
     return candidates
+
+
+# A new page, as far as the access rule, the entry and its link read it, in the order of the
+# model's fields (as `Model.from_db` takes them); then the query's own columns.
+_NEW_PAGE_FIELDS = tuple(
+    field.attname
+    for field in Page._meta.concrete_fields
+    if field.attname
+    in {
+        "id",
+        "path",
+        "depth",
+        "title",
+        "live",
+        "content_type_id",
+        "alias_of_id",
+        "translation_key",
+        "locale_id",
+        "url_path",
+        "first_published_at",
+    }
+)
+_NEW_PAGE_COLUMNS = ("nfp_written_in", "nfp_translation", "nfp_new")
+
+
+def _new_page(row: tuple) -> Page:
+    page = Page.from_db(None, _NEW_PAGE_FIELDS, row[: len(_NEW_PAGE_FIELDS)])
+    page.nfp_written_in, page.nfp_translation, page.nfp_new = row[len(_NEW_PAGE_FIELDS) :]
+    return page
 
 
 def _new_pages(
@@ -273,7 +305,8 @@ def _new_pages(
 ) -> QuerySet:
     """The query of `_new_page_candidates`: the `count` newest pages below the network
     root (not its sections), then, `wanting`, the translations in `locale_id` of the pages
-    `wanted` (ids), first; `translating`, each with its translation's path in `locale_id`."""
+    `wanted` (ids), first; `translating`, each with its translation's path in `locale_id`.
+    As rows of `_NEW_PAGE_FIELDS` and `_NEW_PAGE_COLUMNS`."""
     root_depth = len(root_path) // Page.steplen
     new = Q(
         path__startswith=root_path,
@@ -292,11 +325,15 @@ def _new_pages(
             translation_key=OuterRef("translation_key"), locale=locale_id
         )
         pages = pages.annotate(nfp_translation=Subquery(translations.values("url_path")[:1]))
+    else:
+        pages = pages.annotate(nfp_translation=Value(None, output_field=CharField()))
     if not wanting:
-        return pages.order_by("-first_published_at", "-pk")[:count]
+        pages = pages.annotate(nfp_new=Value(True)).order_by("-first_published_at", "-pk")
+        return pages.values_list(*_NEW_PAGE_FIELDS, *_NEW_PAGE_COLUMNS)[:count]
     pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
     # The translations first (False before True), then the newest pages.
-    return pages.order_by("nfp_new", "-first_published_at", "-pk")[: count + len(wanted)]
+    pages = pages.order_by("nfp_new", "-first_published_at", "-pk")
+    return pages.values_list(*_NEW_PAGE_FIELDS, *_NEW_PAGE_COLUMNS)[: count + len(wanted)]
 
 
 def _visible_pages(user, pages: list[Page], restrictions=None) -> list[Page]:

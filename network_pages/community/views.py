@@ -16,8 +16,12 @@ from django.views.generic import TemplateView
 from wagtail.models import Page
 
 from network_pages import access, network_area, roles
-from network_pages.community import visibility
-from network_pages.community.forms import FollowForm, NotificationPreferencesForm
+from network_pages.community import activity, visibility
+from network_pages.community.forms import (
+    FollowForm,
+    NotificationPreferencesForm,
+    preference_fields,
+)
 from network_pages.community.models import Follow
 from network_pages.community.notifications import follow, unfollow
 
@@ -52,16 +56,22 @@ class NotificationSettingsView(NetworkPersonMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         user = self.request.user
-        kwargs.setdefault("form", NotificationPreferencesForm(user=user))
+        form = kwargs.setdefault("form", NotificationPreferencesForm(user=user))
         follows = Follow.objects.filter(user=user, active=True).select_related("page")
         listing = Paginator(follows, FOLLOWS_PER_PAGE).get_page(self.request.GET.get("page"))
         pages = [item.page for item in listing.object_list]
         # A page the user can no longer read (unpublished, or no longer open to them) is
         # not named here, even if they followed it once.
         visible = {page.pk for page in visibility.pages_readable_by(user, pages)}
+        shown = [item for item in listing.object_list if item.page_id in visible]
+        # As `{% pageurl item.page %}` writes them, from the site root paths at once.
+        urls = activity.page_urls(self.request, {item.pk: item.page for item in shown})
+        for item in shown:
+            item.page_url = urls[item.pk] or item.page.get_url(self.request)
         return super().get_context_data(
-            follows=[item for item in listing.object_list if item.page_id in visible],
+            follows=shown,
             pagination=listing,
+            preference_fields=preference_fields(form),
             **kwargs,
         )
 

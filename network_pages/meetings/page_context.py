@@ -15,6 +15,7 @@ from network_pages.community.comments import listing
 from network_pages.meetings import agenda, attendance, participants
 from network_pages.meetings.documents import readable_documents, rows_html
 from network_pages.meetings.forms import AgendaSuggestionForm, AttendanceForm
+from network_pages.meetings.models.agenda_item import AgendaItem
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
 from network_pages.meetings.models.attendance import Attendance
 from network_pages.meetings.models.convocation import Convocation
@@ -92,10 +93,25 @@ def _meeting_documents(page) -> list[MeetingDocument]:
     return prepared_objects("meetings.documents", _documents_of, page.pk)
 
 
+def _agenda_of(meeting_id: int) -> QuerySet:
+    return AgendaItem.objects.filter(meeting_id=meeting_id).select_related("suggested_by_state")
+
+
+def _agenda_items(page) -> list[AgendaItem]:
+    """`page.agenda_items` with the states that suggested them, as `_meeting_documents`."""
+    if page.pk is None or "agenda_items" in getattr(page, "_cluster_related_objects", {}):
+        return list(page.agenda_items.all().select_related("suggested_by_state"))
+    return prepared_objects("meetings.agenda_items", _agenda_of, page.pk)
+
+
+def _suggestions_of(meeting_id: int) -> QuerySet:
+    return AgendaSuggestion.objects.filter(meeting_id=meeting_id).select_related("member_state")
+
+
 def meeting_page_context(page, request: HttpRequest) -> dict:
     user = request.user
     context = {
-        "agenda_items": list(page.agenda_items.all().select_related("suggested_by_state")),
+        "agenda_items": _agenda_items(page),
         "meeting_documents": readable_documents(request, _meeting_documents(page)),
         "is_member": access.is_member(user),
         "suggestions": [],
@@ -112,8 +128,9 @@ def meeting_page_context(page, request: HttpRequest) -> dict:
     if source.nfp_first_convocation is not None and source.nfp_first_convocation_late:
         context["late_convocation"] = Convocation.objects.get(pk=source.nfp_first_convocation)
     if context["is_member"] and source.nfp_has_suggestions:
-        context["suggestions"] = list(
-            AgendaSuggestion.objects.filter(meeting_id=source.pk).select_related("member_state")
+        # Every member's meeting page asks it: its SQL is compiled once per process.
+        context["suggestions"] = prepared_objects(
+            "meetings.suggestions", _suggestions_of, source.pk
         )
     if context["is_member"]:
         refusal = agenda.suggestion_refusal(user, page)

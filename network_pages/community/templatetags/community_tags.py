@@ -6,19 +6,24 @@
 {% follow_button page %}    follow / stop following the page
 {% network_dashboard %}     latest activity, the reader's groups and pending tasks
 {% work_lists %}            what needs doing, per role (network home)
+{% activity_rows entries %} {% work_items items %}   their rows (`dashboard_rows`)
 """
 
 from django import template
 from django.utils.safestring import SafeString
 
 from network_pages.area_addresses import sub_path_parts
-from network_pages.community import activity, worklists
+from network_pages.community import activity, dashboard_rows, worklists
 from network_pages.community.comments import audience, listing, markup, rules
 from network_pages.community.comments.forms import new_comment_fields
 from network_pages.community.comments.text import render_comment_text
 from network_pages.community.notifications import is_following
 
 register = template.Library()
+
+
+register.simple_tag(dashboard_rows.activity_rows, name="activity_rows")
+register.simple_tag(dashboard_rows.work_items, name="work_items")
 
 
 @register.filter

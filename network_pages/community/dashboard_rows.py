@@ -1,0 +1,83 @@
+"""The network home's rows written in Python, with the markup its templates wrote for them
+(issue 17): the latest activity (15 rows, each with two dates and, in the other language,
+an included language tag) and the work lists (up to 8 items each, the DMR has five lists)
+cost the template engine about as much as reading them. Every value is escaped as a
+template's `{{ value }}` escapes it; `tests/community/test_dashboard_rows.py` compares both
+with the templates as they were, in English and French, with hostile strings."""
+
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import get_language, gettext
+
+from nfp_site.dates import date
+
+from .activity import ActivityEntry
+from .worklists import WorkItem
+
+
+def _text(value) -> str:
+    """`{{ value }}`, as the template engine writes it (`render_value_in_context`)."""
+    return conditional_escape(localize(template_localtime(value)))
+
+
+def _date(value, format_name: str) -> str:
+    """`{{ value|date:format_name }}`: the filter takes the value in local time."""
+    return conditional_escape(date(template_localtime(value), format_name))
+
+
+def _iso_date(value) -> str:
+    """`{{ value|date:'c' }}`: Django's "c" is the local time's `isoformat()`."""
+    return conditional_escape(template_localtime(value).isoformat())
+
+
+def _language_tag(language: str, reader_language: str) -> str:
+    """network_pages/components/_language_tag.html, for a title in the other language."""
+    name = gettext("in English") if language == "en" else gettext("in French")
+    return (
+        f' <span class="language-tag" lang="{_text(reader_language)}">'
+        f"({conditional_escape(name)})</span>"
+    )
+
+
+def _activity_row(entry: ActivityEntry, reader_language: str) -> str:
+    foreign = bool(entry.lang) and entry.lang != reader_language
+    lang = f' lang="{_text(entry.lang)}" hreflang="{_text(entry.lang)}"' if foreign else ""
+    tag = _language_tag(entry.lang, reader_language) if foreign else ""
+    by = f" · {_text(entry.by)}" if entry.by else ""
+    return (
+        f'\n        <li><span class="activity-label">{_text(entry.label)}</span>: '
+        f'<a href="{_text(entry.url)}"{lang}>{_text(entry.title)}</a>{tag}{by} · '
+        f'<time datetime="{_iso_date(entry.when)}">{_date(entry.when, "DATETIME_FORMAT")}'
+        "</time></li>\n        "
+    )
+
+
+def activity_rows(entries: list[ActivityEntry]) -> SafeString:
+    """The `<li>` of each entry of the latest activity, as `_network_dashboard.html`'s loop
+    wrote them."""
+    reader_language = get_language()
+    return mark_safe("".join(_activity_row(entry, reader_language) for entry in entries))  # noqa: S308
+
+
+def _work_item(item: WorkItem) -> str:
+    title = _text(item.title)
+    link = f'<a href="{_text(item.url)}">{title}</a>' if item.url else f"<span>{title}</span>"
+    detail = f'<br><span class="card__meta">{_text(item.detail)}</span>' if item.detail else ""
+    status = ""
+    if item.status:
+        action = " tag--action" if item.needs_action else ""
+        status = f'<br><span class="tag{action}">{_text(item.status)}</span>'
+    return (
+        "\n                <li>\n"
+        f"                    {link}\n"
+        f"                    {detail}\n"
+        f"                    {status}\n"
+        "                </li>\n            "
+    )
+
+
+def work_items(items: list[WorkItem]) -> SafeString:
+    """The `<li>` of each item of a work list, as `_work_lists.html`'s loop wrote them."""
+    return mark_safe("".join(_work_item(item) for item in items))  # noqa: S308
