@@ -11,11 +11,13 @@
 - A select of the form (a request's member state and requester: 46 states, every user) is
   drawn twice, once into the editor's JavaScript (the panels packed by telepath) and once
   into the page: its choices are read once (`ChoicesReadOnce`).
-- Editing sessions idle for an hour are deleted as Wagtail does on every opening of the
-  editor (`EditingSession.cleanup`), in one statement instead of Django's collector, which
-  reads them first and deletes them in a transaction of its own (three queries, since a
+- Editing sessions idle for an hour are deleted as Wagtail does on opening the editor
+  (`EditingSession.cleanup`), in one statement instead of Django's collector, which reads
+  them first and deletes them in a transaction of its own (three queries, since a
   project-wide delete signal keeps every model off Django's fast path): nothing refers to
-  an editing session, and no receiver cares about one.
+  an editing session, and no receiver cares about one. And at most once a minute for the
+  whole site rather than on every opening: it is housekeeping, since an editor only ever
+  shows the sessions seen in the last 25 minutes (`EditingSession.objects.available()`).
 - The copy is also handed the workflow state the page record was read with (Wagtail reads
   it again for the copy) and its locale from the process's memo (home.locales).
 - The action menu asks whether the page may be submitted for moderation twice (a query
@@ -24,6 +26,7 @@
   outermost restricted pages (nfp_site.admin_privacy).
 """
 
+from django.core.cache import cache
 from django.forms import ModelChoiceField
 from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
@@ -37,6 +40,9 @@ from home.locales import all_locales
 from nfp_site.admin_privacy import read_restricted_roots_once
 
 READ = "_nfp_choices_read"
+# While this key lives, the stale editing sessions were deleted less than a minute ago.
+SESSIONS_CLEANED = "nfp:editing-sessions-cleaned"
+CLEAN_SESSIONS_EVERY_SECONDS = 60
 
 
 def locale_by_id() -> dict:
@@ -63,6 +69,13 @@ def read_choices_once(form) -> None:
         if isinstance(field, ModelChoiceField) and hasattr(field.widget, "choices"):
             field.iterator = ChoicesReadOnce
             field.widget.choices = field.choices
+
+
+def delete_stale_editing_sessions() -> None:
+    """`EditingSession.cleanup`, in one statement, unless done in the last minute."""
+    if cache.add(SESSIONS_CLEANED, True, CLEAN_SESSIONS_EVERY_SECONDS):
+        stale = EditingSession.objects.stale()
+        stale._raw_delete(stale.db)
 
 
 class PageEditView(EditView):
@@ -123,9 +136,9 @@ class PageEditView(EditView):
             del page.permissions_for_user
 
     def get_editing_sessions(self):
-        # Wagtail's (EditView.get_editing_sessions), the clean-up in one statement.
-        stale = EditingSession.objects.stale()
-        stale._raw_delete(stale.db)
+        # Wagtail's (EditView.get_editing_sessions), the clean-up in one statement, once a
+        # minute.
+        delete_stale_editing_sessions()
         session = EditingSession.objects.create(
             user=self.request.user,
             content_type=get_default_page_content_type(),
