@@ -3,7 +3,9 @@
 - Wagtail lists the page's translations the user may edit, reading each with only its id,
   locale and depth, then asks each one's permission tester, which needs its type and its
   place in the tree: two more queries per translation (every network page has its French
-  alias). Here they are read with the rest; the list and its rule are Wagtail's
+  alias). Here they are read with the rest, as a JSON list in the header's own query
+  (workflows.header_facts, asked first by the `before_edit_page` hook): the same records
+  (same fields read, the others deferred), the list and its rule Wagtail's
   (EditView.get_translations).
 - The editor reads the page's latest revision first (`dispatch`), then edits a copy of the
   page built from it, whose status panel asks for its latest and live revisions again: the
@@ -27,6 +29,8 @@
 """
 
 from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONArray
 from django.forms import ModelChoiceField
 from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
@@ -38,8 +42,13 @@ from wagtail.models import Page, get_default_page_content_type
 
 from home.locales import all_locales
 from nfp_site.admin_privacy import read_restricted_roots_once
+from nfp_site.json_rows import JSONGroupArray
+from workflows import header_facts
 
 READ = "_nfp_choices_read"
+# What Wagtail's editor reads of each translation (EditView.get_translations, here with the
+# page's place in the tree and type, which its permission tester asks for).
+TRANSLATION_FIELDS = ("id", "path", "depth", "locale_id", "content_type_id")
 # While this key lives, the stale editing sessions were deleted less than a minute ago.
 SESSIONS_CLEANED = "nfp:editing-sessions-cleaned"
 CLEAN_SESSIONS_EVERY_SECONDS = 60
@@ -78,6 +87,22 @@ def delete_stale_editing_sessions() -> None:
         stale._raw_delete(stale.db)
 
 
+TRANSLATIONS = "_nfp_translations"
+
+
+def translation_record(model: type[Page], values: list) -> Page:
+    """A translation as `model.objects.only(*TRANSLATION_FIELDS)` reads it, its locale from
+    the process's memo (as Wagtail's `select_related("locale")`)."""
+    by_name = dict(zip(TRANSLATION_FIELDS, values, strict=True))
+    by_name.setdefault(model._meta.pk.attname, by_name["id"])
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in by_name]
+    record = model.from_db(None, fields, [by_name[name] for name in fields])
+    locale = locale_by_id().get(record.locale_id)
+    if locale is not None:
+        Page._meta.get_field("locale").set_cached_value(record, locale)
+    return record
+
+
 class PageEditView(EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -95,6 +120,7 @@ class PageEditView(EditView):
             locale = locale_by_id().get(page.locale_id)
             if locale is not None:
                 locale_field.set_cached_value(page, locale)
+        self.read_header_facts_and_translations(page)
         latest = self.latest_revision
         if latest is not None:
             for name in ("latest_revision", "live_revision"):
@@ -109,10 +135,25 @@ class PageEditView(EditView):
                 "locale": translation.locale,
                 "url": reverse("wagtailadmin_pages:edit", args=[translation.id]),
             }
-            for translation in self.page.get_translations()
-            .only("id", "locale", "depth", "path", "content_type")
-            .select_related("locale")
+            for translation in self.translations_read
             if translation.permissions_for_user(self.request.user).can_edit()
+        ]
+
+    def read_header_facts_and_translations(self, page: Page) -> None:
+        """The header's facts and the page's translations, in one query, before Wagtail's
+        hooks ask the facts (`header_facts.of`) and Wagtail its translations."""
+        model = type(page)
+        translations = (
+            model.objects.filter(translation_key=OuterRef("translation_key"))
+            .exclude(pk=OuterRef("pk"))
+            .order_by()
+            .values("translation_key")
+            .annotate(rows=JSONGroupArray(JSONArray(*TRANSLATION_FIELDS)))
+            .values("rows")
+        )
+        rows = header_facts.read_with(page, **{TRANSLATIONS: Subquery(translations)})
+        self.translations_read = [
+            translation_record(model, row) for row in rows[TRANSLATIONS] or []
         ]
 
     def get_context_data(self, **kwargs):
