@@ -23,10 +23,11 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Aggregate, FilteredRelation, JSONField, OuterRef, Q, Subquery
+from django.db.models import FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import JSONArray
 from django_otp.models import Device
 
+from nfp_site.json_rows import JSONGroupArray
 from nfp_site.prepared_sql import prepared_objects
 
 # The attribute a device read with the user is left in (None: the session's device is not
@@ -51,24 +52,13 @@ def reading_device(model: type[Device], device_id: int) -> Iterator[None]:
         _device_wanted.reset(token)
 
 
-class _JSONGroupArray(Aggregate):
-    """The aggregated values as one JSON array (SQLite's json_group_array, PostgreSQL's
-    jsonb_agg)."""
-
-    function = "JSON_GROUP_ARRAY"
-    output_field = JSONField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
-
-
 def _group_rows():
     """[[id, name], ...] of the outer user's groups, or NULL for none."""
     memberships = get_user_model().groups.through.objects.filter(user=OuterRef("pk"))
     return (
         memberships.order_by()
         .values("user")
-        .annotate(rows=_JSONGroupArray(JSONArray("group_id", "group__name")))
+        .annotate(rows=JSONGroupArray(JSONArray("group_id", "group__name")))
         .values("rows")
     )
 

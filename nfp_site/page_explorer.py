@@ -23,6 +23,7 @@ children does not need:
   the cache once for all the rows, not once per row;
 - the rows' permission testers: one per row (`keep_one_permission_tester`) instead of one
   for each cell and button that asks, about ten a row;
+- the title cells' ten templates a row: drawn in Python (nfp_site.explorer_cells);
 - every view restriction's path, for the privacy of the page explored: the outermost
   restricted pages, from the cache (nfp_site.admin_privacy); the request's site, which the
   rows' links ask for, from the cache too (home.site_lookup).
@@ -36,13 +37,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import LocaleFilter
-from wagtail.admin.ui.tables.pages import ParentPageColumn
+from wagtail.admin.ui.tables.pages import PageTitleColumn, ParentPageColumn
 from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page, Site, get_page_models
 
 from home import locales, site_lookup
 from nfp_site.admin_privacy import read_restricted_roots_once
+from nfp_site.explorer_cells import title_column_like
 
 # A page type's fields that its explorer row shows (its `get_admin_display_title`, say).
 ROW_FIELDS = "explorer_row_fields"
@@ -105,7 +107,12 @@ class ExplorerIndexView(ExplorableIndexView):
         # Wagtail's listing reads every row's parent when its columns have it. The explorer
         # never shows it (`explorable_columns`); while searching, Wagtail's explorer reads
         # the parents itself (ExplorableIndexView.get_context_data).
-        self.columns = [c for c in self.columns if not isinstance(c, ParentPageColumn)]
+        # The title column draws its common cells in Python (nfp_site.explorer_cells).
+        self.columns = [
+            title_column_like(c) if isinstance(c, PageTitleColumn) else c
+            for c in self.columns
+            if not isinstance(c, ParentPageColumn)
+        ]
 
     def annotate_queryset(self, pages):
         # Wagtail's PageListingMixin.annotate_queryset, without the specific pages' own

@@ -6,6 +6,7 @@ editing sessions, the dashboard's recent edits."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.forms.models import ModelChoiceIterator
 from django.test import RequestFactory
 from django.utils import timezone
@@ -22,7 +23,7 @@ from network_pages.meetings.factories import days_from_today, make_meeting
 from network_pages.meetings.models import MeetingIndexPage
 from nfp_site.admin_dashboard import BatchedRecentEditsPanel
 from nfp_site.admin_privacy import read_restricted_roots_once
-from nfp_site.page_editor import read_choices_once
+from nfp_site.page_editor import SESSIONS_CLEANED, read_choices_once
 from nfp_site.page_explorer import ExplorerFilterSet
 from tests.conftest import sign_in
 
@@ -91,9 +92,10 @@ def test_the_explorer_shows_its_rows_locales_without_reading_them(
         for q in queries.captured_queries
         if q["sql"].startswith('SELECT "wagtailcore_locale".')
     ]
-    # Wagtail's own two: the explored page's locale, the admin's list of locales (its
-    # JavaScript configuration); not the rows' locales or the locale filter's choices.
-    assert len(locale_queries) == 2, locale_queries
+    # Wagtail's own one: the explored page's locale; not the rows' locales, the locale
+    # filter's choices or the admin's list of locales (its JavaScript configuration,
+    # network_pages/templatetags/admin_config.py).
+    assert len(locale_queries) == 1, locale_queries
     assert not [sql for sql in locale_queries if " IN (" in sql]
     assert not [
         q for q in queries.captured_queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]
@@ -142,6 +144,29 @@ def test_opening_the_editor_deletes_the_stale_editing_sessions_only(
     assert not EditingSession.objects.filter(pk=stale.pk).exists()
     assert EditingSession.objects.filter(pk=fresh.pk).exists()
     assert EditingSession.objects.filter(user=dmr_user, object_id=str(request.pk)).exists()
+
+
+def test_the_stale_editing_sessions_are_deleted_at_most_once_a_minute(
+    client, requests_index, dmr_user, focal_point
+):
+    request = make_request(requests_index, title="Reception of minors")
+    page_type = Page._meta.get_field("content_type").related_model.objects.get_for_model(Page)
+    sign_in(client, dmr_user)
+    client.get(f"/admin/pages/{request.pk}/edit/")
+    stale = EditingSession.objects.create(
+        user=focal_point,
+        content_type=page_type,
+        object_id=request.pk,
+        last_seen_at=timezone.now() - timedelta(minutes=61),
+    )
+
+    client.get(f"/admin/pages/{request.pk}/edit/")
+    kept_within_the_minute = EditingSession.objects.filter(pk=stale.pk).exists()
+    cache.delete(SESSIONS_CLEANED)  # a minute later
+    client.get(f"/admin/pages/{request.pk}/edit/")
+
+    assert kept_within_the_minute
+    assert not EditingSession.objects.filter(pk=stale.pk).exists()
 
 
 def test_the_dashboards_recent_edits_are_wagtails_rows(

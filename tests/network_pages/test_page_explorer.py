@@ -6,6 +6,7 @@ translations in the editor."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Locale, Page
 
@@ -87,3 +88,29 @@ def test_the_editor_links_to_the_pages_translation(client, requests_index, dmr_u
 
     assert response.status_code == 200
     assert f"/admin/pages/{french.pk}/edit/" in response.content.decode()
+
+
+def test_the_editors_translations_are_wagtails(client, requests_index, dmr_user):
+    request = make_request(requests_index, title="Reception of minors")
+    sign_in(client, dmr_user)
+
+    response = client.get(f"/admin/pages/{request.pk}/edit/")
+    view = response.context["view"]
+
+    assert view.get_translations() == EditView.get_translations(view)
+    assert [t["locale"].language_code for t in view.get_translations()] == ["fr"]
+
+
+def test_the_editor_reads_the_headers_facts_and_translations_in_one_query(
+    client, requests_index, dmr_user
+):
+    request = make_request(requests_index, title="Reception of minors")
+    sign_in(client, dmr_user)
+    client.get(f"/admin/pages/{request.pk}/edit/")
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/admin/pages/{request.pk}/edit/")
+
+    facts = [q["sql"] for q in queries if "_nfp_has_locale_to_translate_to" in q["sql"]]
+    assert len(facts) == 1
+    assert "_nfp_translations" in facts[0]

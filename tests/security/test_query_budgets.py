@@ -62,17 +62,19 @@ KNOWN_ADMIN_OVER_BUDGET: dict[str, int] = {
     # (3); the network home's sections' "Add child page" check (1). Read from memory or the cache
     # instead: the rows' locales and the filters' choices (locales, page types), the restrictions
     # (privacy), the request's site.)
-    # Wagtail's editor: a meeting's and a request's (at most 33, were 37 and 36). A request's: the
-    # session, user with groups and OTP device, and permissions (3); the router's page type, the
-    # page with its workflow states, its latest and scheduled revisions, its specific page, its
-    # parent, page permissions (7); the header facts (1); the subscription, the last workflow
-    # state, the translations (3); the comments and their authors (2); the reader's groups for the
-    # buttons (1); "does a workflow cover it?" (1, was 2); the questions (1); the member states and
-    # users of its two selects (2, was 4); the editing sessions' clean-up and creation (2, was 4 in
-    # production); the sidebar's locales, collection permissions and explorable root (3); the
-    # breadcrumbs with the request's language (2); the usage count (1). A meeting's adds its inline
-    # panels and the convocation panel.
-    "/admin/pages/<id>/edit/": 33,
+    # Wagtail's editor: a meeting's and a request's (at most 30, were 37 and 36, then 33; the
+    # request's 26 here, 25 in production). A request's: the session, user with groups and OTP
+    # device, and permissions (3); the router's page type, the page with its workflow states,
+    # its latest and scheduled revisions, its specific page, its parent, page permissions (7);
+    # the header facts with the page's translations (1, was 2); the subscription, the last
+    # workflow state (2); the comments and their authors (2); the reader's groups for the
+    # buttons (1); "does a workflow cover it?" (1, was 2); the questions (1); the member states
+    # and users of its two selects (2, was 4); the editing session's creation (1; the stale
+    # ones' clean-up at most once a minute, was 2, then 4 in production); the sidebar's
+    # collection permissions and explorable root (2; its locales from memory); the breadcrumbs
+    # with the request's language (2); the usage count (1). A meeting's adds its inline panels
+    # and the convocation panel.
+    "/admin/pages/<id>/edit/": 30,
 }
 
 
