@@ -19,14 +19,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, PageViewRestriction
 
 from network_pages import access, network_area
 from network_pages.community import thematic_groups
 from network_pages.community.models import ThematicGroupPage
 from network_pages.meetings import participants
 from network_pages.meetings.models import MeetingPage
-from nfp_site.prepared_sql import prepared_objects
+from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 from .models import LibraryEntry, UploadPolicy
 
@@ -209,9 +209,15 @@ def _libraries_on(pages_wanted: Q | None) -> tuple[list[Library], list[Library]]
     else:
         pages = list(_library_pages(pages_wanted, meeting_type.pk, group_type.pk))
     access.prime_view_restrictions(pages)
+    return _by_kind(pages, meeting_type.pk)
+
+
+def _by_kind(pages: list[Page], meeting_type_id: int) -> tuple[list[Library], list[Library]]:
+    """The meetings' libraries, the latest opening first, and the groups', in `pages`'
+    order."""
     meetings, groups = [], []
     for page in pages:
-        if page.content_type_id == meeting_type.pk:
+        if page.content_type_id == meeting_type_id:
             meetings.append(Library(Kind.MEETING, page))
         else:
             groups.append(Library(Kind.GROUP, page))
@@ -247,18 +253,75 @@ def may_move(user, library: Library) -> bool:
 
 
 def move_targets(user, current: Library) -> list[Library]:
-    """The libraries `user` may move an entry of `current` into: the network's, every
-    meeting's and every thematic group's they manage (the pages in the network's language,
-    not their French aliases), in a fixed number of queries."""
+    """The libraries `user` may move an entry of `current` into (`may_move`): the
+    network's, every meeting's and every thematic group's they manage (the pages in the
+    network's language, not their French aliases), in two queries, whatever the number of
+    libraries and of restrictions.
+
+    Whoever may move at all is the DMR (or a superuser): active, a member, reading pages
+    that are not live and every members-only workspace, adding to every library they read.
+    For them, `may_move` on a meeting's or a group's library is the access rule alone on its
+    page, and the rule lets a member in unless one restriction on the page or an ancestor
+    refuses them by itself (`access.verdict_for_user`): only the places of those
+    restrictions are read (none, for the DMR as the network is set up), never every
+    restriction with its groups, weighed page by page."""
     if not may_move(user, current):
         return []
-    user = getattr(user, "_wrapped", user)  # request.user: weighed for every library below
-    # The pages in the network's language: a French alias shows its source's library.
-    meetings, groups = _libraries_on(None)
-    candidates = [
-        NETWORK,
-        *meetings,
-        *groups,
-    ]
+    user = getattr(user, "_wrapped", user)  # request.user: asked about every library below
+    refused = refused_places(user)
+    meetings, groups = _source_libraries()
     here = key_of(current)
-    return [lib for lib in candidates if key_of(lib) != here and may_move(user, lib)]
+    return [
+        library
+        for library in (NETWORK, *meetings, *groups)
+        if key_of(library) != here and (library.page is None or not _under(library.page, refused))
+    ]
+
+
+def refused_places(user) -> frozenset[str]:
+    """The tree paths where a view restriction refuses `user`, a verified member, by itself:
+    a page below one of them (or at it) is refused to them, any other let in. A restriction
+    on a page applies at the page unless it is an alias, and at each of its aliases, as
+    `access.view_restrictions_of` reads them. A superuser passes every restriction."""
+    if user.is_superuser:
+        return frozenset()
+    names = sorted(access.group_names_of(user))
+    # Asked on every entry's page the DMR opens: its SQL compiled once per number of groups.
+    if names:
+        rows = prepared_rows("library.refused_places", _refused_places, names)
+    else:
+        rows = list(_refused_places([]))
+    return frozenset(path for (path,) in rows)
+
+
+def _refused_places(group_names: list[str]) -> QuerySet:
+    refusing = PageViewRestriction.objects.exclude(restriction_type=PageViewRestriction.LOGIN)
+    if group_names:
+        # A restriction naming one of the user's groups lets them in; every other refuses.
+        refusing = refusing.exclude(
+            restriction_type=PageViewRestriction.GROUPS,
+            pk__in=PageViewRestriction.groups.through.objects.filter(
+                group__name__in=group_names
+            ).values("pageviewrestriction_id"),
+        )
+    pages = refusing.values("page_id")
+    return (
+        Page.objects.filter(Q(pk__in=pages, alias_of__isnull=True) | Q(alias_of__in=pages))
+        .values_list("path")
+        .order_by()
+    )
+
+
+def _under(page: Page, places: frozenset[str]) -> bool:
+    return any(path in places for path in access.ancestor_paths(page.path))
+
+
+def _source_libraries() -> tuple[list[Library], list[Library]]:
+    """(meetings' libraries, groups' libraries) of every source page, as `_libraries_on`
+    orders them, without their restrictions."""
+    meeting_type = ContentType.objects.get_for_model(MeetingPage)
+    group_type = ContentType.objects.get_for_model(ThematicGroupPage)
+    pages = prepared_objects(
+        "library.source_pages", _source_library_pages, meeting_type.pk, group_type.pk
+    )
+    return _by_kind(pages, meeting_type.pk)
