@@ -26,7 +26,7 @@ from network_pages.community import thematic_groups
 from network_pages.community.models import ThematicGroupPage
 from network_pages.meetings import participants
 from network_pages.meetings.models import MeetingPage
-from nfp_site.prepared_sql import prepared_objects, prepared_rows
+from nfp_site.prepared_sql import prepared_rows
 
 from .models import LibraryEntry, UploadPolicy
 
@@ -192,32 +192,16 @@ def _library_pages(pages_wanted: Q, meeting_type: int, group_type: int) -> Query
     )
 
 
-def _source_library_pages(meeting_type: int, group_type: int) -> QuerySet:
-    return _library_pages(Q(alias_of__isnull=True), meeting_type, group_type)
-
-
-def _libraries_on(pages_wanted: Q | None) -> tuple[list[Library], list[Library]]:
-    """(meetings' libraries, groups' libraries) of the pages `pages_wanted` selects (None:
-    every source page, its SQL compiled once per process), in one query, their restrictions
-    primed for `may_read` (`access.prime_view_restrictions`)."""
+def _libraries_on(pages_wanted: Q) -> tuple[list[Library], list[Library]]:
+    """(meetings' libraries, groups' libraries) of the pages `pages_wanted` selects, in one
+    query, their restrictions primed for `may_read` (`access.prime_view_restrictions`)."""
     meeting_type = ContentType.objects.get_for_model(MeetingPage)
     group_type = ContentType.objects.get_for_model(ThematicGroupPage)
-    if pages_wanted is None:
-        pages = prepared_objects(
-            "library.source_pages", _source_library_pages, meeting_type.pk, group_type.pk
-        )
-    else:
-        pages = list(_library_pages(pages_wanted, meeting_type.pk, group_type.pk))
+    pages = list(_library_pages(pages_wanted, meeting_type.pk, group_type.pk))
     access.prime_view_restrictions(pages)
-    return _by_kind(pages, meeting_type.pk)
-
-
-def _by_kind(pages: list[Page], meeting_type_id: int) -> tuple[list[Library], list[Library]]:
-    """The meetings' libraries, the latest opening first, and the groups', in `pages`'
-    order."""
     meetings, groups = [], []
     for page in pages:
-        if page.content_type_id == meeting_type_id:
+        if page.content_type_id == meeting_type.pk:
             meetings.append(Library(Kind.MEETING, page))
         else:
             groups.append(Library(Kind.GROUP, page))
@@ -252,11 +236,32 @@ def may_move(user, library: Library) -> bool:
     return access.is_dmr(user) and may_upload(user, library)
 
 
-def move_targets(user, current: Library) -> list[Library]:
+@dataclass(frozen=True)
+class MoveTarget:
+    """A library the move form offers (`move_targets`): as the form names it, its page
+    read again only once it is chosen."""
+
+    kind: Kind
+    page_id: int | None
+    title: str  # the meeting's or group's own title, or the network library's
+
+    @property
+    def key(self) -> str:
+        """As `key_of` names the library."""
+        return self.kind.value if self.page_id is None else f"{self.kind.value}-{self.page_id}"
+
+    def library(self) -> Library | None:
+        """The library itself, or None if its page is gone meanwhile."""
+        if self.page_id is None:
+            return NETWORK
+        return find_library(self.kind, self.page_id)
+
+
+def move_targets(user, current: Library) -> list[MoveTarget]:
     """The libraries `user` may move an entry of `current` into (`may_move`): the
-    network's, every meeting's and every thematic group's they manage (the pages in the
-    network's language, not their French aliases), in two queries, whatever the number of
-    libraries and of restrictions.
+    network's, every meeting's (the latest opening first) and every thematic group's they
+    manage (the pages in the network's language, not their French aliases), in two queries
+    of rows, whatever the number of libraries and of restrictions.
 
     Whoever may move at all is the DMR (or a superuser): active, a member, reading pages
     that are not live and every members-only workspace, adding to every library they read.
@@ -267,15 +272,38 @@ def move_targets(user, current: Library) -> list[Library]:
     restriction with its groups, weighed page by page."""
     if not may_move(user, current):
         return []
-    user = getattr(user, "_wrapped", user)  # request.user: asked about every library below
+    user = getattr(user, "_wrapped", user)  # request.user: the user behind it
     refused = refused_places(user)
-    meetings, groups = _source_libraries()
+    meeting_type = ContentType.objects.get_for_model(MeetingPage).pk
+    group_type = ContentType.objects.get_for_model(ThematicGroupPage).pk
+    # Every entry's page the DMR opens asks it: its SQL compiled once per process.
+    rows = prepared_rows("library.move_targets", _source_library_rows, meeting_type, group_type)
+    meetings, groups = [], []
+    for pk, path, title, content_type_id, opening in rows:
+        if any(ancestor in refused for ancestor in access.ancestor_paths(path)):
+            continue
+        if content_type_id == meeting_type:
+            meetings.append((opening, MoveTarget(Kind.MEETING, pk, title)))
+        else:
+            groups.append(MoveTarget(Kind.GROUP, pk, title))
+    # Stable: meetings opening on the same day stay in the order of their titles.
+    meetings.sort(key=lambda found: found[0], reverse=True)
     here = key_of(current)
+    network = MoveTarget(Kind.NETWORK, None, NETWORK.title)
     return [
-        library
-        for library in (NETWORK, *meetings, *groups)
-        if key_of(library) != here and (library.page is None or not _under(library.page, refused))
+        target
+        for target in (network, *(target for _opening, target in meetings), *groups)
+        if target.key != here
     ]
+
+
+def _source_library_rows(meeting_type: int, group_type: int) -> QuerySet:
+    return (
+        Page.objects.filter(alias_of__isnull=True, content_type__in=[meeting_type, group_type])
+        .annotate(opening=F("meetingpage__opening"))
+        .values_list("pk", "path", "title", "content_type_id", "opening")
+        .order_by("title", "pk")
+    )
 
 
 def refused_places(user) -> frozenset[str]:
@@ -310,18 +338,3 @@ def _refused_places(group_names: list[str]) -> QuerySet:
         .values_list("path")
         .order_by()
     )
-
-
-def _under(page: Page, places: frozenset[str]) -> bool:
-    return any(path in places for path in access.ancestor_paths(page.path))
-
-
-def _source_libraries() -> tuple[list[Library], list[Library]]:
-    """(meetings' libraries, groups' libraries) of every source page, as `_libraries_on`
-    orders them, without their restrictions."""
-    meeting_type = ContentType.objects.get_for_model(MeetingPage)
-    group_type = ContentType.objects.get_for_model(ThematicGroupPage)
-    pages = prepared_objects(
-        "library.source_pages", _source_library_pages, meeting_type.pk, group_type.pk
-    )
-    return _by_kind(pages, meeting_type.pk)
