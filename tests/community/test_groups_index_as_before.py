@@ -93,7 +93,7 @@ def test_the_groups_index_is_written_as_before(
     now = CSRF.sub("", body_of(client.get(url)))
     assert now == page_as_before(client, url, monkeypatch)
     assert "&lt;script&gt;" in now and "<script>alert" not in now
-    assert "#membership-heading\"" in now  # a group to join, by its URL written once
+    assert '#membership-heading"' in now  # a group to join, by its URL written once
 
 
 def test_the_groups_index_reads_fewer_queries_than_before(
