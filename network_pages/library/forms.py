@@ -187,14 +187,13 @@ class MoveEntryForm(forms.Form):
     target = forms.ChoiceField(label=_("Move to"), widget=PlainSelect)
 
     def __init__(self, data=None, *, targets: Iterable) -> None:
-        """`targets`: (key, library) pairs, `library.kind` "network", "meeting" or "group"."""
+        """`targets`: the libraries offered (`places.MoveTarget`), `kind` "network",
+        "meeting" or "group"."""
         super().__init__(data)
-        self.targets = dict(targets)
+        self.targets = {target.key: target for target in targets}
         by_kind: dict[str, list] = {"network": [], "meeting": [], "group": []}
-        for key, library in self.targets.items():
-            by_kind[str(library.kind)].append(
-                (key, library.page.title if library.page is not None else library.title)
-            )
+        for key, target in self.targets.items():
+            by_kind[str(target.kind)].append((key, target.title))
         self.fields["target"].choices = [
             *by_kind["network"],
             *([(_("Meetings"), by_kind["meeting"])] if by_kind["meeting"] else []),
@@ -202,4 +201,5 @@ class MoveEntryForm(forms.Form):
         ]
 
     def chosen(self):
-        return self.targets[self.cleaned_data["target"]]
+        """The library chosen (`places.Library`), or None if its page is gone meanwhile."""
+        return self.targets[self.cleaned_data["target"]].library()

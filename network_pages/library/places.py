@@ -19,14 +19,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, PageViewRestriction
 
 from network_pages import access, network_area
 from network_pages.community import thematic_groups
 from network_pages.community.models import ThematicGroupPage
 from network_pages.meetings import participants
 from network_pages.meetings.models import MeetingPage
-from nfp_site.prepared_sql import prepared_objects
+from nfp_site.prepared_sql import prepared_rows
 
 from .models import LibraryEntry, UploadPolicy
 
@@ -192,22 +192,12 @@ def _library_pages(pages_wanted: Q, meeting_type: int, group_type: int) -> Query
     )
 
 
-def _source_library_pages(meeting_type: int, group_type: int) -> QuerySet:
-    return _library_pages(Q(alias_of__isnull=True), meeting_type, group_type)
-
-
-def _libraries_on(pages_wanted: Q | None) -> tuple[list[Library], list[Library]]:
-    """(meetings' libraries, groups' libraries) of the pages `pages_wanted` selects (None:
-    every source page, its SQL compiled once per process), in one query, their restrictions
-    primed for `may_read` (`access.prime_view_restrictions`)."""
+def _libraries_on(pages_wanted: Q) -> tuple[list[Library], list[Library]]:
+    """(meetings' libraries, groups' libraries) of the pages `pages_wanted` selects, in one
+    query, their restrictions primed for `may_read` (`access.prime_view_restrictions`)."""
     meeting_type = ContentType.objects.get_for_model(MeetingPage)
     group_type = ContentType.objects.get_for_model(ThematicGroupPage)
-    if pages_wanted is None:
-        pages = prepared_objects(
-            "library.source_pages", _source_library_pages, meeting_type.pk, group_type.pk
-        )
-    else:
-        pages = list(_library_pages(pages_wanted, meeting_type.pk, group_type.pk))
+    pages = list(_library_pages(pages_wanted, meeting_type.pk, group_type.pk))
     access.prime_view_restrictions(pages)
     meetings, groups = [], []
     for page in pages:
@@ -246,19 +236,105 @@ def may_move(user, library: Library) -> bool:
     return access.is_dmr(user) and may_upload(user, library)
 
 
-def move_targets(user, current: Library) -> list[Library]:
-    """The libraries `user` may move an entry of `current` into: the network's, every
-    meeting's and every thematic group's they manage (the pages in the network's language,
-    not their French aliases), in a fixed number of queries."""
+@dataclass(frozen=True)
+class MoveTarget:
+    """A library the move form offers (`move_targets`): as the form names it, its page
+    read again only once it is chosen."""
+
+    kind: Kind
+    page_id: int | None
+    title: str  # the meeting's or group's own title, or the network library's
+
+    @property
+    def key(self) -> str:
+        """As `key_of` names the library."""
+        return self.kind.value if self.page_id is None else f"{self.kind.value}-{self.page_id}"
+
+    def library(self) -> Library | None:
+        """The library itself, or None if its page is gone meanwhile."""
+        if self.page_id is None:
+            return NETWORK
+        return find_library(self.kind, self.page_id)
+
+
+def move_targets(user, current: Library) -> list[MoveTarget]:
+    """The libraries `user` may move an entry of `current` into (`may_move`): the
+    network's, every meeting's (the latest opening first) and every thematic group's they
+    manage (the pages in the network's language, not their French aliases), in two queries
+    of rows, whatever the number of libraries and of restrictions.
+
+    Whoever may move at all is the DMR (or a superuser): active, a member, reading pages
+    that are not live and every members-only workspace, adding to every library they read.
+    For them, `may_move` on a meeting's or a group's library is the access rule alone on its
+    page, and the rule lets a member in unless one restriction on the page or an ancestor
+    refuses them by itself (`access.verdict_for_user`): only the places of those
+    restrictions are read (none, for the DMR as the network is set up), never every
+    restriction with its groups, weighed page by page."""
     if not may_move(user, current):
         return []
-    user = getattr(user, "_wrapped", user)  # request.user: weighed for every library below
-    # The pages in the network's language: a French alias shows its source's library.
-    meetings, groups = _libraries_on(None)
-    candidates = [
-        NETWORK,
-        *meetings,
-        *groups,
-    ]
+    user = getattr(user, "_wrapped", user)  # request.user: the user behind it
+    refused = refused_places(user)
+    meeting_type = ContentType.objects.get_for_model(MeetingPage).pk
+    group_type = ContentType.objects.get_for_model(ThematicGroupPage).pk
+    # Every entry's page the DMR opens asks it: its SQL compiled once per process.
+    rows = prepared_rows("library.move_targets", _source_library_rows, meeting_type, group_type)
+    meetings, groups = [], []
+    for pk, path, title, content_type_id, opening in rows:
+        if any(ancestor in refused for ancestor in access.ancestor_paths(path)):
+            continue
+        if content_type_id == meeting_type:
+            meetings.append((opening, MoveTarget(Kind.MEETING, pk, title)))
+        else:
+            groups.append(MoveTarget(Kind.GROUP, pk, title))
+    # Stable: meetings opening on the same day stay in the order of their titles.
+    meetings.sort(key=lambda found: found[0], reverse=True)
     here = key_of(current)
-    return [lib for lib in candidates if key_of(lib) != here and may_move(user, lib)]
+    network = MoveTarget(Kind.NETWORK, None, NETWORK.title)
+    return [
+        target
+        for target in (network, *(target for _opening, target in meetings), *groups)
+        if target.key != here
+    ]
+
+
+def _source_library_rows(meeting_type: int, group_type: int) -> QuerySet:
+    return (
+        Page.objects.filter(alias_of__isnull=True, content_type__in=[meeting_type, group_type])
+        .annotate(opening=F("meetingpage__opening"))
+        .values_list("pk", "path", "title", "content_type_id", "opening")
+        .order_by("title", "pk")
+    )
+
+
+def refused_places(user) -> frozenset[str]:
+    """The tree paths where a view restriction refuses `user`, a verified member, by itself:
+    a page below one of them (or at it) is refused to them, any other let in. A restriction
+    on a page applies at the page unless it is an alias, and at each of its aliases, as
+    `access.view_restrictions_of` reads them. A superuser passes every restriction."""
+    if user.is_superuser:
+        return frozenset()
+    names = sorted(access.group_names_of(user))
+    # Asked on every entry's page the DMR opens: its SQL compiled once per number of groups.
+    if names:
+        rows = prepared_rows("library.refused_places", _refused_places, names)
+    else:
+        rows = list(_refused_places([]))
+    return frozenset(path for (path,) in rows)
+
+
+def _refused_places(group_names: list[str]) -> QuerySet:
+    refusing = PageViewRestriction.objects.exclude(restriction_type=PageViewRestriction.LOGIN)
+    if group_names:
+        # A restriction naming one of the user's groups lets them in; every other refuses.
+        refusing = refusing.exclude(
+            restriction_type=PageViewRestriction.GROUPS,
+            pk__in=PageViewRestriction.groups.through.objects.filter(
+                group__name__in=group_names
+            ).values("pageviewrestriction_id"),
+        )
+    pages = refusing.values("page_id")
+    return (
+        Page.objects.filter(Q(pk__in=pages, alias_of__isnull=True) | Q(alias_of__in=pages))
+        .values_list("path")
+        .order_by()
+    )

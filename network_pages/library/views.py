@@ -313,7 +313,7 @@ class EntryView(EntryMixin, View):
         targets = places.move_targets(user, self.library)
         if not targets:
             return None
-        return MoveEntryForm(data, targets=[(places.key_of(lib), lib) for lib in targets])
+        return MoveEntryForm(data, targets=targets)
 
 
 class MoveEntryView(EntryView):
@@ -331,10 +331,10 @@ class MoveEntryView(EntryView):
 
     def post(self, request: HttpRequest, **kwargs) -> HttpResponse:
         form = self.move_form(request.user, request.POST)
-        if form is None or not form.is_valid():
+        target = form.chosen() if form is not None and form.is_valid() else None
+        if target is None:
             messages.error(request, _("Choose the library to move this document to."))
             return self.show(request, VersionForm(), status=400)
-        target = form.chosen()
         storing.move_entry(self.entry, target, request.user, request)
         messages.success(
             request,

@@ -6,6 +6,8 @@ from wagtail.models import Page
 from network_pages.community.thematic_groups import group_listing
 from nfp_site.page_counts import OncePerParent
 
+from .thematic_group_page import ThematicGroupPage
+
 
 class ThematicGroupIndexPage(OncePerParent, Page):
     """The network's thematic groups (4.8), with a way to join each one."""
@@ -22,5 +24,7 @@ class ThematicGroupIndexPage(OncePerParent, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = group_listing(self, request.user)
+        # The groups' own rows in the query of the children (`specific()` read them next).
+        groups = list(ThematicGroupPage.objects.child_of(self).live().order_by("title"))
+        context["groups"] = group_listing(groups, request.user)
         return context
