@@ -3,15 +3,17 @@ rate and the numbers a chart shows (4.9: the DMR coordinates; 2.1.a: members see
 
 import html
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from network_pages.directory import collation_key
 from network_pages.models import MemberState
-from nfp_site.prepared_sql import prepared_objects
+from nfp_site.prepared_sql import prepared_rows
 
 from .models.response import Response
 from .rules import StateStatus, state_status
@@ -22,11 +24,39 @@ BAR_GAP = 12
 LABEL_WIDTH = 150
 
 
+@dataclass(frozen=True, slots=True)
+class OverviewState:
+    """A member state as the overview reads it: a row, not a `MemberState` (46 instances
+    built per page cost more than the page's other work on them); named in the language
+    of the page being built, as `MemberState.name` names it."""
+
+    pk: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewResponse:
+    """What the overview, the request's page and the DMR's list of responses read of a
+    state's response: a row, not a `Response`."""
+
+    member_state_id: int
+    status: str
+    updated_at: datetime
+    submitted_at: datetime | None
+    reopened_until: date | None
+    informative_answers: int
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == Response.Status.SUBMITTED
+
+
 @dataclass
 class StateRow:
-    state: MemberState
+    state: OverviewState
     status: StateStatus
-    response: Response | None = None
+    response: OverviewResponse | None = None
     # Set by the request's page (views/requests.py): whether its reader may open the
     # response, its link and words, and when it last changed (ISO and as the page writes it).
     readable: bool = False
@@ -89,11 +119,11 @@ class Overview:
         labels = {status: _escape(status.label) for status in StateStatus}
         return SafeString("".join(_row_html(row, labels) for row in self.rows))
 
-    def state_with_pk(self, pk: int | None) -> MemberState | None:
+    def state_with_pk(self, pk: int | None) -> OverviewState | None:
         """One of the member states the overview read, by its id (None: none)."""
         return next((row.state for row in self.rows if row.state.pk == pk), None)
 
-    def row_for(self, state: MemberState | None) -> StateRow | None:
+    def row_for(self, state: MemberState | OverviewState | None) -> StateRow | None:
         if state is None:
             return None
         return next((row for row in self.rows if row.state.pk == state.pk), None)
@@ -132,9 +162,23 @@ def _row_html(row: StateRow, labels: dict[StateStatus, str]) -> str:
 
 
 def _responses_of(request_id: int) -> QuerySet:
-    return Response.objects.filter(request_id=request_id).annotate(
-        informative_answers=Count("answers", filter=Q(answers__no_information=False))
+    # The annotation last: `prepared_rows` reads the columns in the order they are named.
+    return (
+        Response.objects.filter(request_id=request_id)
+        .annotate(informative_answers=Count("answers", filter=Q(answers__no_information=False)))
+        .values_list(
+            "member_state_id",
+            "status",
+            "updated_at",
+            "submitted_at",
+            "reopened_until",
+            "informative_answers",
+        )
     )
+
+
+def _states() -> QuerySet:
+    return MemberState.objects.values_list("pk", "code", "name_en", "name_fr")
 
 
 @lru_cache(maxsize=16)
@@ -145,23 +189,25 @@ def _collation_order(names: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def build_overview(request_page) -> Overview:
-    """Two queries, whatever the number of responses and answers: states and responses."""
-    # A page previewed before its first save has no responses yet. Every request's page
-    # asks both: their SQL is compiled once per process (prepared_sql).
+    """Two queries, whatever the number of responses and answers: states and responses,
+    read as rows (their SQL compiled once per process: prepared_sql)."""
+    # A page previewed before its first save has no responses yet.
     found = (
-        prepared_objects("information.overview_responses", _responses_of, request_page.pk)
+        prepared_rows("information.overview_response_rows", _responses_of, request_page.pk)
         if request_page.pk
         else []
     )
-    responses = {r.member_state_id: r for r in found}
-    states = prepared_objects("information.overview_states", MemberState.objects.all)
+    responses = {row[0]: OverviewResponse(*row) for row in found}
+    in_french = (get_language() or "en").startswith("fr")  # as `MemberState.name` chooses
+    states = [
+        OverviewState(pk, code, name_fr if in_french else name_en)
+        for pk, code, name_en, name_fr in prepared_rows("information.overview_state_rows", _states)
+    ]
     order = _collation_order(tuple(state.name for state in states))
-    states = [states[index] for index in order]
     rows = []
-    for state in states:
+    for index in order:
+        state = states[index]
         response = responses.get(state.pk)
-        if response is not None:
-            response.member_state = state  # spares a query per row for the access rule
         informative = response.informative_answers if response else None
         rows.append(StateRow(state, state_status(response, informative), response))
     counts = {status: 0 for status in StateStatus}
