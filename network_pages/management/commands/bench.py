@@ -2,6 +2,7 @@ import logging
 import os
 import platform
 import subprocess
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,6 +55,14 @@ def git_commit() -> str:
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+
+
+def comparison_cpu(master: int | None) -> Callable[[], float] | None:
+    """What reads the CPU time of the comparison site's workers (those of gunicorn master
+    `master`), or None without a master."""
+    if not master:
+        return None
+    return lambda: serve.cpu_seconds_of(serve.children_of(master))
 
 
 class Command(BaseCommand):
@@ -127,11 +136,7 @@ class Command(BaseCommand):
         server = serve.Server(database_url(), redis_url=redis_url, workers=options["workers"])
         rows = []
         compare_url = (options["compare_url"] or "").rstrip("/")
-        if compare_url and not serve.answers(f"{compare_url}/"):
-            raise CommandError(f"Nothing answers at --compare-url {compare_url}.")
-        theirs_cpu = None
-        if options["compare_pid"]:
-            theirs_cpu = lambda: serve.cpu_seconds_of(serve.children_of(options["compare_pid"]))  # noqa: E731
+        theirs_cpu = comparison_cpu(options["compare_pid"])
         try:
             server.start()
             cookies = self.sign_in(server)
@@ -214,6 +219,8 @@ class Command(BaseCommand):
             raise CommandError("--compare-pid goes with --compare-url.")
         if options["compare_pid"] and not Path(f"/proc/{options['compare_pid']}").exists():
             raise CommandError(f"No process {options['compare_pid']} (--compare-pid).")
+        if options["compare_url"] and not serve.answers(f"{options['compare_url'].rstrip('/')}/"):
+            raise CommandError(f"Nothing answers at --compare-url {options['compare_url']}.")
         db = settings.DATABASES["default"]
         if (
             connection.vendor == "sqlite"

@@ -27,6 +27,7 @@ from network_pages.management.commands.bench import Command
         (["--baseline", "/nonexistent/run.json"], "No baseline"),
         (["--compare-pid", "1"], "goes with --compare-url"),
         (["--compare-url", "http://127.0.0.1:9", "--compare-pid", "999999999"], "No process"),
+        (["--compare-url", "http://127.0.0.1:9"], "Nothing answers"),
     ],
 )
 def test_the_command_refuses_arguments_it_cannot_measure_with(arguments, message):
