@@ -37,6 +37,8 @@ class Row:
     p95_ms: float | None = None
     kind: str = ""
     connections: int | None = None
+    # On a row of the comparison site (`--compare-url`): the label of our row it goes with.
+    compared_with: str = ""
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -80,6 +82,35 @@ def table(rows: list[Row], *, baseline: dict[tuple[str, str], Row] | None = None
             if before is not None and before.cpu_ms and row.cpu_ms is not None:
                 compared = row.cpu_ms / before.cpu_ms
             cells.append("–" if compared is None else f"{compared:.2f}×")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def comparison_table(pairs: list[tuple[Row, str, Row | None]]) -> str:
+    """Our pages beside their equivalents on the comparison site, loaded one after the other:
+    req/s and CPU per request of each, and how many times ours serves theirs' req/s and
+    how many times less CPU it spends (a missing equivalent is named, its cells dashed)."""
+    lines = [
+        "| our page | req/s | CPU ms/req | equivalent | req/s | CPU ms/req "
+        "| req/s ratio | CPU ratio |",
+        "|---|--:|--:|---|--:|--:|--:|--:|",
+    ]
+    for ours, name, theirs in pairs:
+        per_second = cpu = None
+        if theirs is not None and theirs.per_second:
+            per_second = ours.per_second / theirs.per_second
+        if theirs is not None and theirs.cpu_ms and ours.cpu_ms:
+            cpu = theirs.cpu_ms / ours.cpu_ms
+        cells = [
+            ours.label,
+            _number(ours.per_second, 0),
+            _number(ours.cpu_ms),
+            name,
+            _number(None if theirs is None else theirs.per_second, 0),
+            _number(None if theirs is None else theirs.cpu_ms),
+            "–" if per_second is None else f"{per_second:.2f}×",
+            "–" if cpu is None else f"{cpu:.2f}×",
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -67,6 +67,47 @@ def environment(database_url: str, *, port: int, redis_url: str | None, workers:
     return env
 
 
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (a gunicorn master's workers)."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name may hold spaces: fields follow the last parenthesis.
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == pid:
+            children.append(int(entry.name))
+    return sorted(children)
+
+
+def cpu_seconds_of(pids: list[int]) -> float:
+    """User + system CPU time used so far by the processes `pids` (from /proc/<pid>/stat)."""
+    total = 0
+    for pid in pids:
+        try:
+            after_name = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
+        total += int(after_name[11]) + int(after_name[12])
+    return total / CLOCK_TICKS
+
+
+def answers(url: str) -> bool:
+    """Whether a web server answers at `url` (any HTTP status is an answer)."""
+    try:
+        urllib.request.urlopen(url, timeout=10).close()  # noqa: S310 - a URL we were given
+    except urllib.error.HTTPError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 @dataclass
 class Server:
     """A running gunicorn; `stop()` ends it (and its workers) in every case."""
@@ -130,33 +171,11 @@ class Server:
 
     def worker_pids(self) -> list[int]:
         """gunicorn's workers: the processes whose parent is the master."""
-        if self.process is None:
-            return []
-        pids = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            # The command name may hold spaces: fields follow the last parenthesis.
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            if parent == self.process.pid:
-                pids.append(int(entry.name))
-        return sorted(pids)
+        return [] if self.process is None else children_of(self.process.pid)
 
     def cpu_seconds(self) -> float:
         """User + system CPU time used so far by the workers (from /proc/<pid>/stat)."""
-        total = 0
-        for pid in self.worker_pids():
-            try:
-                after_name = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            # utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
-            total += int(after_name[11]) + int(after_name[12])
-        return total / CLOCK_TICKS
+        return cpu_seconds_of(self.worker_pids())
 
     def stop(self, timeout: float = 20) -> None:
         if self.process is None or self.process.poll() is not None:

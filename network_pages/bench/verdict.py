@@ -7,13 +7,14 @@ report answers "are the targets met?" without reading 70 lines by eye (BENCHMARK
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import pages
+from . import compare, pages
 from .report import Row
 
 CACHED_SHARE_OF_CEILING = 0.7
 RESTRICTED_PER_SECOND = 60
 NETWORK_OVER_DEMO_CPU = 1.2
 SEARCH_P95_MS = 300
+OVER_BAKERYDEMO = 2
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,26 @@ def verdicts(rows: list[Row], baseline: dict[tuple[str, str], Row] | None = None
             lambda p95: f"{p95:.0f} ms",
         )
     )
+    # Only in a run that loaded the comparison site (`--compare-url`): our page's req/s over
+    # its bakerydemo equivalent's, loaded right after it with the same load.
+    paired = [(ours, theirs) for ours, _equivalent, theirs in compare.pairs(rows) if theirs]
+    if paired:
+        over = {ours.label: theirs.per_second for ours, theirs in paired if theirs.per_second}
+        found.append(
+            _judge(
+                f"uncached public pages ≥ {OVER_BAKERYDEMO}× bakerydemo's equivalents (req/s)",
+                (ours for ours, _theirs in paired),
+                lambda row: row.per_second / over[row.label] if row.label in over else None,
+                lambda times: times >= OVER_BAKERYDEMO,
+                lambda times: f"{times:.2f}×",
+            )
+        )
     if baseline is not None:
 
         def compared(row: Row) -> float | None:
             before = baseline.get((row.label, row.role))
+            if row.kind == compare.COMPARED:
+                return None  # not our page
             if row.ceiling or before is None or not before.cpu_ms or row.cpu_ms is None:
                 return None
             return row.cpu_ms / before.cpu_ms

@@ -2,6 +2,7 @@ import logging
 import os
 import platform
 import subprocess
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from network_pages.bench import grow, load, pages, report, serve, verdict
+from network_pages.bench import compare, grow, load, pages, report, serve, verdict
 from network_pages.demo import DEMO_PASSWORD, demo_totp_key
 
 
@@ -56,6 +57,14 @@ def git_commit() -> str:
         return "unknown"
 
 
+def comparison_cpu(master: int | None) -> Callable[[], float] | None:
+    """What reads the CPU time of the comparison site's workers (those of gunicorn master
+    `master`), or None without a master."""
+    if not master:
+        return None
+    return lambda: serve.cpu_seconds_of(serve.children_of(master))
+
+
 class Command(BaseCommand):
     help = (
         "Grow a database to a size (demo or network), serve it with gunicorn as in "
@@ -83,19 +92,33 @@ class Command(BaseCommand):
         parser.add_argument(
             "--baseline", type=Path, help="an earlier run's .json: compare CPU per request"
         )
+        parser.add_argument(
+            "--no-grow",
+            action="store_true",
+            help="measure the database as it is (grown before): no migration, no growth",
+        )
+        parser.add_argument(
+            "--compare-url",
+            help="a bakerydemo served at this URL: load its equivalent after each public "
+            "page rendered past the cache (issue 17; BENCHMARKS.md says how to serve it)",
+        )
+        parser.add_argument(
+            "--compare-pid",
+            type=int,
+            help="the comparison site's gunicorn master: read its workers' CPU per request",
+        )
 
     def handle(self, *args, **options) -> None:
         self.check_arguments(options)
-        call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write(f"Growing the database to {options['size']} size …")
-        # Wagtail logs every page it creates: thousands of lines that say nothing here.
-        wagtail_log = logging.getLogger("wagtail")
-        level, wagtail_log.level = wagtail_log.level, logging.WARNING
-        try:
-            grow.grow(grow.SIZES[options["size"]], say=self.stdout.write)
-        finally:
-            wagtail_log.setLevel(level)
+        if options["no_grow"]:
+            self.stdout.write("Measuring the database as it is (--no-grow) …")
+        else:
+            self.grow(options["size"])
         census = grow.census()
+        if options["no_grow"] and not census.requests:
+            raise CommandError(
+                "--no-grow: this database was not grown (no requests); grow it first."
+            )
         for line in census.lines():
             self.stdout.write(f"  {line}")
         if options["grow_only"]:
@@ -112,11 +135,26 @@ class Command(BaseCommand):
         load_before = load_average()
         server = serve.Server(database_url(), redis_url=redis_url, workers=options["workers"])
         rows = []
+        compare_url = (options["compare_url"] or "").rstrip("/")
+        theirs_cpu = comparison_cpu(options["compare_pid"])
         try:
             server.start()
             cookies = self.sign_in(server)
             for target in targets:
-                rows.append(self.measure(server, target, cookies, options))
+                rows.append(self.measure(server.url, target, cookies, options, server.cpu_seconds))
+                equivalent = compare.equivalent_target(target) if compare_url else None
+                if equivalent is not None:
+                    # Right after ours, with the same load: the machine's load is shared alike.
+                    rows.append(
+                        self.measure(
+                            compare_url,
+                            equivalent,
+                            cookies,
+                            options,
+                            theirs_cpu,
+                            compared_with=target.label,
+                        )
+                    )
         except (serve.ServerError, load.SignInFailed) as error:
             raise CommandError(f"{error}\n--- gunicorn's log ---\n{server.log_tail()}") from error
         finally:
@@ -131,9 +169,19 @@ class Command(BaseCommand):
             f"{options['seconds']:g} s per page; machine: {machine()}; load average before "
             f"{load_before}, after {load_average()}",
         ]
+        if compare_url:
+            cpu = f"its workers' CPU read from master {options['compare_pid']}"
+            header.append(
+                f"compared with: bakerydemo at {compare_url} ("
+                f"{cpu if options['compare_pid'] else 'CPU not read: no --compare-pid'}), "
+                "each equivalent loaded right after our page"
+            )
         baseline = report.load_json(options["baseline"]) if options["baseline"] else None
         judged = verdict.section(verdict.verdicts(rows, baseline))
         text = f"{report.document(header, rows, baseline=baseline)}\nTargets:\n\n{judged}\n"
+        if compare_url:
+            pairs = [(ours, e.theirs, theirs) for ours, e, theirs in compare.pairs(rows)]
+            text += f"\nCompared with bakerydemo:\n\n{report.comparison_table(pairs)}\n"
         self.stdout.write("")
         self.stdout.write(text)
         if options["output"]:
@@ -143,6 +191,17 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Written to {options['output']} (and {options['output'].with_suffix('.json')})."
             )
+
+    def grow(self, size: str) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write(f"Growing the database to {size} size …")
+        # Wagtail logs every page it creates: thousands of lines that say nothing here.
+        wagtail_log = logging.getLogger("wagtail")
+        level, wagtail_log.level = wagtail_log.level, logging.WARNING
+        try:
+            grow.grow(grow.SIZES[size], say=self.stdout.write)
+        finally:
+            wagtail_log.setLevel(level)
 
     def check_arguments(self, options: dict) -> None:
         if not settings.NFP_ALLOW_DEMO_CONTENT:
@@ -156,6 +215,12 @@ class Command(BaseCommand):
             raise CommandError("--connections and --workers must be at least 1.")
         if options["baseline"] and not options["baseline"].exists():
             raise CommandError(f"No baseline at {options['baseline']}.")
+        if options["compare_pid"] and not options["compare_url"]:
+            raise CommandError("--compare-pid goes with --compare-url.")
+        if options["compare_pid"] and not Path(f"/proc/{options['compare_pid']}").exists():
+            raise CommandError(f"No process {options['compare_pid']} (--compare-pid).")
+        if options["compare_url"] and not serve.answers(f"{options['compare_url'].rstrip('/')}/"):
+            raise CommandError(f"Nothing answers at --compare-url {options['compare_url']}.")
         db = settings.DATABASES["default"]
         if (
             connection.vendor == "sqlite"
@@ -183,17 +248,30 @@ class Command(BaseCommand):
             self.stdout.write(f"Signed in as {username} ({role}).")
         return cookies
 
-    def measure(self, server, target: pages.Target, cookies: dict, options: dict) -> report.Row:
+    def measure(
+        self,
+        url: str,
+        target: pages.Target,
+        cookies: dict,
+        options: dict,
+        cpu_seconds=None,
+        *,
+        compared_with: str = "",
+    ) -> report.Row:
+        """Load `target` on the site at `url`; a page of the comparison site (`compared_with`
+        our row's label) is loaded the same way, but it counts no queries for us."""
         measurement = load.run_load(
-            server.url,
+            url,
             target.path,
             cookies=cookies[target.role],
             connections=target.connections or options["connections"],
             seconds=options["seconds"],
             warmup=options["warmup"],
-            cpu_seconds=server.cpu_seconds,
+            cpu_seconds=cpu_seconds,
         )
-        queries = load.count_queries(server.url, target.path, cookies[target.role])
+        queries = (
+            None if compared_with else load.count_queries(url, target.path, cookies[target.role])
+        )
         p50, p95 = measurement.percentile(0.5), measurement.percentile(0.95)
         p99 = measurement.percentile(0.99)
         row = report.Row(
@@ -211,9 +289,10 @@ class Command(BaseCommand):
             ceiling=target.ceiling,
             kind=target.kind,
             connections=target.connections or options["connections"],
+            compared_with=compared_with,
         )
         self.stdout.write(
             f"  {target.label} ({target.role}): HTTP {row.status}, {row.per_second:.0f} req/s, "
-            f"{queries} queries"
+            f"{'–' if queries is None else queries} queries"
         )
         return row

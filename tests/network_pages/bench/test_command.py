@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import Resolver404, resolve
@@ -24,6 +25,9 @@ from network_pages.management.commands.bench import Command
         (["--connections", "0"], "must be at least 1"),
         (["--workers", "0"], "must be at least 1"),
         (["--baseline", "/nonexistent/run.json"], "No baseline"),
+        (["--compare-pid", "1"], "goes with --compare-url"),
+        (["--compare-url", "http://127.0.0.1:9", "--compare-pid", "999999999"], "No process"),
+        (["--compare-url", "http://127.0.0.1:9"], "Nothing answers"),
     ],
 )
 def test_the_command_refuses_arguments_it_cannot_measure_with(arguments, message):
@@ -35,6 +39,13 @@ def test_the_command_refuses_to_run_where_demo_accounts_are_not_allowed(settings
     settings.NFP_ALLOW_DEMO_CONTENT = False
     with pytest.raises(CommandError, match="NFP_ALLOW_DEMO_CONTENT"):
         call_command("bench")
+
+
+@pytest.mark.django_db
+def test_no_grow_refuses_a_database_that_was_not_grown_and_does_not_grow_it():
+    with pytest.raises(CommandError, match="was not grown"):
+        call_command("bench", "--no-grow")
+    assert not get_user_model().objects.filter(username=pages.ACCOUNTS[pages.DMR]).exists()
 
 
 def test_only_keeps_the_ceiling_and_the_pages_named():
