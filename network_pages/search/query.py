@@ -1,8 +1,9 @@
 """The members' search: the readable entries, filtered, searched, counted, paginated.
 
-Every step starts from `readers.readable_entries`, so the results, the total, the counts
-per kind and the highlights are all computed on what the reader may read. The number of
-queries does not depend on the number of results.
+Every step starts from `readers.readable_condition` (on the entries, or on their indexed text
+on PostgreSQL), so the results, the total, the counts per kind and the highlights are all
+computed on what the reader may read. The number of queries does not depend on the number of
+results.
 """
 
 from dataclasses import dataclass, field
@@ -121,15 +122,16 @@ def search(
     terms = query.translate(UNSEARCHABLE).strip()
     if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
+    if reader is None and readers.may_search(request.user):
+        reader = readers.reader_of(request.user)  # once for the entries and their text
     readable = readers.readable_entries(request.user, reader)
     chosen = filters.get("kind")
     one_query = None
     if terms and ranked.answers_in_one_query(backend):
-        # PostgreSQL: the counts and the page's ids in one query (`ranked`).
-        matches = backend.search(
-            terms, filtered(readable.only("pk", "kind"), filters, with_kind=False), operator="and"
-        )
-        one_query = ranked.ranked(matches, chosen, _wanted(page_number))
+        # PostgreSQL: the counts and the page's ids in one query, on the entries' indexed
+        # text (`ranked`).
+        texts = filtered(readers.readable_texts(request.user, reader), filters, with_kind=False)
+        one_query = ranked.ranked(backend, terms, texts, chosen, _wanted(page_number))
     if one_query is not None:
         kind_counts = one_query.kind_counts
         paginator = Paginator(one_query.ids, PER_PAGE)
