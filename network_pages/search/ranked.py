@@ -33,10 +33,12 @@ from .models import SearchEntry
 EVERY_MATCH = 2**31 - 1
 
 # `%(matches)s`: the readable matches as (id, kind, rank); the ids wanted are those of the
-# chosen kind (`%(chosen)s`), or of all.
+# chosen kind (`%(chosen)s`), or of all. The counts come most first, as the backends' facets
+# order them, then by kind (the order the database happened to group them in was the plan's:
+# it changed with the table the matches were read from).
 QUERY = """
 WITH matches (id, kind, rank) AS MATERIALIZED (%(matches)s)
-SELECT kind, COUNT(*), NULL FROM matches GROUP BY kind
+(SELECT kind, COUNT(*), NULL FROM matches GROUP BY kind ORDER BY 2 DESC, 1)
 UNION ALL
 SELECT NULL, NULL, ARRAY(
     SELECT id FROM matches %(chosen)s ORDER BY rank DESC, id DESC LIMIT %%s

@@ -45,6 +45,15 @@ JOIN wagtailsearch_indexentry i
                           WHERE app_label = 'network_search' AND model = 'searchentry')
  AND i.object_id = e.id::varchar
 """
+# `ranked.QUERY` before `SearchText`.
+JOINED_QUERY = """
+WITH matches (id, kind, rank) AS MATERIALIZED (%(matches)s)
+SELECT kind, COUNT(*), NULL FROM matches GROUP BY kind
+UNION ALL
+SELECT NULL, NULL, ARRAY(
+    SELECT id FROM matches %(chosen)s ORDER BY rank DESC, id DESC LIMIT %%s
+)
+"""
 KEPT = """
 SELECT entry_id, kind, page_id, document_id, audience, member_state_id, language, date,
        title::text, body::text, title_norm, text::text
@@ -91,7 +100,7 @@ def joined_search(user, words: str, kind: str | None) -> ranked.Ranked:
     except EmptyResultSet:
         return ranked.Ranked({}, [])
     chosen = "WHERE kind = %s" if kind else ""
-    sql = ranked.QUERY % {"matches": sql, "chosen": chosen}
+    sql = JOINED_QUERY % {"matches": sql, "chosen": chosen}
     params = (*params, *([kind] if kind else []), ranked.EVERY_MATCH)
     kind_counts, ids = {}, []
     with connections[queryset.db].cursor() as cursor:
@@ -313,3 +322,10 @@ def test_the_migration_fills_the_table_from_the_join(library):
     migration.fill(connection)
 
     assert_kept_as_joined()
+
+
+def test_the_counts_per_kind_come_most_first_then_by_kind(library, dmr_user):
+    counts = list(text_search(verified(dmr_user), "digitalisation", None).kind_counts.items())
+
+    assert len(counts) > 2
+    assert counts == sorted(counts, key=lambda kind_count: (-kind_count[1], kind_count[0]))
