@@ -122,9 +122,6 @@ def search(
     terms = query.translate(UNSEARCHABLE).strip()
     if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
-    if reader is None and readers.may_search(request.user):
-        reader = readers.reader_of(request.user)  # once for the entries and their text
-    readable = readers.readable_entries(request.user, reader)
     chosen = filters.get("kind")
     one_query = None
     if terms and ranked.answers_in_one_query(backend):
@@ -136,6 +133,7 @@ def search(
         kind_counts = one_query.kind_counts
         paginator = Paginator(one_query.ids, PER_PAGE)
     elif terms:
+        readable = readers.readable_entries(request.user, reader)
         # Ranked by their ids alone (a narrow sort, however many match); the page's 20
         # entries are read in full afterwards (`_in_full`).
         results = backend.search(terms, filtered(readable.only("pk"), filters), operator="and")
@@ -147,7 +145,7 @@ def search(
         paginator = Paginator(results, PER_PAGE)
     else:
         kind_counts = {}
-        paginator = Paginator(readable.none(), PER_PAGE)
+        paginator = Paginator(SearchEntry.objects.none(), PER_PAGE)
     if terms:
         # The total is the chosen kind's count, or all of them.
         paginator.count = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())
