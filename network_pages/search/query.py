@@ -1,8 +1,9 @@
 """The members' search: the readable entries, filtered, searched, counted, paginated.
 
-Every step starts from `readers.readable_entries`, so the results, the total, the counts
-per kind and the highlights are all computed on what the reader may read. The number of
-queries does not depend on the number of results.
+Every step starts from `readers.readable_condition` (on the entries, or on their indexed text
+on PostgreSQL), so the results, the total, the counts per kind and the highlights are all
+computed on what the reader may read. The number of queries does not depend on the number of
+results.
 """
 
 from dataclasses import dataclass, field
@@ -121,19 +122,18 @@ def search(
     terms = query.translate(UNSEARCHABLE).strip()
     if filters.get("group") and "group_page_ids" not in filters:
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
-    readable = readers.readable_entries(request.user, reader)
     chosen = filters.get("kind")
     one_query = None
     if terms and ranked.answers_in_one_query(backend):
-        # PostgreSQL: the counts and the page's ids in one query (`ranked`).
-        matches = backend.search(
-            terms, filtered(readable.only("pk", "kind"), filters, with_kind=False), operator="and"
-        )
-        one_query = ranked.ranked(matches, chosen, _wanted(page_number))
+        # PostgreSQL: the counts and the page's ids in one query, on the entries' indexed
+        # text (`ranked`).
+        texts = filtered(readers.readable_texts(request.user, reader), filters, with_kind=False)
+        one_query = ranked.ranked(backend, terms, texts, chosen, _wanted(page_number))
     if one_query is not None:
         kind_counts = one_query.kind_counts
         paginator = Paginator(one_query.ids, PER_PAGE)
     elif terms:
+        readable = readers.readable_entries(request.user, reader)
         # Ranked by their ids alone (a narrow sort, however many match); the page's 20
         # entries are read in full afterwards (`_in_full`).
         results = backend.search(terms, filtered(readable.only("pk"), filters), operator="and")
@@ -145,7 +145,7 @@ def search(
         paginator = Paginator(results, PER_PAGE)
     else:
         kind_counts = {}
-        paginator = Paginator(readable.none(), PER_PAGE)
+        paginator = Paginator(SearchEntry.objects.none(), PER_PAGE)
     if terms:
         # The total is the chosen kind's count, or all of them.
         paginator.count = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())

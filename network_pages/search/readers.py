@@ -29,7 +29,7 @@ from network_pages.information import rules
 from network_pages.meetings.models import MeetingPage
 
 from . import document_cache, rule_cache
-from .models import SearchEntry
+from .models import SearchEntry, SearchText
 
 Audience = SearchEntry.Audience
 Kind = SearchEntry.Kind
@@ -314,15 +314,17 @@ def _document_among(ids: str | list[int]) -> Q:
     return Q(document__in=RawSQL(ids, []))  # noqa: S611 - integers written by `_written`
 
 
-def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry]:
-    """Every entry this user may read, and only those: the base of every search, as one
-    condition that the database applies with the words (`reader`: `reader_of(user)`, if
-    already read).
+def readable_condition(user, reader: Reader | None = None) -> Q | None:
+    """What an entry this user may read is, and only those, as one condition on the
+    entry's kind, page, document, audience and member state, which the database applies
+    with the words (`reader`: `reader_of(user)`, if already read); None when they may read
+    nothing. Every table that has those columns takes it: the entries, and their indexed
+    text on PostgreSQL (`SearchText`).
 
     An entry of a page (or of a response, a comment on it) is read on its page; a
     document's entry, by whoever may download the document, wherever it links to."""
     if not may_search(user):
-        return SearchEntry.objects.none()
+        return None
     reader = reader or reader_of(user)
     rule = reader.rule
     on_pages = [kind for kind in Kind.values if kind not in (Kind.COMMENT, Kind.DOCUMENT)]
@@ -333,4 +335,21 @@ def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry
         | Q(kind=Kind.COMMENT, page__in=_comment_pages(reader).values("pk")),
     )
     documents_read = Q(_readable_documents(reader), kind=Kind.DOCUMENT)
-    return SearchEntry.objects.filter(read_on_pages | documents_read)
+    return read_on_pages | documents_read
+
+
+def readable_entries(user, reader: Reader | None = None) -> QuerySet[SearchEntry]:
+    """Every entry this user may read, and only those: the base of every search."""
+    condition = readable_condition(user, reader)
+    if condition is None:
+        return SearchEntry.objects.none()
+    return SearchEntry.objects.filter(condition)
+
+
+def readable_texts(user, reader: Reader | None = None) -> QuerySet[SearchText]:
+    """The indexed text of every entry this user may read, and only those (PostgreSQL):
+    the same condition as `readable_entries`, on the same columns."""
+    condition = readable_condition(user, reader)
+    if condition is None:
+        return SearchText.objects.none()
+    return SearchText.objects.filter(condition)
