@@ -90,5 +90,7 @@ def summaries_html(items: Iterable) -> SafeString:
     words = _Words()
     written = "".join(_summary(item, words) for item in items)
     if not written:
-        written = f"\n<p>{gettext('No information matches these filters.')}</p>\n"
+        # Outside the f-string: xgettext does not read calls inside one.
+        nothing = gettext("No information matches these filters.")
+        written = f"\n<p>{nothing}</p>\n"
     return SafeString(written)
