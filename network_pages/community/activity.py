@@ -266,13 +266,10 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
     return candidates
 
 
-# A new page, as far as the access rule, the entry and its link read it, in the order of the
-# model's fields (as `Model.from_db` takes them); then the query's own columns.
-_NEW_PAGE_FIELDS = tuple(
-    field.attname
-    for field in Page._meta.concrete_fields
-    if field.attname
-    in {
+def _page_fields(*extra: str) -> tuple[str, ...]:
+    """The page columns the activity reads as rows (with `extra`), in the order of the
+    model's fields, as `Model.from_db` takes them."""
+    wanted = {
         "id",
         "path",
         "depth",
@@ -283,9 +280,14 @@ _NEW_PAGE_FIELDS = tuple(
         "translation_key",
         "locale_id",
         "url_path",
-        "first_published_at",
+        *extra,
     }
-)
+    return tuple(f.attname for f in Page._meta.concrete_fields if f.attname in wanted)
+
+
+# A new page, as far as the access rule, the entry and its link read it (the commented
+# page's fields and when it was first published); then the query's own columns.
+_NEW_PAGE_FIELDS = _page_fields("first_published_at")
 _NEW_PAGE_COLUMNS = ("nfp_written_in", "nfp_translation", "nfp_new")
 
 
@@ -380,25 +382,8 @@ class _LatestComment:
         return self.page.pk
 
 
-# The commented page, as far as the access rule, the comment audience and the link read it,
-# in the order of the model's fields (as `Model.from_db` takes them).
-_COMMENT_PAGE_FIELDS = tuple(
-    field.attname
-    for field in Page._meta.concrete_fields
-    if field.attname
-    in {
-        "id",
-        "path",
-        "depth",
-        "title",
-        "live",
-        "content_type_id",
-        "alias_of_id",
-        "translation_key",
-        "locale_id",
-        "url_path",
-    }
-)
+# The commented page, as far as the access rule, the comment audience and the link read it.
+_COMMENT_PAGE_FIELDS = _page_fields()
 _AUTHOR_FIELDS = ("author_id", "author__first_name", "author__last_name", "author__username")
 
 

@@ -3,8 +3,8 @@
 Django writes a form through its template engine, a template per field, its label and its
 widget: ~5 ms of the information item index's ~25 ms (46 states, the themes, the types),
 the same markup for every reader who asks the same thing. `rendered_once` keeps what
-`str(form)` wrote under everything the writing reads, as `nfp_site.fragments` does for the
-header:
+`str(form)` wrote under everything the writing reads, in `nfp_site.fragments`' process-wide
+store (as the header and the meeting's and notification settings' forms are kept):
 
 - the form's class, the active language (labels, choices' words), whether it is bound and
   the submitted value(s) of each of its fields (what is selected, what is in error);
@@ -22,10 +22,7 @@ from django import forms
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-# Languages × filters asked for × the choices' versions: beyond this, start again.
-MAX_ENTRIES = 1024
-
-_rendered: dict[tuple, SafeString] = {}
+from nfp_site import fragments
 
 
 def _submitted(form: forms.Form) -> tuple | None:
@@ -41,16 +38,10 @@ def _submitted(form: forms.Form) -> tuple | None:
 def rendered_once(form: forms.Form, *inputs: Hashable) -> SafeString:
     """`str(form)`, kept for the process under the form's inputs (`inputs`: the choices the
     view gave it, each hashable)."""
-    key = (type(form), get_language(), _submitted(form), inputs)
-    html = _rendered.get(key)
-    if html is None:
-        html = SafeString(str(form))
-        if len(_rendered) >= MAX_ENTRIES:
-            _rendered.clear()
-        _rendered[key] = html
-    return html
+    key = ("filter form", type(form), get_language(), _submitted(form), inputs)
+    return fragments.kept(key, lambda: SafeString(str(form)))
 
 
 def forget_rendered() -> None:
     """Start again (tests)."""
-    _rendered.clear()
+    fragments.forget_rendered()
