@@ -4,6 +4,7 @@ and sees their state marked as submitted in the overview of the request."""
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 from django.utils import timezone
 
 from network_pages.information.factories import make_request
@@ -43,7 +44,7 @@ def test_focal_point_drafts_and_submits_a_response_then_sees_it_in_the_matrix(
     page.get_by_label("Answer to question 1").fill("A multidisciplinary team.")
     page.get_by_role("group", name="Question 2").get_by_label("No information available").check()
     page.get_by_role("button", name="Save the draft").click()
-    assert page.get_by_text("Your draft was saved.").is_visible()
+    expect(page.get_by_text("Your draft was saved.")).to_be_visible()
     assert page.get_by_label("Answer to question 1").input_value() == "A multidisciplinary team."
 
     page.get_by_label("Answer to question 3").fill("Yes, before a court.")

@@ -10,6 +10,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django_otp import DEVICE_ID_SESSION_KEY
+from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from home.models import PublicationPage
@@ -98,7 +99,7 @@ def test_a_publication_goes_public_in_english_then_french_through_the_joint_appr
     assert page.get_by_role("heading", level=1).inner_text() == TITLE
     english_url = page.url
     page.get_by_role("navigation", name="Language").get_by_role("link", name="français").click()
-    assert page.get_by_role("note").is_visible()
+    expect(page.get_by_role("note")).to_be_visible()
 
     # A translator completes the French version (wagtail-localize) and submits it from the
     # page; both parties compare it with the original and approve it (3.3): it goes public.

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from tests.conftest import sign_in
 
@@ -107,8 +108,9 @@ def test_an_empty_response_shows_an_error_summary_that_takes_focus_and_links_to_
     page.get_by_role("button", name="Submit the response").click()
 
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
-    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    # The click posts the form; expect() waits for the answer, is_visible() would not.
+    expect(summary).to_be_visible()
+    page.wait_for_function("document.activeElement.classList.contains('error-summary')")
     assert "every answer is empty" in summary.inner_text()
 
 
