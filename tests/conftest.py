@@ -164,6 +164,12 @@ def pytest_collection_modifyitems(config, items):
                 else f"security:{item.module.__name__}"
             )
             item.add_marker(pytest.mark.xdist_group(group))
+        else:
+            # A module's tests stay together on one worker: under --dist loadgroup a test
+            # without a group is handed out alone, so a module's shared data (scope="module",
+            # tests/module_data.py) was built once on each worker, and again whenever a
+            # worker came back to the module after another one's tests.
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
         if "tests/browser/" not in item.nodeid:
             continue
         item.add_marker(pytest.mark.browser)
