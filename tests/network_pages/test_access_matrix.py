@@ -6,13 +6,15 @@ surface's marker text, in the body or the headers.
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import override_settings
 from wagtail.documents import get_document_model
 
+from home.site_setup import ensure_home_pages
 from network_pages.meetings.factories import make_meeting
 from network_pages.meetings.models import MeetingDocument
 from network_pages.meetings.site_setup import ensure_meetings_index
 from network_pages.models import NetworkHomePage
-from network_pages.network_area import ensure_network_collection
+from network_pages.network_area import ensure_network_area, ensure_network_collection
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +23,26 @@ ROOT_MARKER = "MARKER-network-root-7f3a"
 DOCUMENT_MARKER = "MARKER-confidential-document-91cc"
 
 
-@pytest.fixture
-def surfaces(network):
+@pytest.fixture(scope="module")
+def surfaces_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, surfaces_media):
+    """Replaces the suite's per-test media folder: the module's document lives in one."""
+    settings.MEDIA_ROOT = surfaces_media
+
+
+@pytest.fixture(scope="module")
+def surfaces(module_transaction, surfaces_media) -> dict[str, tuple[str, str]]:
+    """Built once for the module (publishing the roots and a meeting is most of a test's
+    cost); each test reads it in a savepoint (tests/module_data.py)."""
+    with module_transaction(), override_settings(MEDIA_ROOT=surfaces_media):
+        return _marked_surfaces(ensure_network_area(ensure_home_pages()["en"]))
+
+
+def _marked_surfaces(network) -> dict[str, tuple[str, str]]:
     network.intro = ROOT_MARKER
     network.save_revision().publish()
     # The French root is a translation with its own intro (issue 15).
