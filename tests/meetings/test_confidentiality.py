@@ -112,20 +112,3 @@ def test_refused_visitors_cannot_post_to_a_meeting(client, plenary, visitors, ro
     assert CONFIDENTIAL.encode() not in response.content
     assert not AgendaSuggestion.objects.exists()
     assert not Attendance.objects.exists()
-
-
-@pytest.mark.parametrize(
-    ("kind", "status", "location"),
-    [
-        ("anonymous", 302, "/accounts/login/?next=/en/calendar/"),
-        ("password-only", 302, "/accounts/verify/?next=/en/calendar/"),
-        ("verified non-member", 403, None),
-    ],
-)
-def test_calendar_link_page_needs_a_verified_member(client, visitors, kind, status, location):
-    response = visitor(client, kind, visitors).get("/en/calendar/")
-
-    assert response.status_code == status
-    if location:
-        assert location in response["Location"]
-    assert "no-store" in response["Cache-Control"]
