@@ -55,19 +55,6 @@ def test_meeting_has_one_uid_in_both_languages(client, plenary, focal_point):
     assert str(french["URL"]).endswith("/fr/reseau/reunions/plenary-2030/")
 
 
-def test_member_creates_a_feed_link_shown_only_once(client, focal_point):
-    client = sign_in(client, focal_point)
-
-    link = create_link(client)
-    again = client.get("/en/calendar/").content.decode()
-
-    assert link.startswith("/en/calendar/")
-    assert FEED_LINK.search(again) is None
-    assert "Your current link was created on" in again
-    token = link.removeprefix("/en/calendar/").removesuffix(".ics")
-    assert token not in CalendarFeed.objects.get().token_digest
-
-
 def test_feed_lists_the_meetings_a_member_may_see(client, plenary, thematic_session, focal_point):
     link = create_link(sign_in(client, focal_point))
 
