@@ -57,7 +57,7 @@ check: .installed-test
 	DJANGO_SETTINGS_MODULE=nfp_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
 test: lint check
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --durations 15
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations 15
 
 # Needs GNU gettext (Debian: apt-get install gettext); `make run` never does.
 messages: .installed-test

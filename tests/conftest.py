@@ -148,7 +148,7 @@ def pytest_report_header(config):
     return reason
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     reason = missing_browser_reason()
     for item in items:
@@ -164,7 +164,7 @@ def pytest_collection_modifyitems(config, items):
                 else f"security:{item.module.__name__}"
             )
             item.add_marker(pytest.mark.xdist_group(group))
-        else:
+        elif item.get_closest_marker("xdist_group") is None:
             # A module's tests stay together on one worker: under --dist loadgroup a test
             # without a group is handed out alone, so a module's shared data (scope="module",
             # tests/module_data.py) was built once on each worker, and again whenever a
@@ -175,3 +175,34 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.browser)
         if reason is not None and not browser_is_required():
             item.add_marker(pytest.mark.skip(reason=reason))
+    result = yield
+    # After every other plugin's order (pytest-django puts transactional tests, the
+    # browser's among them, after the others): a stable sort keeps it otherwise.
+    items.sort(key=_longest_first)
+    return result
+
+
+# The longest groups (a minute or more of one worker's time on PostgreSQL), handed out
+# first: pytest-xdist gives the queue's first groups out in turns and the rest one at a time
+# as workers finish, so a long group left for the end would run alone while the other
+# worker waits. `make test` passes --no-loadscope-reorder, whose default order puts the
+# groups with the most tests first (the phone sweeps, one test each, came last).
+LONGEST_GROUPS = (
+    "tests.browser.test_every_page_on_a_phone",
+    "confidentiality-matrix",
+    "tests.browser.test_admin_on_a_phone",
+    "security:tests.security.test_query_budgets",
+    "tests.project.test_backups",
+    "tests.browser.test_journeys",
+    "tests.network_pages.test_french_crawl",
+    "tests.browser.test_layout",
+    "tests.network_pages.bench.test_growth",
+    "tests.operations.test_scale_out",
+    "tests.meetings.test_demo",
+)
+
+
+def _longest_first(item) -> int:
+    marker = item.get_closest_marker("xdist_group")
+    group = marker.args[0] if marker else None
+    return LONGEST_GROUPS.index(group) if group in LONGEST_GROUPS else len(LONGEST_GROUPS)
