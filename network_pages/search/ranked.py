@@ -10,18 +10,20 @@ descending), never the entries' text vectors. The query count stays one, however
 entries match.
 
 The matches are read from `SearchText` (issue 17): the entries' access columns beside their
-index entries' vectors, in one table of integer keys, matched through its GIN index and
-ranked by the backend's own expression on the same vectors, so the same entries come in the
-same order. Through the backend, each readable entry was joined to Wagtail's index table
-(every indexed model's vectors and plain text, 157 MB at network size) on its id cast to
-text.
+index entries' vectors, in one table of integer keys, matched through its GIN index on
+`title || body` (`MATCHED`) and ranked by the backend's own expression on the same vectors,
+so the same entries come in the same order. Through the backend, each readable entry was
+joined to Wagtail's index table (every indexed model's vectors and plain text, 157 MB at
+network size) on its id cast to text.
 """
 
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F, FloatField, QuerySet
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.query import PlainText
@@ -31,6 +33,10 @@ from .models import SearchEntry
 # The largest LIMIT this module writes: "every ranked match" for a page beyond the last one
 # (the paginator then shows the last page, which is among them).
 EVERY_MATCH = 2**31 - 1
+
+# What the search matches: the two vectors joined, the very expression of the table's GIN
+# index (network_search 0007), which PostgreSQL uses for this expression only.
+MATCHED = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
 
 # `%(matches)s`: the readable matches as (id, kind, rank); the ids wanted are those of the
 # chosen kind (`%(chosen)s`), or of all. The counts come most first, as the backends' facets
@@ -79,7 +85,8 @@ def ranked(
     wanted = max(1, min(wanted, EVERY_MATCH))
     matches = (
         texts.order_by()
-        .filter(text=words)
+        .alias(nfp_text=MATCHED)
+        .filter(nfp_text=words)
         .annotate(nfp_rank=Cast(rank, FloatField()))
         .values_list("entry_id", "kind", "nfp_rank")
     )

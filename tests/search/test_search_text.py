@@ -1,13 +1,14 @@
 """Issue 17: on PostgreSQL the members' search reads `SearchText`, the entries joined to their
-rows of Wagtail's index, kept by the database (migration 0006). Whatever is written, by any
-path, the table is that join; and what every reader finds through it (the counts per kind
-and every ranked id, in order) is what the search found by joining Wagtail's index, kept
-here verbatim as it was."""
+rows of Wagtail's index, kept by the database (migrations 0006, 0007). Whatever is written, by
+any path, the table is that join; and what every reader finds through it (the counts per kind
+and every ranked id, in order), with the pages kept for the reader, is what the search found
+by joining Wagtail's index with the access rule's subqueries, kept here verbatim as it was."""
 
 import importlib
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import EmptyResultSet
 from django.core.files.base import ContentFile
 from django.db import connection, connections
@@ -38,7 +39,7 @@ KINDS = (None, SearchEntry.Kind.COMMENT, SearchEntry.Kind.DOCUMENT)
 # The join the table keeps: every entry with its index entry, as the table's columns.
 JOINED = """
 SELECT e.id, e.kind, e.page_id, e.document_id, e.audience, e.member_state_id, e.language,
-       e.date, i.title::text, i.body::text, i.title_norm, (i.title || i.body)::text
+       e.date, i.title::text, i.body::text, i.title_norm
 FROM network_search_searchentry e
 JOIN wagtailsearch_indexentry i
   ON i.content_type_id = (SELECT id FROM django_content_type
@@ -56,7 +57,7 @@ SELECT NULL, NULL, ARRAY(
 """
 KEPT = """
 SELECT entry_id, kind, page_id, document_id, audience, member_state_id, language, date,
-       title::text, body::text, title_norm, text::text
+       title::text, body::text, title_norm
 FROM network_search_searchtext
 """
 
@@ -314,7 +315,9 @@ def test_emptied_tables_empty_it(library):
 
 
 def test_the_migration_fills_the_table_from_the_join(library):
-    migration = importlib.import_module("network_pages.search.migrations.0006_search_text")
+    migration = importlib.import_module(
+        "network_pages.search.migrations.0007_search_text_matched_expression"
+    )
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM network_search_searchtext")
     assert not SearchText.objects.exists()
@@ -329,3 +332,34 @@ def test_the_counts_per_kind_come_most_first_then_by_kind(library, dmr_user):
 
     assert len(counts) > 2
     assert counts == sorted(counts, key=lambda kind_count: (-kind_count[1], kind_count[0]))
+
+
+def test_the_search_matches_the_expression_the_gin_index_is_on(library, focal_point):
+    """PostgreSQL uses an index on an expression only for that very expression: were the
+    search to match anything else, it would read every row of the table."""
+    texts = query.filtered(readers.readable_texts(verified(focal_point)), {}, with_kind=False)
+    matched = texts.alias(nfp_text=ranked.MATCHED).filter(
+        nfp_text=SearchQuery("digitalisation", config="english")
+    )
+    sql, params = matched.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+
+    assert "network_search_searchtext_title_body" in plan
+
+
+def test_the_readers_kept_pages_make_the_same_condition_as_the_rules_subqueries(
+    library, readers_of_every_kind
+):
+    for reader in readers_of_every_kind:
+        subqueries = readers.readable_condition(reader)
+        if subqueries is None:
+            assert readers.readable_condition(reader, kept_pages=True) is None
+            continue
+        kept = readers.readable_condition(reader, kept_pages=True)
+        assert "ANY(" in str(SearchText.objects.filter(kept).query)
+        assert set(SearchText.objects.filter(kept).values_list("pk", flat=True)) == set(
+            SearchText.objects.filter(subqueries).values_list("pk", flat=True)
+        ), reader
