@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import EmptyResultSet
 from django.core.files.base import ContentFile
 from django.db import connection, connections
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import FloatField
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Cast
@@ -325,6 +326,27 @@ def test_the_migration_fills_the_table_from_the_join(library):
     migration.fill(connection)
 
     assert_kept_as_joined()
+
+
+def test_the_migration_rewrites_an_existing_table_and_its_triggers(
+    library, readers_of_every_kind, django_capture_on_commit_callbacks
+):
+    """0007 on a database that has 0006's table, filled: the same rows without `text`, and
+    triggers that write them."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("network_search", "0006_search_text")])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM network_search_searchtext WHERE text IS NOT NULL")
+        assert cursor.fetchone()[0] > 0
+    executor.loader.build_graph()
+    executor.migrate([("network_search", "0007_search_text_matched_expression")])
+
+    assert_kept_as_joined()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = make_comment(library["meeting"], readers_of_every_kind[0], "A walrus comment.")
+    assert SearchText.objects.filter(kind=SearchEntry.Kind.COMMENT, entry__source_id=comment.pk)
+    assert_kept_as_joined()
+    assert_every_reader_finds_what_the_join_found(readers_of_every_kind)
 
 
 def test_the_counts_per_kind_come_most_first_then_by_kind(library, dmr_user):
