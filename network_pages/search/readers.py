@@ -295,7 +295,7 @@ def _comment_pages(reader: Reader) -> QuerySet[Page]:
     return Page.objects.live().filter(read, reader.rule.condition())
 
 
-def _readable_documents(reader: Reader) -> Q:
+def _readable_documents(reader: Reader, *, arrays: bool = False) -> Q:
     """The documents this verified user may download, exactly as the document view decides
     (`access.document_verdict_for_user`), as a condition on an entry's document: the
     restrictions of the document's collection and its ancestors, then, in a restricted
@@ -334,8 +334,8 @@ def _readable_documents(reader: Reader) -> Q:
         )
 
     public_ids, passed_ids = document_cache.kept_ids(_decided_by(reader), read)
-    passed_read = _document_among(passed_ids) & every_use.every_use("document")
-    return _document_among(public_ids) | passed_read
+    passed_read = _document_among(passed_ids, arrays) & every_use.every_use("document")
+    return _document_among(public_ids, arrays) | passed_read
 
 
 def _decided_by(reader: Reader) -> str:
@@ -356,18 +356,21 @@ def _written(ids: list[int]) -> str | list[int]:
     return ", ".join(str(int(pk)) for pk in ids)
 
 
-def _document_among(ids: str | list[int]) -> Q:
-    """An entry's document among `ids`: on PostgreSQL, the ids as `_written` keeps them, read
-    as one array (`_AmongIds`), which the database hashes once. As parameters, 5,000 of them
-    were to pass at every search; as a subquery of an array, the database planned the search
-    without its parallel workers; written as a list in the query (`IN (1, 2, 3...)`), they
-    cost it some 8 ms to plan."""
+def _document_among(ids: str | list[int], array: bool = False) -> Q:
+    """An entry's document among `ids`, kept as `_written` writes them: on PostgreSQL, written
+    in the query, `document_id IN (1, 2, 3...)`, as Wagtail's backend reads a condition (as
+    parameters, 5,000 of them were to pass at every search; as a subquery of an array, the
+    database planned the search without its parallel workers); with `array`, for the ranked
+    query, the same ids as one array (`_AmongIds`), which the database plans in a fraction of
+    the 8 ms the list costs it. Both are hashed once and each row looked up."""
     if not isinstance(ids, str):
         return Q(document__in=ids)
-    return Q(_AmongIds(F("document"), Value(f"{{{ids}}}")))
+    if array:
+        return Q(_AmongIds(F("document"), Value(f"{{{ids}}}")))
+    return Q(document__in=RawSQL(ids, []))  # noqa: S611 - integers written by `_written`
 
 
-def readable_condition(user, reader: Reader | None = None, *, kept_pages: bool = False) -> Q | None:
+def readable_condition(user, reader: Reader | None = None, *, arrays: bool = False) -> Q | None:
     """What an entry this user may read is, and only those, as one condition on the
     entry's kind, page, document, audience and member state, which the database applies
     with the words (`reader`: `reader_of(user)`, if already read); None when they may read
@@ -376,14 +379,16 @@ def readable_condition(user, reader: Reader | None = None, *, kept_pages: bool =
 
     An entry of a page (or of a response, a comment on it) is read on its page; a
     document's entry, by whoever may download the document, wherever it links to. The
-    pages are those the rule opens now (subqueries), or, with `kept_pages` on PostgreSQL,
-    the ids of the same pages kept with the reader's rule (`Decided.pages_read`)."""
+    pages are those the rule opens now (subqueries), and the documents' ids lists written in
+    the query: Wagtail's backend reads such conditions. With `arrays`, for the ranked query
+    on PostgreSQL (`readable_texts`), the pages are the ids of the same pages kept with the
+    reader's rule (`Decided.pages_read`), and the pages and documents arrays of ids."""
     if not may_search(user):
         return None
     reader = reader or reader_of(user)
     rule, decided = reader.rule, reader.decided
     on_pages = [kind for kind in Kind.values if kind not in (Kind.COMMENT, Kind.DOCUMENT)]
-    if kept_pages and decided.pages_read is not None:
+    if arrays and decided.pages_read is not None:
         pages_read = _page_among(decided.pages_read)
         comment_pages_read = _page_among(decided.comment_pages_read)
     else:
@@ -393,7 +398,7 @@ def readable_condition(user, reader: Reader | None = None, *, kept_pages: bool =
         audience_filter(user),
         Q(pages_read, kind__in=on_pages) | Q(comment_pages_read, kind=Kind.COMMENT),
     )
-    documents_read = Q(_readable_documents(reader), kind=Kind.DOCUMENT)
+    documents_read = Q(_readable_documents(reader, arrays=arrays), kind=Kind.DOCUMENT)
     return read_on_pages | documents_read
 
 
@@ -409,7 +414,7 @@ def readable_texts(user, reader: Reader | None = None) -> QuerySet[SearchText]:
     """The indexed text of every entry this user may read, and only those (PostgreSQL):
     the same condition as `readable_entries`, on the same columns, with the pages the rule
     opens as kept for the reader (`Decided.pages_read`)."""
-    condition = readable_condition(user, reader, kept_pages=True)
+    condition = readable_condition(user, reader, arrays=True)
     if condition is None:
         return SearchText.objects.none()
     return SearchText.objects.filter(condition)

@@ -27,6 +27,9 @@ from network_pages.meetings.models import MeetingDocument
 from network_pages.network_area import ensure_network_collection
 from network_pages.search import query, ranked, readers
 from network_pages.search.models import SearchEntry, SearchText
+from tests.conftest import sign_in
+
+from .conftest import body_of, search_url
 
 pytestmark = [
     pytest.mark.django_db,
@@ -378,10 +381,59 @@ def test_the_readers_kept_pages_make_the_same_condition_as_the_rules_subqueries(
     for reader in readers_of_every_kind:
         subqueries = readers.readable_condition(reader)
         if subqueries is None:
-            assert readers.readable_condition(reader, kept_pages=True) is None
+            assert readers.readable_condition(reader, arrays=True) is None
             continue
-        kept = readers.readable_condition(reader, kept_pages=True)
+        kept = readers.readable_condition(reader, arrays=True)
         assert "ANY(" in str(SearchText.objects.filter(kept).query)
         assert set(SearchText.objects.filter(kept).values_list("pk", flat=True)) == set(
             SearchText.objects.filter(subqueries).values_list("pk", flat=True)
         ), reader
+
+
+def test_a_word_found_more_often_than_ranked_is_ranked_among_its_most_recent_matches(
+    library, readers_of_every_kind, monkeypatch
+):
+    """`ranked.RANKED_AT_MOST`: the counts are every match's, the ids the join's order of the
+    most recent matches only (the highest ids), and the outcome says how many were ranked."""
+    monkeypatch.setattr(ranked, "RANKED_AT_MOST", 2)
+    bounded = 0
+    for reader in readers_of_every_kind:
+        for words in WORDS:
+            for kind in KINDS:
+                every_match = joined_search(reader, words, kind)
+                found = text_search(reader, words, kind)
+                newest = set(sorted(every_match.ids, reverse=True)[:2])
+
+                assert found.kind_counts == every_match.kind_counts, (reader, words, kind)
+                assert found.ids == [pk for pk in every_match.ids if pk in newest]
+                assert found.ranked_among == (2 if len(every_match.ids) > 2 else None)
+                bounded += found.ranked_among is not None
+    assert bounded
+
+
+def test_the_search_says_when_only_the_most_recent_matches_are_ranked(
+    client, library, dmr_user, monkeypatch
+):
+    monkeypatch.setattr(ranked, "RANKED_AT_MOST", 2)
+    monkeypatch.setattr(query, "PER_PAGE", 1)
+    sign_in(client, dmr_user)
+    every_match = joined_search(verified(dmr_user), "digitalisation", None)
+    assert len(every_match.ids) > 2
+
+    english = body_of(client.get(search_url(q="digitalisation")))
+    french = body_of(client.get(search_url("fr", q="digitalisation")))
+    last = body_of(client.get(search_url(q="digitalisation", page=3)))
+
+    assert f"{len(every_match.ids)} results for" in english
+    assert "The 2 most recent of these results are ranked and shown" in english
+    assert "Page 1 of 2" in english
+    assert "Les 2 résultats les plus récents sont classés et affichés" in french
+    assert "Page 2 of 2" in last
+
+
+def test_the_search_says_nothing_of_ranking_when_every_match_is_ranked(client, library, dmr_user):
+    sign_in(client, dmr_user)
+    body = body_of(client.get(search_url(q="digitalisation")))
+
+    assert "results for" in body
+    assert "most recent of these results" not in body
