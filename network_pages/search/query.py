@@ -46,6 +46,9 @@ class SearchOutcome:
     total: int
     # {kind value: number of readable matches}, whatever kind was chosen.
     kind_counts: dict[str, int] = field(default_factory=dict)
+    # On PostgreSQL, how many of the most recent matches were ranked and paged through, when
+    # more than those matched (`ranked.RANKED_AT_MOST`); None when every match was.
+    ranked_among: int | None = None
 
 
 def filtered(entries: QuerySet, filters: dict, *, with_kind: bool = True) -> QuerySet:
@@ -124,6 +127,7 @@ def search(
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
     chosen = filters.get("kind")
     one_query = None
+    ranked_among = None
     if terms and ranked.answers_in_one_query(backend):
         # PostgreSQL: the counts and the page's ids in one query, on the entries' indexed
         # text (`ranked`).
@@ -132,6 +136,7 @@ def search(
     if one_query is not None:
         kind_counts = one_query.kind_counts
         paginator = Paginator(one_query.ids, PER_PAGE)
+        ranked_among = one_query.ranked_among
     elif terms:
         readable = readers.readable_entries(request.user, reader)
         # Ranked by their ids alone (a narrow sort, however many match); the page's 20
@@ -146,9 +151,12 @@ def search(
     else:
         kind_counts = {}
         paginator = Paginator(SearchEntry.objects.none(), PER_PAGE)
+    total = 0
     if terms:
-        # The total is the chosen kind's count, or all of them.
-        paginator.count = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())
+        # The total is the chosen kind's count, or all of them; the pages go through the
+        # ranked matches (all of them, or the most recent ones: `ranked.RANKED_AT_MOST`).
+        total = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())
+        paginator.count = min(total, ranked_among) if ranked_among else total
     page = paginator.get_page(page_number)
     ids = [item if isinstance(item, int) else item.pk for item in page.object_list]
     entries = _in_full(ids)
@@ -173,4 +181,6 @@ def search(
                 download_url=download,
             )
         )
-    return SearchOutcome(hits=hits, page=page, total=paginator.count, kind_counts=kind_counts)
+    return SearchOutcome(
+        hits=hits, page=page, total=total, kind_counts=kind_counts, ranked_among=ranked_among
+    )

@@ -28,7 +28,9 @@ from typing import TypeVar
 from . import document_cache
 
 GENERATION = document_cache.RULES_GENERATION
-ENTRY_PREFIX = "nfp:search_rules:reader"
+# The shape of what is kept (`readers.Decided`) is part of the key: a rule kept by an earlier
+# version (without the pages it opens, `pages_read`) is never read by this one.
+ENTRY_PREFIX = "nfp:search_rules:reader:2"
 
 Kept = TypeVar("Kept")
 

@@ -4,6 +4,7 @@ reader who loses a page stops finding it at the next search, whatever took it aw
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from network_pages import access
@@ -19,6 +20,11 @@ pytestmark = pytest.mark.django_db
 def found(client, user, **params) -> str:
     client.logout()
     return body_of(sign_in(client, user).get(search_url(**params)))
+
+
+def ids_in(array: str) -> set[int]:
+    """The ids of an array as PostgreSQL writes it (`{1,2,3}`)."""
+    return {int(pk) for pk in array.strip("{}").split(",") if pk}
 
 
 def test_a_kept_rule_opens_exactly_the_pages_the_access_rule_opens(
@@ -46,6 +52,14 @@ def test_a_kept_rule_opens_exactly_the_pages_the_access_rule_opens(
         assert [(page.pk, page.title, page.opening) for page in kept.pages] == [
             (page.pk, page.title, page.opening) for page in decided.pages
         ]
+        if connection.vendor == "postgresql":
+            # The ids the search reads the entries' pages among (`Decided.pages_read`).
+            live = {page.pk for page in pages if page.live}
+            assert ids_in(kept.decided.pages_read) == expected & live
+            commented = readers._comment_pages(kept).values_list("pk", flat=True)
+            assert ids_in(kept.decided.comment_pages_read) == set(commented)
+        else:
+            assert kept.decided.pages_read is None
 
 
 def test_a_reader_stops_finding_a_page_at_once_when_it_is_restricted_from_them(

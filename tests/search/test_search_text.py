@@ -1,16 +1,18 @@
 """Issue 17: on PostgreSQL the members' search reads `SearchText`, the entries joined to their
-rows of Wagtail's index, kept by the database (migration 0006). Whatever is written, by any
-path, the table is that join; and what every reader finds through it (the counts per kind
-and every ranked id, in order) is what the search found by joining Wagtail's index, kept
-here verbatim as it was."""
+rows of Wagtail's index, kept by the database (migrations 0006, 0007). Whatever is written, by
+any path, the table is that join; and what every reader finds through it (the counts per kind
+and every ranked id, in order), with the pages kept for the reader, is what the search found
+by joining Wagtail's index with the access rule's subqueries, kept here verbatim as it was."""
 
 import importlib
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import EmptyResultSet
 from django.core.files.base import ContentFile
 from django.db import connection, connections
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import FloatField
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Cast
@@ -25,6 +27,9 @@ from network_pages.meetings.models import MeetingDocument
 from network_pages.network_area import ensure_network_collection
 from network_pages.search import query, ranked, readers
 from network_pages.search.models import SearchEntry, SearchText
+from tests.conftest import sign_in
+
+from .conftest import body_of, search_url
 
 pytestmark = [
     pytest.mark.django_db,
@@ -38,7 +43,7 @@ KINDS = (None, SearchEntry.Kind.COMMENT, SearchEntry.Kind.DOCUMENT)
 # The join the table keeps: every entry with its index entry, as the table's columns.
 JOINED = """
 SELECT e.id, e.kind, e.page_id, e.document_id, e.audience, e.member_state_id, e.language,
-       e.date, i.title::text, i.body::text, i.title_norm, (i.title || i.body)::text
+       e.date, i.title::text, i.body::text, i.title_norm
 FROM network_search_searchentry e
 JOIN wagtailsearch_indexentry i
   ON i.content_type_id = (SELECT id FROM django_content_type
@@ -56,7 +61,7 @@ SELECT NULL, NULL, ARRAY(
 """
 KEPT = """
 SELECT entry_id, kind, page_id, document_id, audience, member_state_id, language, date,
-       title::text, body::text, title_norm, text::text
+       title::text, body::text, title_norm
 FROM network_search_searchtext
 """
 
@@ -314,7 +319,9 @@ def test_emptied_tables_empty_it(library):
 
 
 def test_the_migration_fills_the_table_from_the_join(library):
-    migration = importlib.import_module("network_pages.search.migrations.0006_search_text")
+    migration = importlib.import_module(
+        "network_pages.search.migrations.0007_search_text_matched_expression"
+    )
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM network_search_searchtext")
     assert not SearchText.objects.exists()
@@ -324,8 +331,109 @@ def test_the_migration_fills_the_table_from_the_join(library):
     assert_kept_as_joined()
 
 
+def test_the_migration_rewrites_an_existing_table_and_its_triggers(
+    library, readers_of_every_kind, django_capture_on_commit_callbacks
+):
+    """0007 on a database that has 0006's table, filled: the same rows without `text`, and
+    triggers that write them."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("network_search", "0006_search_text")])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM network_search_searchtext WHERE text IS NOT NULL")
+        assert cursor.fetchone()[0] > 0
+    executor.loader.build_graph()
+    executor.migrate([("network_search", "0007_search_text_matched_expression")])
+
+    assert_kept_as_joined()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = make_comment(library["meeting"], readers_of_every_kind[0], "A walrus comment.")
+    assert SearchText.objects.filter(kind=SearchEntry.Kind.COMMENT, entry__source_id=comment.pk)
+    assert_kept_as_joined()
+    assert_every_reader_finds_what_the_join_found(readers_of_every_kind)
+
+
 def test_the_counts_per_kind_come_most_first_then_by_kind(library, dmr_user):
     counts = list(text_search(verified(dmr_user), "digitalisation", None).kind_counts.items())
 
     assert len(counts) > 2
     assert counts == sorted(counts, key=lambda kind_count: (-kind_count[1], kind_count[0]))
+
+
+def test_the_search_matches_the_expression_the_gin_index_is_on(library, focal_point):
+    """PostgreSQL uses an index on an expression only for that very expression: were the
+    search to match anything else, it would read every row of the table."""
+    texts = query.filtered(readers.readable_texts(verified(focal_point)), {}, with_kind=False)
+    matched = texts.alias(nfp_text=ranked.MATCHED).filter(
+        nfp_text=SearchQuery("digitalisation", config="english")
+    )
+    sql, params = matched.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+
+    assert "network_search_searchtext_title_body" in plan
+
+
+def test_the_readers_kept_pages_make_the_same_condition_as_the_rules_subqueries(
+    library, readers_of_every_kind
+):
+    for reader in readers_of_every_kind:
+        subqueries = readers.readable_condition(reader)
+        if subqueries is None:
+            assert readers.readable_condition(reader, arrays=True) is None
+            continue
+        kept = readers.readable_condition(reader, arrays=True)
+        assert "unnest(" in str(SearchText.objects.filter(kept).query)
+        assert set(SearchText.objects.filter(kept).values_list("pk", flat=True)) == set(
+            SearchText.objects.filter(subqueries).values_list("pk", flat=True)
+        ), reader
+
+
+def test_a_word_found_more_often_than_ranked_is_ranked_among_its_most_recent_matches(
+    library, readers_of_every_kind, monkeypatch
+):
+    """`ranked.RANKED_AT_MOST`: the counts are every match's, the ids the join's order of the
+    most recent matches only (the highest ids), and the outcome says how many were ranked."""
+    monkeypatch.setattr(ranked, "RANKED_AT_MOST", 2)
+    bounded = 0
+    for reader in readers_of_every_kind:
+        for words in WORDS:
+            for kind in KINDS:
+                every_match = joined_search(reader, words, kind)
+                found = text_search(reader, words, kind)
+                newest = set(sorted(every_match.ids, reverse=True)[:2])
+
+                assert found.kind_counts == every_match.kind_counts, (reader, words, kind)
+                assert found.ids == [pk for pk in every_match.ids if pk in newest]
+                assert found.ranked_among == (2 if len(every_match.ids) > 2 else None)
+                bounded += found.ranked_among is not None
+    assert bounded
+
+
+def test_the_search_says_when_only_the_most_recent_matches_are_ranked(
+    client, library, dmr_user, monkeypatch
+):
+    monkeypatch.setattr(ranked, "RANKED_AT_MOST", 2)
+    monkeypatch.setattr(query, "PER_PAGE", 1)
+    sign_in(client, dmr_user)
+    every_match = joined_search(verified(dmr_user), "digitalisation", None)
+    assert len(every_match.ids) > 2
+
+    english = body_of(client.get(search_url(q="digitalisation")))
+    french = body_of(client.get(search_url("fr", q="digitalisation")))
+    last = body_of(client.get(search_url(q="digitalisation", page=3)))
+
+    assert f"{len(every_match.ids)} results for" in english
+    assert "The 2 most recent of these results are ranked and shown" in english
+    assert "Page 1 of 2" in english
+    assert "Les 2 résultats les plus récents sont classés et affichés" in french
+    assert "Page 2 of 2" in last
+
+
+def test_the_search_says_nothing_of_ranking_when_every_match_is_ranked(client, library, dmr_user):
+    sign_in(client, dmr_user)
+    body = body_of(client.get(search_url(q="digitalisation")))
+
+    assert "results for" in body
+    assert "most recent of these results" not in body

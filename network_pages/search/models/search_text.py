@@ -14,9 +14,9 @@ class SearchText(models.Model):
     It is the join the search made at every query (the entry and its row of
     `wagtailsearch_indexentry`, a generic relation keyed by the entry's id as text), written
     down by the database itself: triggers on both tables keep it equal to that join on
-    every insert, update and delete, whatever writes them (migration 0006,
-    `search_text_sql`). The search then reads one narrow table with integer keys, its GIN
-    index on the text, and no cast. Nothing here decides access: the rule is applied to
+    every insert, update and delete, whatever writes them (migrations 0006 and 0007). The
+    search then reads one narrow table with integer keys, its GIN index on the
+    text (`title || body`), and no cast. Nothing here decides access: the rule is applied to
     these columns at every search (`readers.readable_condition`), as it was to the entry's.
 
     Other databases have no such table (`managed = False`): the search there goes through
@@ -56,12 +56,13 @@ class SearchText(models.Model):
     )
     language = models.CharField(max_length=2)
     date = models.DateField(null=True)
-    # Wagtail's index entry's vectors and title norm, as its backend ranks them, and their
-    # concatenation, which its search matches (`nfp_site.search_backend.StoredText`).
+    # Wagtail's index entry's vectors and title norm, as its backend ranks them. Their
+    # concatenation, which its search matches, is not stored: the GIN index is on the
+    # expression `title || body` (migration 0007), which the search matches
+    # (`ranked.MATCHED`).
     title = SearchVectorField()
     body = SearchVectorField()
     title_norm = models.FloatField()
-    text = SearchVectorField()
 
     class Meta:
         managed = False
