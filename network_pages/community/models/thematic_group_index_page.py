@@ -14,9 +14,11 @@ from .membership import Membership
 from .thematic_group_page import ThematicGroupPage
 
 # What the index shows of each group and what its link needs (`community_tags.group_rows`),
-# then its members counted and whether the reader is one of them.
-GROUP_ROW_FIELDS = (
+# in the order of the model's fields, as `Model.from_db` takes them; then its members
+# counted and whether the reader is one of them.
+_WANTED = {
     "id",
+    "page_ptr_id",
     "title",
     "theme",
     "status",
@@ -24,6 +26,9 @@ GROUP_ROW_FIELDS = (
     "translation_key",
     "locale_id",
     "url_path",
+}
+GROUP_ROW_FIELDS = tuple(
+    field.attname for field in ThematicGroupPage._meta.concrete_fields if field.attname in _WANTED
 )
 _COUNT_COLUMNS = ("nfp_members", "nfp_joined")
 
@@ -81,10 +86,9 @@ class ThematicGroupIndexPage(OncePerParent, Page):
         )
         summaries = []
         for row in rows:
-            values = dict(zip(GROUP_ROW_FIELDS, row, strict=False))
+            # Every other column deferred: read if ever asked for, never wrong.
+            page = ThematicGroupPage.from_db(None, GROUP_ROW_FIELDS, row[: len(GROUP_ROW_FIELDS)])
             members, joined = row[len(GROUP_ROW_FIELDS) :]
-            # The group's own row is its page's (`pk` is `page_ptr_id`).
-            page = ThematicGroupPage(page_ptr_id=values["id"], **values)
             is_member = user.is_authenticated and joined > 0
             summaries.append(GroupSummary(page=page, member_count=members, is_member=is_member))
         return summaries
