@@ -593,6 +593,20 @@ def _groups_and_terms(user_id: int, today: datetime.date):
     )
 
 
+# A group's page, as far as its link needs it (made of the row, `page_from_row`).
+_GROUP_PAGE_FIELDS = tuple(
+    field.attname
+    for field in Page._meta.concrete_fields
+    if field.attname in {"id", "title", "translation_key", "locale_id", "url_path"}
+)
+
+
+def _in_field_order(group: int, title: str, key, locale: int, path: str) -> tuple:
+    found = {"id": group, "title": title, "translation_key": key, "locale_id": locale}
+    found["url_path"] = path
+    return tuple(found[name] for name in _GROUP_PAGE_FIELDS)
+
+
 def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupRole]:
     """The thematic groups the user belongs to (by title), then their current rapporteur
     terms (the latest first): one query for both, with what each group's link needs."""
@@ -602,7 +616,7 @@ def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupR
     rows = prepared_rows("activity.groups_of", _groups_and_terms, user.pk, timezone.localdate())
     # The group pages, as far as their links need them (ReaderUrls reads the rest).
     pages = {
-        group: Page(id=group, title=title, translation_key=key, locale_id=locale, url_path=path)
+        group: page_from_row(_GROUP_PAGE_FIELDS, _in_field_order(group, title, key, locale, path))
         for _kind, _order, _since, group, title, _theme, key, locale, path in rows
         if group is not None
     }
