@@ -21,10 +21,8 @@ def _row(group: GroupSummary, url: str) -> str:
     elif page.status == "closed":
         membership = template_text(gettext("Closed"))
     else:
-        membership = (
-            f'<a href="{template_text(url)}#membership-heading">'
-            f"{template_text(gettext('See the group and join'))}</a>"
-        )
+        join = template_text(gettext("See the group and join"))
+        membership = f'<a href="{template_text(url)}#membership-heading">{join}</a>'
     return (
         "\n        <tr>"
         f'\n            <th scope="row"><a href="{template_text(url)}">'
