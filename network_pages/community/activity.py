@@ -44,6 +44,7 @@ from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
+from nfp_site.operations.model_loading import page_from_row
 from nfp_site.prepared_sql import prepared_rows
 
 ACTIVITY_HOOK = "community_network_activity"
@@ -188,6 +189,8 @@ def page_urls(request, pages: dict[int, Page]) -> dict[int, str]:
     root_paths = page_routing.site_root_paths(request)
     site_count = len({root.site_id for root in root_paths})
     prefixes: dict[tuple[int, str, str], str] = {}
+    # The language each root's URLs are reversed in: the same for every page of the root.
+    languages: dict[str, str] = {}
     urls = {}
     for key, page in pages.items():
         possible = [root for root in root_paths if page.url_path.startswith(root.root_path)]
@@ -199,7 +202,10 @@ def page_urls(request, pages: dict[int, Page]) -> dict[int, str]:
             urls[key] = page.get_url(request) or ""
             continue
         site_id, root_url = possible[0].site_id, possible[0].root_url
-        language = _url_language(possible[0].language_code)
+        language_code = possible[0].language_code
+        if language_code not in languages:
+            languages[language_code] = _url_language(language_code)
+        language = languages[language_code]
         if (site_id, root_url, language) not in prefixes:
             try:
                 with translation.override(language):
@@ -292,7 +298,7 @@ _NEW_PAGE_COLUMNS = ("nfp_written_in", "nfp_translation", "nfp_new")
 
 
 def _new_page(row: tuple) -> Page:
-    page = Page.from_db(None, _NEW_PAGE_FIELDS, row[: len(_NEW_PAGE_FIELDS)])
+    page = page_from_row(_NEW_PAGE_FIELDS, row[: len(_NEW_PAGE_FIELDS)])
     page.nfp_written_in, page.nfp_translation, page.nfp_new = row[len(_NEW_PAGE_FIELDS) :]
     return page
 
@@ -400,7 +406,7 @@ def _comment_candidates(limit: int) -> list[_LatestComment]:
         author_id, first_name, last_name, username, written_in = row[len(_COMMENT_PAGE_FIELDS) :]
         page_id = page_values[0]
         if page_id not in pages:
-            pages[page_id] = Page.from_db(None, _COMMENT_PAGE_FIELDS, page_values)
+            pages[page_id] = page_from_row(_COMMENT_PAGE_FIELDS, page_values)
         # As `user.get_full_name() or user.get_username()`.
         by = (f"{first_name} {last_name}".strip() or username) if author_id is not None else ""
         comments.append(
@@ -587,6 +593,20 @@ def _groups_and_terms(user_id: int, today: datetime.date):
     )
 
 
+# A group's page, as far as its link needs it (made of the row, `page_from_row`).
+_GROUP_PAGE_FIELDS = tuple(
+    field.attname
+    for field in Page._meta.concrete_fields
+    if field.attname in {"id", "title", "translation_key", "locale_id", "url_path"}
+)
+
+
+def _in_field_order(group: int, title: str, key, locale: int, path: str) -> tuple:
+    found = {"id": group, "title": title, "translation_key": key, "locale_id": locale}
+    found["url_path"] = path
+    return tuple(found[name] for name in _GROUP_PAGE_FIELDS)
+
+
 def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupRole]:
     """The thematic groups the user belongs to (by title), then their current rapporteur
     terms (the latest first): one query for both, with what each group's link needs."""
@@ -596,7 +616,7 @@ def groups_of(user, request=None, urls: ReaderUrls | None = None) -> list[GroupR
     rows = prepared_rows("activity.groups_of", _groups_and_terms, user.pk, timezone.localdate())
     # The group pages, as far as their links need them (ReaderUrls reads the rest).
     pages = {
-        group: Page(id=group, title=title, translation_key=key, locale_id=locale, url_path=path)
+        group: page_from_row(_GROUP_PAGE_FIELDS, _in_field_order(group, title, key, locale, path))
         for _kind, _order, _since, group, title, _theme, key, locale, path in rows
         if group is not None
     }

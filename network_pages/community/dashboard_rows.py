@@ -17,9 +17,12 @@ from .activity import ActivityEntry
 from .worklists import WorkItem
 
 
-def _text(value) -> str:
+def template_text(value) -> str:
     """`{{ value }}`, as the template engine writes it (`render_value_in_context`)."""
     return conditional_escape(localize(template_localtime(value)))
+
+
+_text = template_text
 
 
 def _date(value, format_name: str) -> str:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -198,29 +197,6 @@ class GroupSummary:
     page: Page
     member_count: int
     is_member: bool
-
-
-def group_listing(groups: list[Page], user) -> list[GroupSummary]:
-    """The groups given (an index page's live ones), with their size and whether `user`
-    belongs to each: one query however many groups there are."""
-    ids = [source_id(page) for page in groups]
-    joined_by_user = Q(user=user.pk) if user.is_authenticated else Q(pk__in=[])
-    counted = {
-        group_id: (members, joined)
-        for group_id, members, joined in Membership.objects.filter(group_id__in=ids)
-        .values("group_id")
-        .annotate(members=Count("pk"), joined=Count("pk", filter=joined_by_user))
-        .values_list("group_id", "members", "joined")
-        .order_by()
-    }
-    return [
-        GroupSummary(
-            page=page,
-            member_count=counted.get(pk, (0, 0))[0],
-            is_member=counted.get(pk, (0, 0))[1] > 0,
-        )
-        for page, pk in zip(groups, ids, strict=True)
-    ]
 
 
 # --- Comment audiences (comments/audience.py) -------------------------------------------

@@ -6,13 +6,16 @@ from collections.abc import Iterable
 
 from django import forms
 from django.conf import settings
+from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
 from network_pages.directory import collation_key
 from network_pages.information.forms import validate_document
 from network_pages.models import MemberState
+from nfp_site import fragments
 from nfp_site.plain_select import PlainSelect
 
 from .models import Language
@@ -53,6 +56,17 @@ class VersionForm(forms.Form):
     language = language_field()
     file = file_field()
     note = note_field()
+
+
+def version_form_html(form: VersionForm) -> SafeString:
+    """`{{ form }}`. Empty, it is the same for every reader in the same language (its
+    fields, labels and choices are fixed: nothing read from the reader or the database):
+    written once per process for each language (issue 17: through Django's form templates
+    it cost the DMR's entry page a quarter of its time). A form sent back with its errors
+    is written each time."""
+    if form.is_bound or type(form) is not VersionForm or form.prefix or form.auto_id != "id_%s":
+        return SafeString(str(form))
+    return fragments.kept(("library.version_form", get_language()), lambda: SafeString(str(form)))
 
 
 class EntryForm(VersionForm):
@@ -203,3 +217,17 @@ class MoveEntryForm(forms.Form):
     def chosen(self):
         """The library chosen (`places.Library`), or None if its page is gone meanwhile."""
         return self.targets[self.cleaned_data["target"]].library()
+
+    def field_html(self) -> SafeString:
+        """`{{ form.target.label_tag }} {{ form.target }}`, as the entry's page writes it.
+        Empty, it depends on the language and the libraries offered alone (their keys and
+        titles, in order, are the key): written once per process for each (issue 17: every
+        meeting and group of the network is an option)."""
+        field = self["target"]
+        if self.is_bound:
+            return SafeString(f"{field.label_tag()} {field}")
+        offered = tuple((key, target.title) for key, target in self.targets.items())
+        return fragments.kept(
+            ("library.move_field", get_language(), offered),
+            lambda: SafeString(f"{field.label_tag()} {field}"),
+        )

@@ -280,7 +280,7 @@ def move_targets(user, current: Library) -> list[MoveTarget]:
     rows = prepared_rows("library.move_targets", _source_library_rows, meeting_type, group_type)
     meetings, groups = [], []
     for pk, path, title, content_type_id, opening in rows:
-        if any(ancestor in refused for ancestor in access.ancestor_paths(path)):
+        if refused and any(ancestor in refused for ancestor in access.ancestor_paths(path)):
             continue
         if content_type_id == meeting_type:
             meetings.append((opening, MoveTarget(Kind.MEETING, pk, title)))

@@ -34,6 +34,7 @@ from .forms import (
     MoveEntryForm,
     UploadPolicyForm,
     VersionForm,
+    version_form_html,
 )
 from .languages import grouped_by_language
 from .listing import entry_rows
@@ -294,17 +295,22 @@ class EntryView(EntryMixin, View):
     def show(self, request: HttpRequest, form, status: int = 200) -> HttpResponse:
         entry = self.entry
         versions = prepared_objects("library.entry_versions", _versions_of, entry.pk)
+        tags = list(entry.tags.all())
+        may_upload = places.may_upload(request.user, self.library)
+        move_form = self.move_form(request.user)
         return render(
             request,
             "library/entry.html",
             {
                 "library": self.library,
                 "entry": entry,
-                "tags": list(entry.tags.all()),
+                "tags": tags,
                 "language_versions": grouped_by_language(versions, translation.get_language()),
-                "may_upload": places.may_upload(request.user, self.library),
+                "may_upload": may_upload,
                 "form": form,
-                "move_form": self.move_form(request.user),
+                "form_html": version_form_html(form) if may_upload else "",
+                "move_form": move_form,
+                "move_field": move_form.field_html() if move_form is not None else "",
             },
             status=status,
         )

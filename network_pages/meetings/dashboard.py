@@ -14,6 +14,8 @@ from network_pages.meetings.models import Convocation, MeetingKind, MeetingPage,
 from nfp_site.prepared_sql import prepared_objects
 
 UPCOMING_SHOWN = 10
+# The meeting's columns the panel and the work list read; any other is read when asked for.
+UPCOMING_COLUMNS = ("title", "live", "kind", "opening")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ def _upcoming_pages(now: datetime.datetime, year_start, year_end):
             plenary_this_year=Exists(_plenaries_between(year_start, year_end)),
         )
         .order_by("opening", "pk")
+        # What the panel and the work list show (`UpcomingMeeting`): the other columns
+        # (the agenda, the intro, the documents' blocks) are not read (issue 17).
+        .only(*UPCOMING_COLUMNS)
     )
 
 

@@ -89,6 +89,8 @@ def _suggestions_to_decide():
         AgendaSuggestion.objects.filter(status=AgendaSuggestion.Status.PENDING)
         .select_related("meeting", "member_state")
         .order_by("created_at", "pk")
+        # What the items show: not the meeting's every column (its agenda, its blocks).
+        .only("title", "status", "meeting__title", "member_state")
     )
 
 

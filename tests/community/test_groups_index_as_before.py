@@ -105,7 +105,7 @@ def test_the_groups_index_reads_fewer_queries_than_before(
     with monkeypatch.context() as patched:
         patched.setattr(ThematicGroupIndexPage, "get_context", get_context_before)
         before = count_queries(client, url)
-    assert count_queries(client, url) == before - 2
+    assert count_queries(client, url) == before - 3
 
 
 @pytest.mark.parametrize("visitor", sorted(REFUSED))

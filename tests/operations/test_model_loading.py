@@ -2,6 +2,7 @@
 (nfp_site.operations.model_loading); pages made with child objects still get them."""
 
 import pytest
+from django.db.models.signals import post_init
 from modelcluster.models import ClusterableModel
 from wagtail.models import Page
 
@@ -31,3 +32,64 @@ def test_a_page_made_from_a_row_has_its_values():
     values[names.index("id")] = 7
     page = Page.from_db("default", names, values)
     assert (page.pk, page.title, page._state.adding) == (7, "From the database", False)
+
+
+# --- page_from_row: the activity's pages made of their rows -------------------------------
+
+# In the model's field order, as `from_db` takes them.
+ROW_FIELDS = tuple(
+    field.attname
+    for field in Page._meta.concrete_fields
+    if field.attname in {"id", "path", "depth", "title", "live", "content_type_id", "url_path"}
+)
+
+
+def _row_of(page: Page) -> tuple:
+    return tuple(getattr(page, name) for name in ROW_FIELDS)
+
+
+def _values(page: Page) -> dict:
+    return {name: value for name, value in page.__dict__.items() if name != "_state"}
+
+
+@pytest.mark.django_db
+def test_a_page_made_of_a_row_is_the_page_from_db_makes(homes):
+    row = _row_of(homes["en"])
+    made, expected = (
+        model_loading.page_from_row(ROW_FIELDS, row),
+        Page.from_db(None, ROW_FIELDS, row),
+    )
+    assert type(made) is Page
+    assert _values(made) == _values(expected)
+    assert made.get_deferred_fields() == expected.get_deferred_fields()
+    assert (made._state.adding, made._state.db) == (False, None)
+    assert (made.pk, made.title) == (homes["en"].pk, homes["en"].title)
+
+
+@pytest.mark.django_db
+def test_a_column_left_out_is_read_when_asked_for(homes, django_assert_num_queries):
+    made = model_loading.page_from_row(ROW_FIELDS, _row_of(homes["en"]))
+    with django_assert_num_queries(1):
+        assert made.translation_key == homes["en"].translation_key
+
+
+@pytest.mark.django_db
+def test_a_listener_of_the_init_signals_gets_from_db(homes):
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance)
+
+    post_init.connect(listener, sender=Page)
+    try:
+        made = model_loading.page_from_row(ROW_FIELDS, _row_of(homes["en"]))
+    finally:
+        post_init.disconnect(listener, sender=Page)
+    assert seen == [made]
+
+
+def test_a_row_without_the_page_id_gets_from_db(monkeypatch):
+    made = []
+    monkeypatch.setattr(Page, "from_db", classmethod(lambda cls, *a: made.append(a) or "from_db"))
+    assert model_loading.page_from_row(("title",), ("A page",)) == "from_db"
+    assert made == [(None, ("title",), ("A page",))]

@@ -7,13 +7,14 @@
 {% network_dashboard %}     latest activity, the reader's groups and pending tasks
 {% work_lists %}            what needs doing, per role (network home)
 {% activity_rows entries %} {% work_items items %}   their rows (`dashboard_rows`)
+{% group_rows groups %}     the thematic groups index's rows (`group_rows`)
 """
 
 from django import template
 from django.utils.safestring import SafeString
 
 from network_pages.area_addresses import sub_path_parts
-from network_pages.community import activity, dashboard_rows, worklists
+from network_pages.community import activity, dashboard_rows, group_rows, worklists
 from network_pages.community.comments import audience, listing, markup, rules
 from network_pages.community.comments.forms import new_comment_fields
 from network_pages.community.comments.text import render_comment_text
@@ -24,6 +25,11 @@ register = template.Library()
 
 register.simple_tag(dashboard_rows.activity_rows, name="activity_rows")
 register.simple_tag(dashboard_rows.work_items, name="work_items")
+
+
+@register.simple_tag(takes_context=True, name="group_rows")
+def group_rows_tag(context: template.Context, groups) -> SafeString:
+    return group_rows.group_rows(context.get("request"), groups)
 
 
 @register.filter
