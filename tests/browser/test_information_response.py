@@ -4,8 +4,8 @@ and sees their state marked as submitted in the overview of the request."""
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import expect
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from network_pages.information.factories import make_request
 from network_pages.information.site_setup import ensure_information_indexes

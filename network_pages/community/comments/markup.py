@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from network_pages.date_text import formatter_for
-from network_pages.templatetags.content_language import language_of
+from network_pages.templatetags.content_language import LanguageTag, language_of
 
 from .listing import Row, ShownComment
 from .text import render_comment_text
@@ -72,18 +72,13 @@ class _Words:
     """The fixed words of a listing, translated once (not once per comment)."""
 
     def __init__(self, reader_language: str) -> None:
-        # The active language and time zone, read once (each is a context-local lookup).
-        self.language = get_language()
+        # The time zone, read once (a context-local lookup).
         self.zone = timezone.get_current_timezone()
-        self.reader_language = escape(reader_language)
+        self.language_tag = LanguageTag(reader_language)
         self.format_datetime = formatter_for("DATETIME_FORMAT")
         self._to_whom: dict[str, str] = {}
         self._to_whom_words = gettext("to %(name)s")
         self.replies = escape(gettext("Replies"))
-        self.in_language = {
-            "en": escape(gettext("in English")),
-            "fr": escape(gettext("in French")),
-        }
         self.deleted = escape(gettext("Comment deleted by its author."))
         self.hidden = escape(gettext("This comment was hidden by the DMR Secretariat."))
         self.hidden_text = escape(gettext("Hidden text, shown to the DMR Secretariat only:"))
@@ -137,10 +132,8 @@ def _article(
         f'<p class="comment-meta" id="{anchor}-meta">',
     ]
     meta = f"<strong>{escape(item.author)}</strong>"
-    language = language_of(comment)
-    if language and language != words.language and not deleted:
-        tag = words.in_language["en"] if language == "en" else words.in_language["fr"]
-        meta += f' <span class="language-tag" lang="{words.reader_language}">({tag})</span>'
+    if not deleted:
+        meta += words.language_tag(language_of(comment))
     iso, shown_at = _when(comment.created_at, words)
     meta += f' · <time datetime="{escape(iso)}">{escape(shown_at)}</time>'
     if comment.edited_at and not deleted:
