@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -18,6 +19,7 @@ from network_pages.community.comments.listing import (
 )
 from network_pages.community.factories import make_comment
 from network_pages.community.models import MemberComment
+from network_pages.community.notifications import follow
 from network_pages.factories import make_member
 from tests.conftest import sign_in
 
@@ -260,3 +262,38 @@ def test_a_page_without_comments_shows_an_empty_first_page(client, working_metho
 
     assert _threads_shown(client, working_methods, "") == (1, [], 0)
     assert _threads_shown(client, working_methods, "?comments-page=4") == (1, [], 0)
+
+
+def test_whether_the_reader_follows_the_page_comes_with_its_threads(
+    client, working_methods, focal_point, other_focal_point
+):
+    """The follow button's state is read in the threads' query (`CommentFacts`): the block
+    asks no query of its own for it, and tells a follower from a reader who is not one."""
+    populate(working_methods, threads=3)
+    follow(focal_point, working_methods)
+    for reader in (focal_point, other_focal_point):
+        reader.is_verified = lambda: True
+        access.group_names_of(reader)
+        with CaptureQueriesContext(connection) as queries:
+            listing = comment_listing(working_methods, reader)
+
+        assert len(queries) == 1
+        assert listing.facts.following is (reader == focal_point)
+
+    page = sign_in(client, focal_point).get(url_of(working_methods)).content.decode()
+    assert "Stop following" in page
+    assert (
+        "Stop following"
+        not in sign_in(Client(), other_focal_point).get(url_of(working_methods)).content.decode()
+    )
+
+
+def test_a_page_without_comments_still_says_whether_its_reader_follows_it(
+    client, working_methods, focal_point
+):
+    follow(focal_point, working_methods)
+
+    page = sign_in(client, focal_point).get(url_of(working_methods)).content.decode()
+
+    assert "No comments yet." in page
+    assert "Stop following" in page

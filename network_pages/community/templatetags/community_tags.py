@@ -71,8 +71,9 @@ def comments_for(context: template.Context, page) -> dict:
         "comment_parts": sub_path_parts(),
         "may_post": rules.may_post(user),
         "form_fields": new_comment_fields(),
+        # Read with the page (a meeting's) or with its comments, else asked here.
         "following": kept.following
-        if (kept := listing.facts_kept(page)) is not None
+        if (kept := listing.facts_kept(page) or comments.facts) is not None
         else is_following(user, page),
     }
 
