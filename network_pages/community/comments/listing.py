@@ -79,7 +79,7 @@ def author_label(comment: MemberComment) -> str:
 
 
 # What `author_label` reads of a comment's author, as columns of the comment's own row
-# (`with_author_columns`): a listing of 80 comments made three more objects for each.
+# (`with_author_columns`, `_page_rows`): a listing of 80 comments made three more objects for each.
 AUTHOR_COLUMNS = {
     "nfp_author_username": F("author__username"),
     "nfp_author_first_name": F("author__first_name"),
@@ -98,9 +98,10 @@ def with_author_columns(comments: QuerySet) -> QuerySet:
     return comments.only(*own).annotate(**AUTHOR_COLUMNS)
 
 
-def _author_label_of_columns(comment: MemberComment) -> str:
-    """`author_label` of a comment read `with_author_columns`: the same words, from the
-    same values (`get_full_name`, `get_username`, `MemberState.name`)."""
+def _author_label_of_columns(comment: MemberComment, french: bool | None = None) -> str:
+    """`author_label` of a comment read `with_author_columns` (or `_page_rows`): the same
+    words, from the same values (`get_full_name`, `get_username`, `MemberState.name`);
+    `french`: whether the active language is French, when the caller knows it."""
     if comment.author_id is None:
         return gettext("Former member")
     full_name = f"{comment.nfp_author_first_name} {comment.nfp_author_last_name}".strip()
@@ -108,7 +109,8 @@ def _author_label_of_columns(comment: MemberComment) -> str:
     if comment.nfp_author_profile is None:
         return name
     if comment.nfp_author_state is not None:
-        french = (get_language() or "en").startswith("fr")
+        if french is None:
+            french = (get_language() or "en").startswith("fr")
         state = comment.nfp_author_state_fr if french else comment.nfp_author_state_en
         return f"{name} ({state})"
     if comment.nfp_author_function == MemberProfile.Function.SECRETARIAT:
@@ -176,10 +178,29 @@ class ShownComment:
         return self.reply_count - len(self.replies)
 
 
-def shown(comment: MemberComment, reader: rules.Reader) -> ShownComment:
+class AuthorLabels:
+    """`author_label` for the comments of one listing: each author's written once (a page's
+    80 comments have fewer authors), the active language read once."""
+
+    def __init__(self) -> None:
+        self.french = (get_language() or "en").startswith("fr")
+        self._of_author: dict[int | None, str] = {}
+
+    def __call__(self, comment) -> str:
+        if not hasattr(comment, "nfp_author_username"):
+            return author_label(comment)
+        # One listing's rows: the same author has the same columns in each of them.
+        label = self._of_author.get(comment.author_id)
+        if label is None:
+            label = _author_label_of_columns(comment, self.french)
+            self._of_author[comment.author_id] = label
+        return label
+
+
+def shown(comment: MemberComment, reader: rules.Reader, labels=author_label) -> ShownComment:
     return ShownComment(
         comment=comment,
-        author=author_label(comment),
+        author=labels(comment),
         show_text=reader.may_read_text(comment),
         may_edit=reader.may_edit(comment),
         may_delete=reader.may_delete(comment),
@@ -274,8 +295,10 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
         paginator.count = rows[0].nfp_threads if rows else 0
         total = rows[0].nfp_total if rows else 0
         pagination = PaginatorPage(threads, number, paginator)
-        shown_threads = [shown(comment, reader) for comment in threads]
-        _attach(shown_threads, [row for row in rows if row.parent_id is not None], reader)
+        labels = AuthorLabels()
+        shown_threads = [shown(comment, reader, labels) for comment in threads]
+        replies = [row for row in rows if row.parent_id is not None]
+        _attach(shown_threads, replies, reader, labels)
     else:
         comments = MemberComment.objects.filter(page_id=page_id)
         counts = comments.aggregate(
@@ -349,12 +372,14 @@ def _page_rows_of(page_id: int, after: int, up_to: int, user_id: int) -> QuerySe
     )
 
 
-def _attach(threads: list[ShownComment], replies: list[ListedComment], reader) -> None:
+def _attach(
+    threads: list[ShownComment], replies: list[ListedComment], reader, labels: AuthorLabels
+) -> None:
     """The replies read with their threads (`_page_rows`): newest first, shown oldest first."""
     by_id = {thread.pk: thread for thread in threads}
     for reply in reversed(replies):
         thread = by_id[reply.parent_id]
-        thread.replies.append(shown(reply, reader))
+        thread.replies.append(shown(reply, reader, labels))
     for thread in threads:
         thread.reply_count = thread.comment.nfp_thread_size - 1
 
