@@ -45,12 +45,9 @@ class LanguageTag:
     def __init__(self, reader_language: str) -> None:
         self.reader_language = reader_language
         reader = escape(reader_language)
-        self._english = (
-            f' <span class="language-tag" lang="{reader}">({escape(gettext("in English"))})</span>'
-        )
-        self._french = (
-            f' <span class="language-tag" lang="{reader}">({escape(gettext("in French"))})</span>'
-        )
+        english, french = escape(gettext("in English")), escape(gettext("in French"))
+        self._english = f' <span class="language-tag" lang="{reader}">({english})</span>'
+        self._french = f' <span class="language-tag" lang="{reader}">({french})</span>'
 
     def __call__(self, language: str) -> str:
         """The tag of a text in `language`: nothing when it is unknown or the reader's."""

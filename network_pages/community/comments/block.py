@@ -20,15 +20,31 @@ from . import markup
 SECTION = '<section class="comments" id="comments" aria-labelledby="comments-heading">'
 
 
+def _words() -> dict[str, str]:
+    """The block's words, as `{% translate %}` wrote them (not escaped: the catalogue's)."""
+    return {
+        "comments": gettext("Comments"),
+        "newer": gettext("Show newer comments"),
+        "none": gettext("No comments yet."),
+        "add": gettext("Add a comment"),
+        "post": gettext("Post comment"),
+        "members_only": gettext("Only members of the network post comments here."),
+        "you_follow": gettext("You follow this page: you are told about new comments."),
+        "stop": gettext("Stop following"),
+        "follow": gettext("Follow this page"),
+    }
+
+
 def render_block(values: dict) -> SafeString:
     """What `_comments.html` wrote from `values`, the context `comments_for` gives it."""
     if not values.get("show"):
         return mark_safe("\n")
+    words = _words()
     audience = values["audience"]
     if not values.get("may_read"):
         return mark_safe(  # noqa: S308 - the notice escaped, the heading the catalogue's
             f"\n{SECTION}\n"
-            f'    <h2 id="comments-heading">{gettext("Comments")}</h2>\n'
+            f'    <h2 id="comments-heading">{words["comments"]}</h2>\n'
             f'    <p class="comments-notice">{escape(str(audience.others_notice))}</p>\n'
             "</section>\n\n"
         )
@@ -37,7 +53,7 @@ def render_block(values: dict) -> SafeString:
     total = f" ({comments.total})" if comments.total else ""
     out = [
         f"\n{SECTION}\n",
-        f'    <h2 id="comments-heading">{gettext("Comments")}{total}</h2>\n',
+        f'    <h2 id="comments-heading">{words["comments"]}{total}</h2>\n',
         f'    <p class="comments-notice" id="comments-audience">{readers_notice}</p>\n',
         f"    {_follow_button(values)}\n",
     ]
@@ -71,12 +87,12 @@ def render_block(values: dict) -> SafeString:
                 "\n"
                 f'    <p class="comments-newer"><a href="?{parameter}='
                 f'{pagination.previous_page_number()}#comments">'
-                f"{gettext('Show newer comments')}</a></p>\n"
+                f"{words['newer']}</a></p>\n"
                 "    "
             )
         out.append("\n    ")
     else:
-        out.append(f"    \n    <p>{gettext('No comments yet.')}</p>\n    ")
+        out.append(f"    \n    <p>{words['none']}</p>\n    ")
     out.append("\n\n    ")
     if values.get("may_post"):
         out.append(
@@ -84,18 +100,16 @@ def render_block(values: dict) -> SafeString:
             f'    <form method="post" action="{escape(str(values["comment_base"]))}" '
             'id="comment-form" class="comment-form" aria-labelledby="comment-form-heading" '
             'aria-describedby="comments-audience">\n'
-            f'        <h3 id="comment-form-heading">{gettext("Add a comment")}</h3>\n'
+            f'        <h3 id="comment-form-heading">{words["add"]}</h3>\n'
             f'        <p class="comment-form-audience">{readers_notice}</p>\n'
             f"        {_csrf_input(values.get('csrf_token'))}\n"
             f"        {values['form_fields']}\n"
-            f'        <button type="submit">{gettext("Post comment")}</button>\n'
+            f'        <button type="submit">{words["post"]}</button>\n'
             "    </form>\n"
             "    "
         )
     else:
-        out.append(
-            f"\n    <p>{gettext('Only members of the network post comments here.')}</p>\n    "
-        )
+        out.append(f"\n    <p>{words['members_only']}</p>\n    ")
     out.append("\n</section>\n\n")
     # Safe: every value is escaped, the words are the catalogue's, the rows `markup`'s.
     return mark_safe("".join(out))  # noqa: S308
@@ -109,6 +123,7 @@ def _follow_button(values: dict) -> str:
     if user is None or not user.is_authenticated:
         return "\n"
     page = values["page"]
+    words = _words()
     title = escape(str(page.title))
     action = escape(reverse("community:follow", args=[page.pk]))
     lines = [
@@ -120,9 +135,9 @@ def _follow_button(values: dict) -> str:
         lines += [
             "    ",
             '    <input type="hidden" name="action" value="unfollow">',
-            "    <p>" + gettext("You follow this page: you are told about new comments.") + "\n"
+            "    <p>" + words["you_follow"] + "\n"
             '    <button type="submit" class="link-button">'
-            f'{gettext("Stop following")}<span class="visually-hidden"> “{title}”</span>'
+            f'{words["stop"]}<span class="visually-hidden"> “{title}”</span>'
             "</button></p>",
         ]
     else:
@@ -130,7 +145,7 @@ def _follow_button(values: dict) -> str:
             "    ",
             '    <input type="hidden" name="action" value="follow">',
             '    <p><button type="submit">'
-            f'{gettext("Follow this page")}<span class="visually-hidden"> “{title}”</span>'
+            f'{words["follow"]}<span class="visually-hidden"> “{title}”</span>'
             "</button></p>",
         ]
     lines += ["    ", "</form>"]
