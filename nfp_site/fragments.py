@@ -28,7 +28,11 @@ from django.utils.translation import get_language
 # Roles × languages × sections × views: a few hundred at most; beyond this, start again.
 MAX_ENTRIES = 2048
 
+# Rows (`kept_row`): a few pages' comments, about 1 KB each, 5 KB at most.
+MAX_ROWS = 4096
+
 _rendered: dict[tuple, object] = {}
+_rows: dict[tuple, object] = {}
 T = TypeVar("T")
 
 
@@ -47,18 +51,29 @@ def render_once(template_name: str, **inputs: Hashable) -> SafeString:
 def kept(key: tuple, render: Callable[[], T]) -> T:
     """`render()`, kept for the process under `key`, which must hold everything the rendering
     reads (the active language, the inputs): `render_once` for a rendering made in Python."""
-    html = _rendered.get(key)
+    return _kept(_rendered, MAX_ENTRIES, key, render)
+
+
+def kept_row(key: tuple, render: Callable[[], T]) -> T:
+    """`kept`, for one row of a long list (a comment of a page's listing): many more keys,
+    kept apart so that they never push the pages' fragments out."""
+    return _kept(_rows, MAX_ROWS, key, render)
+
+
+def _kept(store: dict, limit: int, key: tuple, render: Callable[[], T]) -> T:
+    html = store.get(key)
     if html is None:
         html = render()
-        if len(_rendered) >= MAX_ENTRIES:
-            _rendered.clear()
-        _rendered[key] = html
+        if len(store) >= limit:
+            store.clear()
+        store[key] = html
     return html
 
 
 def forget_rendered() -> None:
     """Start again (tests; a template changed on disk under the development server)."""
     _rendered.clear()
+    _rows.clear()
 
 
 @receiver(file_changed, dispatch_uid="nfp_fragments_file_changed")

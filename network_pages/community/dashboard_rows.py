@@ -9,8 +9,9 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
+from network_pages.templatetags.content_language import LanguageTag
 from nfp_site.dates import date
 
 from .activity import ActivityEntry
@@ -35,19 +36,9 @@ def _iso_date(value) -> str:
     return conditional_escape(template_localtime(value).isoformat())
 
 
-def _language_tag(language: str, reader_language: str) -> str:
-    """network_pages/components/_language_tag.html, for a title in the other language."""
-    name = gettext("in English") if language == "en" else gettext("in French")
-    return (
-        f' <span class="language-tag" lang="{_text(reader_language)}">'
-        f"({conditional_escape(name)})</span>"
-    )
-
-
-def _activity_row(entry: ActivityEntry, reader_language: str) -> str:
-    foreign = bool(entry.lang) and entry.lang != reader_language
-    lang = f' lang="{_text(entry.lang)}" hreflang="{_text(entry.lang)}"' if foreign else ""
-    tag = _language_tag(entry.lang, reader_language) if foreign else ""
+def _activity_row(entry: ActivityEntry, language_tag: LanguageTag) -> str:
+    tag = language_tag(entry.lang)
+    lang = f' lang="{_text(entry.lang)}" hreflang="{_text(entry.lang)}"' if tag else ""
     by = f" · {_text(entry.by)}" if entry.by else ""
     return (
         f'\n        <li><span class="activity-label">{_text(entry.label)}</span>: '
@@ -60,8 +51,8 @@ def _activity_row(entry: ActivityEntry, reader_language: str) -> str:
 def activity_rows(entries: list[ActivityEntry]) -> SafeString:
     """The `<li>` of each entry of the latest activity, as `_network_dashboard.html`'s loop
     wrote them."""
-    reader_language = get_language()
-    return mark_safe("".join(_activity_row(entry, reader_language) for entry in entries))  # noqa: S308
+    language_tag = LanguageTag(get_language() or "")
+    return mark_safe("".join(_activity_row(entry, language_tag) for entry in entries))  # noqa: S308
 
 
 def _work_item(item: WorkItem) -> str:

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
 from network_pages.date_text import formatter_for
-from network_pages.templatetags.content_language import language_of
+from network_pages.templatetags.content_language import LanguageTag, language_of
 
 from .models.item_page import InformationItemPage
 
@@ -26,21 +26,13 @@ class _Words:
     escaped), the type's label (escaped, as `{{ item.get_item_type_display }}`)."""
 
     def __init__(self) -> None:
-        self.reader_language = escape(get_language() or "")
+        self.language_tag = LanguageTag(get_language() or "")
         self.submitted_by = gettext("Submitted by %(state)s")
         self.good_practice = gettext("Good practice")
         self.themes = gettext("Themes:")
-        self.in_english = gettext("in English")
-        self.in_french = gettext("in French")
         kinds = InformationItemPage.Kind.choices
         self.kinds = {value: escape(str(label)) for value, label in kinds}
         self.write_date = formatter_for("DATE_FORMAT")
-
-
-def _language_tag(lang: str, words: _Words) -> str:
-    """As components/_language_tag.html, for a foreign language `lang`."""
-    label = words.in_english if lang == "en" else words.in_french
-    return f' <span class="language-tag" lang="{words.reader_language}">({label})</span>'
 
 
 def _summary(item, words: _Words) -> str:
@@ -48,7 +40,7 @@ def _summary(item, words: _Words) -> str:
     lang = "" if language in ("", get_language()) else escape(language)
     link_language = f' lang="{lang}" hreflang="{lang}"' if lang else ""
     summary_language = f' lang="{lang}"' if lang else ""
-    tag = _language_tag(lang, words) if lang else ""
+    tag = words.language_tag(lang)
     state = ""
     if item.member_state:
         state = " · " + words.submitted_by % {"state": escape(item.member_state.name)}

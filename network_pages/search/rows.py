@@ -9,20 +9,13 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from network_pages.templatetags.content_language import LanguageTag
+
 from .models import SearchEntry
 from .query import Hit
 
 
-def _language_tag(language: str, reader_language: str) -> str:
-    """network_pages/components/_language_tag.html, for a hit in another language."""
-    name = gettext("in English") if language == "en" else gettext("in French")
-    return (
-        f' <span class="language-tag" lang="{conditional_escape(reader_language)}">'
-        f"({conditional_escape(name)})</span>"
-    )
-
-
-def _row(hit: Hit, reader_language: str, kinds: dict[str, str], dates: dict) -> str:
+def _row(hit: Hit, language_tag: LanguageTag, kinds: dict[str, str], dates: dict) -> str:
     entry = hit.entry
     language = conditional_escape(entry.language)
     kind = [conditional_escape(kinds.get(entry.kind, entry.kind))]
@@ -35,8 +28,7 @@ def _row(hit: Hit, reader_language: str, kinds: dict[str, str], dates: dict) -> 
                 f"{conditional_escape(date(entry.date, 'DATE_FORMAT'))}</time>"
             )
         kind.append(dates[entry.date])
-    if entry.language and entry.language != reader_language:
-        kind.append(_language_tag(entry.language, reader_language))
+    kind.append(language_tag(entry.language))
     hreflang = f' hreflang="{language}"' if entry.language else ""
     snippet = ""
     if hit.snippet:
@@ -69,4 +61,5 @@ def result_rows(hits: list[Hit], reader_language: str) -> SafeString:
     once."""
     kinds = {value: str(label) for value, label in SearchEntry.Kind.choices}
     dates: dict = {}
-    return mark_safe("".join(_row(hit, reader_language, kinds, dates) for hit in hits))  # noqa: S308 - escaped above
+    language_tag = LanguageTag(reader_language)
+    return mark_safe("".join(_row(hit, language_tag, kinds, dates) for hit in hits))  # noqa: S308 - escaped above

@@ -2,8 +2,9 @@
 
 from functools import partial
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
@@ -72,6 +73,14 @@ def comment_deleted(sender, instance, **kwargs) -> None:
     indexing.forget(SearchEntry.Kind.COMMENT, instance.pk)
 
 
+def author_deleted(sender, instance, **kwargs) -> None:
+    """A deleted account's comments stay, without their author: Django writes that
+    (`SET_NULL`) as one bulk update, which sends no `post_save`, so their entries, which
+    carry the author's state, are refreshed here."""
+    for comment_id in MemberComment.objects.filter(author=instance).values_list("pk", flat=True):
+        schedule(indexing.COMMENT, comment_id)
+
+
 def connect() -> None:
     for page_class in extraction.PAGE_EXTRACTORS:
         uid = f"network_search_{page_class.__name__}"
@@ -100,4 +109,7 @@ def connect() -> None:
     post_save.connect(comment_changed, sender=MemberComment, dispatch_uid="network_search_comment")
     post_delete.connect(
         comment_deleted, sender=MemberComment, dispatch_uid="network_search_comment_deleted"
+    )
+    pre_delete.connect(
+        author_deleted, sender=get_user_model(), dispatch_uid="network_search_author_deleted"
     )

@@ -7,7 +7,11 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from network_pages import roles
-from network_pages.community.comments.listing import author_label, with_author_columns
+from network_pages.community.comments.listing import (
+    author_label,
+    comment_listing,
+    with_author_columns,
+)
 from network_pages.community.factories import make_comment
 from network_pages.community.models import MemberComment
 from network_pages.factories import make_member
@@ -58,3 +62,21 @@ def test_an_author_read_as_columns_has_the_words_of_the_author_read_as_objects(
 
     assert as_columns == as_objects
     assert len(set(as_objects.values())) == len(ids)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_pages_listing_writes_each_author_as_author_label_does(
+    comments_by_every_kind_of_author, working_methods, focal_point, language
+):
+    """The page's rows (`_page_rows`), each author's label written once per listing
+    (`AuthorLabels`), twice the same author included."""
+    make_comment(working_methods, get_user_model().objects.get(username="fp_label"), "Again")
+    focal_point.is_verified = lambda: True
+    with translation.override(language):
+        expected = {
+            comment.pk: author_label(comment)
+            for comment in MemberComment.objects.filter(page=working_methods).for_listing()
+        }
+        threads = comment_listing(working_methods, focal_point).threads
+
+    assert {thread.pk: thread.author for thread in threads} == expected

@@ -7,17 +7,20 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from network_pages import access
 from network_pages.community.comments.listing import (
+    PAGE_PARAMETER,
     REPLIES_SHOWN,
     THREADS_PER_PAGE,
     comment_listing,
 )
 from network_pages.community.factories import make_comment
 from network_pages.community.models import MemberComment
+from network_pages.community.notifications import follow
 from network_pages.factories import make_member
 from tests.conftest import sign_in
 
@@ -88,7 +91,7 @@ def test_a_page_costs_the_same_queries_with_5_threads_as_with_60_threads_of_10_r
     assert count_queries(client, url_of(working_methods)) == with_five
     with django_assert_max_num_queries(BUDGET):
         response = client.get(url_of(working_methods))
-    listing = response.context["comments"]
+    listing = listing_shown(response, working_methods)
     assert len(listing.threads) == THREADS_PER_PAGE
     assert all(len(thread.replies) == REPLIES_SHOWN for thread in listing.threads)
     assert listing.total == 60 * 11
@@ -115,7 +118,8 @@ def test_the_page_shows_the_newest_threads_in_the_order_they_were_posted(
 ):
     populate(working_methods, threads=50)
 
-    listing = sign_in(client, focal_point).get(url_of(working_methods)).context["comments"]
+    response = sign_in(client, focal_point).get(url_of(working_methods))
+    listing = listing_shown(response, working_methods)
 
     bodies = [thread.comment.body for thread in listing.threads]
     assert bodies == [f"Comment {n}" for n in range(30, 50)]
@@ -136,7 +140,7 @@ def test_older_threads_are_a_link_away_and_the_link_says_how_many_remain(
     assert '<a href="?comments-page=3#comments">Show older comments (10 more threads)</a>' in second
     assert '<a href="?comments-page=1#comments">Show newer comments</a>' in second
     assert "Comment 10<" in second and "Comment 29<" in second and "Comment 30<" not in second
-    bodies = [thread.comment.body for thread in last.context["comments"].threads]
+    bodies = [thread.comment.body for thread in listing_shown(last, working_methods).threads]
     assert bodies == [f"Comment {n}" for n in range(10)]
     assert "Show older comments" not in last.content.decode()
 
@@ -150,7 +154,7 @@ def test_a_thread_shows_its_latest_replies_and_counts_them_all(
 
     response = sign_in(client, focal_point).get(url_of(working_methods))
 
-    threads = {thread.pk: thread for thread in response.context["comments"].threads}
+    threads = {thread.pk: thread for thread in listing_shown(response, working_methods).threads}
     assert [reply.comment.body for reply in threads[long_thread.pk].replies] == [
         "Later reply 4",
         "Later reply 5",
@@ -208,11 +212,20 @@ def test_a_page_renders_the_same_templates_whatever_its_number_of_comments(
     with_sixty = [template.name for template in client.get(url_of(working_methods)).templates]
 
     assert with_sixty == with_five
-    assert with_sixty.count("community/comments/_comments.html") == 1
+    # The comment block and its rows are written in Python (comments/block.py, markup.py).
+    assert not [name for name in with_sixty if name.startswith("community/comments/")]
+
+
+def listing_shown(response, page):
+    """The listing the page's comment block was written from: asked again as the block asked
+    it, for the response's request (its reader, its page number), the comments unchanged."""
+    assert response.status_code == 200
+    request = response.wsgi_request
+    return comment_listing(page, request.user, request.GET.get(PAGE_PARAMETER))
 
 
 def _threads_shown(client, page, query: str) -> tuple[int, list[str], int]:
-    listing = client.get(url_of(page, query)).context["comments"]
+    listing = listing_shown(client.get(url_of(page, query)), page)
     bodies = [thread.comment.body for thread in listing.threads]
     return listing.pagination.number, bodies, listing.total
 
@@ -260,3 +273,38 @@ def test_a_page_without_comments_shows_an_empty_first_page(client, working_metho
 
     assert _threads_shown(client, working_methods, "") == (1, [], 0)
     assert _threads_shown(client, working_methods, "?comments-page=4") == (1, [], 0)
+
+
+def test_whether_the_reader_follows_the_page_comes_with_its_threads(
+    client, working_methods, focal_point, other_focal_point
+):
+    """The follow button's state is read in the threads' query (`CommentFacts`): the block
+    asks no query of its own for it, and tells a follower from a reader who is not one."""
+    populate(working_methods, threads=3)
+    follow(focal_point, working_methods)
+    for reader in (focal_point, other_focal_point):
+        reader.is_verified = lambda: True
+        access.group_names_of(reader)
+        with CaptureQueriesContext(connection) as queries:
+            listing = comment_listing(working_methods, reader)
+
+        assert len(queries) == 1
+        assert listing.facts.following is (reader == focal_point)
+
+    page = sign_in(client, focal_point).get(url_of(working_methods)).content.decode()
+    assert "Stop following" in page
+    assert (
+        "Stop following"
+        not in sign_in(Client(), other_focal_point).get(url_of(working_methods)).content.decode()
+    )
+
+
+def test_a_page_without_comments_still_says_whether_its_reader_follows_it(
+    client, working_methods, focal_point
+):
+    follow(focal_point, working_methods)
+
+    page = sign_in(client, focal_point).get(url_of(working_methods)).content.decode()
+
+    assert "No comments yet." in page
+    assert "Stop following" in page

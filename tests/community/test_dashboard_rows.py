@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 
 from network_pages.community.activity import ActivityEntry
 from network_pages.community.worklists import WorkItem, WorkList
+from tests.old_templates import with_old_templates
 
 HOSTILE = "<script>alert(\"row\")</script> & “quoted” 'single'"
 
@@ -118,7 +119,8 @@ def work_lists() -> list[WorkList]:
 def test_the_latest_activity_renders_as_the_template_wrote_it(language):
     context = {"show": True, "activity": entries(), "groups": []}
     with translation.override(language):
-        before = engines["django"].from_string(DASHBOARD_BEFORE).render(context)
+        with with_old_templates():
+            before = engines["django"].from_string(DASHBOARD_BEFORE).render(context)
         after = get_template("community/dashboard/_network_dashboard.html").render(context)
 
     assert "&lt;script&gt;" in after and "<script>" not in after

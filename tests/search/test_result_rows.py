@@ -15,6 +15,7 @@ from network_pages.search import highlights, rows
 from network_pages.search.models import SearchEntry
 from network_pages.search.query import Hit
 from tests.conftest import sign_in
+from tests.old_templates import with_old_templates
 
 from .conftest import search_url
 
@@ -32,8 +33,9 @@ TEMPLATE_LOOP = """{% load i18n %}{% for hit in outcome.hits %}
 
 
 def by_the_template(hits: list[Hit], language: str) -> str:
-    loop = engines["django"].from_string(TEMPLATE_LOOP)
-    return loop.render({"outcome": {"hits": hits}, "LANGUAGE_CODE": language})
+    with with_old_templates():
+        loop = engines["django"].from_string(TEMPLATE_LOOP)
+        return loop.render({"outcome": {"hits": hits}, "LANGUAGE_CODE": language})
 
 
 def made_hits() -> list[Hit]:

@@ -10,6 +10,7 @@ What the reader may do with each comment is asked once per request (`rules.Reade
 listing renders every comment of a page in one loop (`rows_of`, `markup.render_rows`).
 """
 
+from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -38,7 +39,7 @@ from network_pages import network_area
 from network_pages.community.models.follow import Follow
 from network_pages.community.models.member_comment import LISTED_FIELDS, MemberComment
 from network_pages.models import MemberProfile
-from nfp_site.prepared_sql import prepared_objects
+from nfp_site.prepared_sql import prepared_rows
 from nfp_site.window_pagination import asked_page_number
 
 from . import rules
@@ -78,7 +79,7 @@ def author_label(comment: MemberComment) -> str:
 
 
 # What `author_label` reads of a comment's author, as columns of the comment's own row
-# (`with_author_columns`): a listing of 80 comments made three more objects for each.
+# (`with_author_columns`, `_page_rows`): a listing of 80 comments made three more objects for each.
 AUTHOR_COLUMNS = {
     "nfp_author_username": F("author__username"),
     "nfp_author_first_name": F("author__first_name"),
@@ -97,9 +98,10 @@ def with_author_columns(comments: QuerySet) -> QuerySet:
     return comments.only(*own).annotate(**AUTHOR_COLUMNS)
 
 
-def _author_label_of_columns(comment: MemberComment) -> str:
-    """`author_label` of a comment read `with_author_columns`: the same words, from the
-    same values (`get_full_name`, `get_username`, `MemberState.name`)."""
+def _author_label_of_columns(comment: MemberComment, french: bool | None = None) -> str:
+    """`author_label` of a comment read `with_author_columns` (or `_page_rows`): the same
+    words, from the same values (`get_full_name`, `get_username`, `MemberState.name`);
+    `french`: whether the active language is French, when the caller knows it."""
     if comment.author_id is None:
         return gettext("Former member")
     full_name = f"{comment.nfp_author_first_name} {comment.nfp_author_last_name}".strip()
@@ -107,13 +109,49 @@ def _author_label_of_columns(comment: MemberComment) -> str:
     if comment.nfp_author_profile is None:
         return name
     if comment.nfp_author_state is not None:
-        french = (get_language() or "en").startswith("fr")
+        if french is None:
+            french = (get_language() or "en").startswith("fr")
         state = comment.nfp_author_state_fr if french else comment.nfp_author_state_en
         return f"{name} ({state})"
     if comment.nfp_author_function == MemberProfile.Function.SECRETARIAT:
         secretariat = gettext("DMR Secretariat")
         return f"{name} ({secretariat})"
     return name
+
+
+# What a page's listing reads of each comment (`_page_rows`), in its row's order: the comment's
+# listed columns, its author's (`AUTHOR_COLUMNS`), its thread's rank and its place in it, its
+# thread's size, the page's counts, and whether the reader follows the page (`CommentFacts`).
+LISTED_COLUMNS = (
+    "id",
+    *(name for name in LISTED_FIELDS if "__" not in name),
+    *AUTHOR_COLUMNS,
+    "nfp_thread_rank",
+    "nfp_place",
+    "nfp_thread_size",
+    "nfp_threads",
+    "nfp_total",
+    "nfp_following",
+)
+
+
+class ListedComment(namedtuple("ListedRow", LISTED_COLUMNS)):
+    """A comment as a page's listing reads it: its row (`LISTED_COLUMNS`), answering what the
+    listing, the rules (`rules.Reader`) and the markup ask of a `MemberComment`, with the
+    model's own properties. Up to 80 per page: made from a tuple, where a model instance with
+    its thirteen annotations cost more than the rest of the comment's work (issue 17)."""
+
+    __slots__ = ()
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    is_deleted = MemberComment.is_deleted
+    is_hidden = MemberComment.is_hidden
+    is_reply = MemberComment.is_reply
+    edit_deadline = MemberComment.edit_deadline
+    anchor = MemberComment.anchor
 
 
 @dataclass
@@ -140,10 +178,29 @@ class ShownComment:
         return self.reply_count - len(self.replies)
 
 
-def shown(comment: MemberComment, reader: rules.Reader) -> ShownComment:
+class AuthorLabels:
+    """`author_label` for the comments of one listing: each author's written once (a page's
+    80 comments have fewer authors), the active language read once."""
+
+    def __init__(self) -> None:
+        self.french = (get_language() or "en").startswith("fr")
+        self._of_author: dict[int | None, str] = {}
+
+    def __call__(self, comment) -> str:
+        if not hasattr(comment, "nfp_author_username"):
+            return author_label(comment)
+        # One listing's rows: the same author has the same columns in each of them.
+        label = self._of_author.get(comment.author_id)
+        if label is None:
+            label = _author_label_of_columns(comment, self.french)
+            self._of_author[comment.author_id] = label
+        return label
+
+
+def shown(comment: MemberComment, reader: rules.Reader, labels=author_label) -> ShownComment:
     return ShownComment(
         comment=comment,
-        author=author_label(comment),
+        author=labels(comment),
         show_text=reader.may_read_text(comment),
         may_edit=reader.may_edit(comment),
         may_delete=reader.may_delete(comment),
@@ -176,6 +233,8 @@ class CommentListing:
     threads: list[ShownComment]
     pagination: PaginatorPage
     total: int
+    # Read with the threads when the page has any (`_page_rows`), else None.
+    facts: "CommentFacts | None" = None
 
     @property
     def rows(self) -> list[Row]:
@@ -225,10 +284,10 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
     A page number past the last page (or below the first) costs two more: the counts
     first, then the page it leads to, as Django's `Paginator.get_page` answers."""
     page_id = source_id(page)
-    comments = MemberComment.objects.filter(page_id=page_id)
     number = asked_page_number(page_number)
-    rows = _page_rows(page_id, number) if number is not None else []
     reader = rules.Reader.of(user)
+    rows = _page_rows(page_id, number, reader.user_id) if number is not None else []
+    facts = CommentFacts(following=bool(rows[0].nfp_following)) if rows else None
     if rows or number == 1:
         threads = [row for row in rows if row.parent_id is None]
         paginator = Paginator(threads, THREADS_PER_PAGE)
@@ -236,9 +295,12 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
         paginator.count = rows[0].nfp_threads if rows else 0
         total = rows[0].nfp_total if rows else 0
         pagination = PaginatorPage(threads, number, paginator)
-        shown_threads = [shown(comment, reader) for comment in threads]
-        _attach(shown_threads, [row for row in rows if row.parent_id is not None], reader)
+        labels = AuthorLabels()
+        shown_threads = [shown(comment, reader, labels) for comment in threads]
+        replies = [row for row in rows if row.parent_id is not None]
+        _attach(shown_threads, replies, reader, labels)
     else:
+        comments = MemberComment.objects.filter(page_id=page_id)
         counts = comments.aggregate(
             total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
         )
@@ -254,30 +316,37 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
         else:
             shown_threads = []
     return CommentListing(
-        threads=shown_threads, pagination=pagination, total=total if shown_threads else 0
+        threads=shown_threads,
+        pagination=pagination,
+        total=total if shown_threads else 0,
+        facts=facts,
     )
 
 
-def _page_rows(page_id: int, number: int) -> list[MemberComment]:
+def _page_rows(page_id: int, number: int, user_id: int | None) -> list[ListedComment]:
     """The threads of page `number` (newest first) and each one's latest `REPLIES_SHOWN`
     replies, oldest first, in one query: a thread and its replies share a rank among the
     threads (replies are one level deep: a reply's parent is its thread); within a thread
     the comment itself comes first, then its replies newest first. Each row carries the
-    page's counts (`nfp_threads`, `nfp_total`) and its thread's size (`nfp_thread_size`).
+    page's counts (`nfp_threads`, `nfp_total`), its thread's size (`nfp_thread_size`), and
+    whether the reader `user_id` follows the page (`nfp_following`: no query of its own).
     Every commentable page asks it: its SQL is compiled once per process (`prepared_sql`)."""
     start = (number - 1) * THREADS_PER_PAGE
-    return prepared_objects(
-        "comments.page_rows", _page_rows_of, page_id, start, start + THREADS_PER_PAGE
+    # No account has the id 0: an anonymous reader follows nothing.
+    reader = user_id if user_id is not None else 0
+    rows = prepared_rows(
+        "comments.page_rows", _page_rows_of, page_id, start, start + THREADS_PER_PAGE, reader
     )
+    return [ListedComment._make(row) for row in rows]
 
 
-def _page_rows_of(page_id: int, after: int, up_to: int) -> QuerySet:
+def _page_rows_of(page_id: int, after: int, up_to: int, user_id: int) -> QuerySet:
     comments = MemberComment.objects.filter(page_id=page_id)
     thread = Coalesce(F("parent_id"), F("pk"))
     thread_created = Coalesce(F("parent__created_at"), F("created_at"))
     is_reply = Case(When(parent__isnull=True, then=Value(0)), default=Value(1))
     return (
-        with_author_columns(comments)
+        comments.annotate(**AUTHOR_COLUMNS)
         .annotate(
             nfp_thread_rank=Window(DenseRank(), order_by=[thread_created.desc(), thread.desc()]),
             nfp_place=Window(
@@ -288,6 +357,9 @@ def _page_rows_of(page_id: int, after: int, up_to: int) -> QuerySet:
             nfp_thread_size=Window(Count("pk"), partition_by=[thread]),
             nfp_threads=Window(Sum(Case(When(parent__isnull=True, then=Value(1)), default=0))),
             nfp_total=Window(Count("pk")),
+            nfp_following=Exists(
+                Follow.objects.filter(user_id=user_id, page_id=page_id, active=True)
+            ),
         )
         .filter(
             nfp_thread_rank__gt=after,
@@ -296,15 +368,18 @@ def _page_rows_of(page_id: int, after: int, up_to: int) -> QuerySet:
         )
         # Oldest thread first (the newest just above the form), each with its replies.
         .order_by("-nfp_thread_rank", "nfp_place")
+        .values_list(*LISTED_COLUMNS)
     )
 
 
-def _attach(threads: list[ShownComment], replies: list[MemberComment], reader) -> None:
+def _attach(
+    threads: list[ShownComment], replies: list[ListedComment], reader, labels: AuthorLabels
+) -> None:
     """The replies read with their threads (`_page_rows`): newest first, shown oldest first."""
     by_id = {thread.pk: thread for thread in threads}
     for reply in reversed(replies):
         thread = by_id[reply.parent_id]
-        thread.replies.append(shown(reply, reader))
+        thread.replies.append(shown(reply, reader, labels))
     for thread in threads:
         thread.reply_count = thread.comment.nfp_thread_size - 1
 

@@ -11,6 +11,15 @@ escaped too.
 `rows` come from `listing.rows_of`: a thread, then its replies. `comment_base` is the page's
 comments/ URL and `parts` its sub-path parts (`area_addresses.sub_path_parts`): the links
 follow the routes of comments/mixin.py.
+
+Every reader of a page is shown the same comments, and a comment's markup changes only with
+what it is written from: each comment's `<article>` is kept for the process
+(`fragments.kept_row`), under a key that holds everything it is written from (the comment's
+columns, the author's label, what this reader may see of it and do with it, the language,
+the time zone, the links), so that a reader is only given markup written for exactly their
+inputs, and an edited, deleted or hidden comment is another key. The one part that is the
+reader's own, the CSRF token of the DMR's "Show again" form, is never kept. The listing's
+fixed words are kept the same way, per language and time zone.
 """
 
 import html
@@ -21,11 +30,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from network_pages.date_text import formatter_for
-from network_pages.templatetags.content_language import language_of
+from network_pages.templatetags.content_language import LanguageTag, language_of
+from nfp_site import fragments
 
 from .listing import Row, ShownComment
 from .text import render_comment_text
 
+# The routes of comments/mixin.py a comment's actions link to.
+ROUTES = ("reply", "edit", "delete", "hide", "restore")
 # What the CSRF context processor gives when the view has no token (as `{% csrf_token %}`).
 NO_TOKEN = "NOTPROVIDED"  # noqa: S105 - a marker, not a secret
 
@@ -45,7 +57,8 @@ def render_rows(
     csrf_token: str = "",
 ) -> SafeString:
     """The `<ol class="comment-list">` of `rows`, threads with their replies nested."""
-    words = _Words(reader_language=get_language() or "")
+    words = _Words.of(get_language() or "")
+    links = _Links(comment_base, parts)
     out = ['<ol class="comment-list">']
     for row in rows:
         if not row.is_reply:
@@ -56,7 +69,7 @@ def render_rows(
             out.append(f'<ol class="comment-replies" aria-label="{words.replies}">')
         if row.is_reply:
             out.append("<li>")
-        out.append(_article(row.item, words, comment_base, parts, csrf_token))
+        out.append(_kept_article(row.item, words, links, csrf_token))
         if row.is_reply:
             out.append("</li>")
             if row.closes_thread:
@@ -69,21 +82,27 @@ def render_rows(
 
 
 class _Words:
-    """The fixed words of a listing, translated once (not once per comment)."""
+    """The fixed words of a listing, translated once per process for each language and time
+    zone (not once per listing, nor per comment)."""
 
-    def __init__(self, reader_language: str) -> None:
-        # The active language and time zone, read once (each is a context-local lookup).
-        self.language = get_language()
-        self.zone = timezone.get_current_timezone()
-        self.reader_language = escape(reader_language)
+    # Names written in "to <name>" before starting again: the network's members, and more.
+    MAX_NAMES = 2000
+
+    @classmethod
+    def of(cls, reader_language: str) -> "_Words":
+        zone = timezone.get_current_timezone()
+        key = ("community.comments.words", get_language(), zone, reader_language)
+        return fragments.kept(key, lambda: cls(reader_language, zone))
+
+    def __init__(self, reader_language: str, zone) -> None:
+        # What every comment's markup depends on besides the comment (`_kept_article`).
+        self.key = (get_language(), zone, reader_language)
+        self.zone = zone
+        self.language_tag = LanguageTag(reader_language)
         self.format_datetime = formatter_for("DATETIME_FORMAT")
         self._to_whom: dict[str, str] = {}
         self._to_whom_words = gettext("to %(name)s")
         self.replies = escape(gettext("Replies"))
-        self.in_language = {
-            "en": escape(gettext("in English")),
-            "fr": escape(gettext("in French")),
-        }
         self.deleted = escape(gettext("Comment deleted by its author."))
         self.hidden = escape(gettext("This comment was hidden by the DMR Secretariat."))
         self.hidden_text = escape(gettext("Hidden text, shown to the DMR Secretariat only:"))
@@ -96,9 +115,49 @@ class _Words:
     def to_whom(self, name: str) -> str:
         """ "to <name>", escaped: the words translated once per listing, written once per
         author."""
-        if name not in self._to_whom:
-            self._to_whom[name] = escape(self._to_whom_words % {"name": name})
-        return self._to_whom[name]
+        written = self._to_whom.get(name)
+        if written is None:
+            if len(self._to_whom) >= self.MAX_NAMES:
+                self._to_whom.clear()
+            written = self._to_whom[name] = escape(self._to_whom_words % {"name": name})
+        return written
+
+
+class _Links:
+    """The page's comments/ URL and its routes' sub-path parts, escaped once per listing."""
+
+    def __init__(self, comment_base: str, parts: Mapping[str, str]) -> None:
+        self.key = (comment_base, *(parts[route] for route in ROUTES))
+        self.base = escape(comment_base)
+        self.parts = {route: escape(parts[route]) for route in ROUTES}
+
+
+def _kept_article(item: ShownComment, words: _Words, links: _Links, csrf_token: str) -> str:
+    """`_article`, kept for the process under everything it is written from (the module's
+    docstring); written every time when it holds the reader's CSRF token."""
+    comment = item.comment
+    if item.may_moderate and comment.is_hidden:
+        return _article(item, words, links, csrf_token)
+    key = (
+        "community.comment",
+        comment.pk,
+        comment.body,
+        comment.language,
+        comment.created_at,
+        comment.edited_at,
+        comment.deleted_at is not None,
+        comment.hidden_at is not None,
+        comment.hidden_reason,
+        item.author,
+        item.show_text,
+        item.may_edit,
+        item.may_delete,
+        item.may_reply,
+        item.may_moderate,
+        words.key,
+        links.key,
+    )
+    return fragments.kept_row(key, lambda: _article(item, words, links, ""))
 
 
 def _more_replies(thread: ShownComment, comment_base: str) -> str:
@@ -120,13 +179,7 @@ def _when(value, words: _Words) -> tuple[str, str]:
     return local.isoformat(), words.format_datetime(local)
 
 
-def _article(
-    item: ShownComment,
-    words: _Words,
-    comment_base: str,
-    parts: Mapping[str, str],
-    csrf_token: str,
-) -> str:
+def _article(item: ShownComment, words: _Words, links: _Links, csrf_token: str) -> str:
     comment = item.comment
     anchor = escape(comment.anchor)
     hidden = comment.is_hidden
@@ -137,10 +190,8 @@ def _article(
         f'<p class="comment-meta" id="{anchor}-meta">',
     ]
     meta = f"<strong>{escape(item.author)}</strong>"
-    language = language_of(comment)
-    if language and language != words.language and not deleted:
-        tag = words.in_language["en"] if language == "en" else words.in_language["fr"]
-        meta += f' <span class="language-tag" lang="{words.reader_language}">({tag})</span>'
+    if not deleted:
+        meta += words.language_tag(language_of(comment))
     iso, shown_at = _when(comment.created_at, words)
     meta += f' · <time datetime="{escape(iso)}">{escape(shown_at)}</time>'
     if comment.edited_at and not deleted:
@@ -167,43 +218,38 @@ def _article(
             f'<div class="comment-text" lang="{text_lang}">'
             f"{render_comment_text(comment.body or '')}</div>"
         )
-    actions = _actions(item, words, comment_base, parts, csrf_token)
+    actions = _actions(item, words, links, csrf_token)
     if actions:
         out.append(f'<ul class="comment-actions">{actions}</ul>')
     out.append("</article>")
     return "\n".join(out)
 
 
-def _actions(
-    item: ShownComment,
-    words: _Words,
-    comment_base: str,
-    parts: Mapping[str, str],
-    csrf_token: str,
-) -> str:
-    base = f"{escape(comment_base)}{item.pk}/"
-    links = []
+def _actions(item: ShownComment, words: _Words, links: _Links, csrf_token: str) -> str:
+    base = f"{links.base}{item.pk}/"
+    parts = links.parts
+    written = []
     if item.may_reply:
         to_whom = words.to_whom(item.author)
-        links.append(
-            f'<li><a href="{base}{escape(parts["reply"])}/">{words.reply}'
+        written.append(
+            f'<li><a href="{base}{parts["reply"]}/">{words.reply}'
             f'<span class="visually-hidden"> {to_whom}</span></a></li>'
         )
     if item.may_edit:
-        links.append(f'<li><a href="{base}{escape(parts["edit"])}/">{words.edit}</a></li>')
+        written.append(f'<li><a href="{base}{parts["edit"]}/">{words.edit}</a></li>')
     if item.may_delete:
-        links.append(f'<li><a href="{base}{escape(parts["delete"])}/">{words.delete}</a></li>')
+        written.append(f'<li><a href="{base}{parts["delete"]}/">{words.delete}</a></li>')
     if item.may_moderate:
         if item.comment.is_hidden:
-            links.append(
-                f'<li><form method="post" action="{base}{escape(parts["restore"])}/" '
+            written.append(
+                f'<li><form method="post" action="{base}{parts["restore"]}/" '
                 f'class="inline-form">{_csrf_input(csrf_token)}'
                 f'<button type="submit" class="link-button">{words.show_again}</button>'
                 "</form></li>"
             )
         else:
-            links.append(f'<li><a href="{base}{escape(parts["hide"])}/">{words.hide}</a></li>')
-    return "".join(links)
+            written.append(f'<li><a href="{base}{parts["hide"]}/">{words.hide}</a></li>')
+    return "".join(written)
 
 
 def _csrf_input(token) -> str:

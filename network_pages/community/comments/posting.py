@@ -99,11 +99,17 @@ def edit_comment(comment: MemberComment, body: str, language: str = "") -> Membe
 
 
 def delete_comment(comment: MemberComment) -> None:
-    """The author's deletion erases the text; the comment's place in the thread stays."""
+    """The author's deletion erases the text; the comment's place in the thread stays.
+
+    Saved through the model, like every other change of a comment, so that its `post_save`
+    receivers run: the search's takes its entry out once this commits (`search.signals`)."""
     with transaction.atomic():
-        MemberComment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
-            body="", deleted_at=timezone.now()
-        )
+        locked = MemberComment.objects.select_for_update().filter(pk=comment.pk).first()
+        if locked is None or locked.deleted_at is not None:
+            return
+        locked.body = ""
+        locked.deleted_at = timezone.now()
+        locked.save(update_fields=["body", "deleted_at"])
 
 
 def hide_comment(comment: MemberComment, *, by, reason: str) -> None:

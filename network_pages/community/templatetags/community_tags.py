@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 
 from network_pages.area_addresses import sub_path_parts
 from network_pages.community import activity, dashboard_rows, group_rows, worklists
-from network_pages.community.comments import audience, listing, markup, rules
+from network_pages.community.comments import audience, block, listing, markup, rules
 from network_pages.community.comments.forms import new_comment_fields
 from network_pages.community.comments.text import render_comment_text
 from network_pages.community.notifications import is_following
@@ -52,8 +52,14 @@ def comment_rows(context: template.Context, rows, show_all_link: bool = True) ->
     )
 
 
-@register.inclusion_tag("community/comments/_comments.html", takes_context=True)
-def comments_for(context: template.Context, page) -> dict:
+@register.simple_tag(takes_context=True)
+def comments_for(context: template.Context, page) -> SafeString:
+    """The page's comment block (`comments/block.py`)."""
+    return block.render_block(comment_block_values(context, page))
+
+
+def comment_block_values(context: template.Context, page) -> dict:
+    """What the comment block is written from, for this page and its reader."""
     request = context.get("request")
     # A preview of a page never saved has no comments, and nothing to follow yet.
     if request is None or page.pk is None or not rules.page_takes_comments(page):
@@ -77,8 +83,9 @@ def comments_for(context: template.Context, page) -> dict:
         "comment_parts": sub_path_parts(),
         "may_post": rules.may_post(user),
         "form_fields": new_comment_fields(),
+        # Read with the page (a meeting's) or with its comments, else asked here.
         "following": kept.following
-        if (kept := listing.facts_kept(page)) is not None
+        if (kept := listing.facts_kept(page) or comments.facts) is not None
         else is_following(user, page),
     }
 

@@ -1,0 +1,20 @@
+"""Templates the site no longer has, kept verbatim so that the code that replaced them is
+compared with them byte for byte. `with_old_templates()` lets the site's engine find them."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.test import override_settings
+
+DIR = Path(__file__).parent
+# components/_language_tag.html before `content_language.LanguageTag` wrote its markup.
+LANGUAGE_TAG = "network_pages/components/_language_tag.html"
+
+
+def with_old_templates() -> override_settings:
+    """The site's template settings, with this folder searched first (a decorator or a
+    context manager)."""
+    site = settings.TEMPLATES[0]
+    return override_settings(
+        TEMPLATES=[{**site, "DIRS": [DIR, *site["DIRS"]]}, *settings.TEMPLATES[1:]]
+    )
