@@ -36,12 +36,13 @@ def assert_nobody_finds_it(client, comment, readers) -> None:
     assert not SearchEntry.objects.filter(kind=SearchEntry.Kind.COMMENT, source_id=comment.pk)
     assert not SearchEntry.objects.filter(body__icontains=WORD)
     if connection.vendor == "postgresql":
-        # The table the search reads on PostgreSQL, kept by triggers on the entries.
+        # The table the search reads on PostgreSQL, kept by triggers on the entries; it
+        # matches title || body (network_search 0007).
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM network_search_searchtext "
                 "WHERE kind = %s AND (entry_id IN (SELECT id FROM network_search_searchentry "
-                "WHERE source_id = %s AND kind = %s) OR text @@ to_tsquery('simple', %s))",
+                "WHERE source_id = %s AND kind = %s) OR title || body @@ to_tsquery('simple', %s))",
                 ["comment", comment.pk, "comment", WORD],
             )
             assert cursor.fetchone()[0] == 0
