@@ -43,6 +43,7 @@ from wagtail.models import Page, get_default_page_content_type
 from home.locales import all_locales
 from nfp_site.admin_privacy import read_restricted_roots_once
 from nfp_site.json_rows import JSONGroupArray
+from nfp_site.operations.model_loading import in_field_order
 from workflows import header_facts
 
 READ = "_nfp_choices_read"
@@ -95,7 +96,7 @@ def translation_record(model: type[Page], values: list) -> Page:
     the process's memo (as Wagtail's `select_related("locale")`)."""
     by_name = dict(zip(TRANSLATION_FIELDS, values, strict=True))
     by_name.setdefault(model._meta.pk.attname, by_name["id"])
-    fields = [f.attname for f in model._meta.concrete_fields if f.attname in by_name]
+    fields = in_field_order(model, by_name)
     record = model.from_db(None, fields, [by_name[name] for name in fields])
     locale = locale_by_id().get(record.locale_id)
     if locale is not None:

@@ -44,7 +44,7 @@ from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
-from nfp_site.operations.model_loading import page_from_row
+from nfp_site.operations.model_loading import in_field_order, page_from_row
 from nfp_site.prepared_sql import prepared_rows
 
 ACTIVITY_HOOK = "community_network_activity"
@@ -288,7 +288,7 @@ def _page_fields(*extra: str) -> tuple[str, ...]:
         "url_path",
         *extra,
     }
-    return tuple(f.attname for f in Page._meta.concrete_fields if f.attname in wanted)
+    return in_field_order(Page, wanted)
 
 
 # A new page, as far as the access rule, the entry and its link read it (the commented
@@ -594,10 +594,8 @@ def _groups_and_terms(user_id: int, today: datetime.date):
 
 
 # A group's page, as far as its link needs it (made of the row, `page_from_row`).
-_GROUP_PAGE_FIELDS = tuple(
-    field.attname
-    for field in Page._meta.concrete_fields
-    if field.attname in {"id", "title", "translation_key", "locale_id", "url_path"}
+_GROUP_PAGE_FIELDS = in_field_order(
+    Page, ("id", "title", "translation_key", "locale_id", "url_path")
 )
 
 

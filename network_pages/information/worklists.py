@@ -25,7 +25,7 @@ from network_pages.community.worklists import (
     prepared_first_and_total,
 )
 from network_pages.models import MemberState
-from nfp_site.operations.model_loading import page_from_row
+from nfp_site.operations.model_loading import in_field_order, page_from_row
 
 from . import rules
 from .models import InformationRequestPage
@@ -217,9 +217,7 @@ _PAGE_COLUMN_OF = {
     "locale_id": "nfp_locale",
     "url_path": "nfp_path",
 }
-_PAGE_FIELDS = tuple(
-    field.attname for field in Page._meta.concrete_fields if field.attname in _PAGE_COLUMN_OF
-)
+_PAGE_FIELDS = in_field_order(Page, _PAGE_COLUMN_OF)
 
 
 def _page_of(row) -> Page:

@@ -8,6 +8,8 @@ restrictions, listings) (issue 17). Rows read from the database never pass any (
 `from_db` gives the values by position): without keyword arguments it goes straight to
 Django's constructor, which is what modelcluster itself ends up calling then."""
 
+from collections.abc import Iterable
+
 from django.db.models import Model
 from django.db.models.base import ModelState
 from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
@@ -34,6 +36,14 @@ def skip_child_relations_without_keywords() -> None:
 
 
 # --- rows made into pages ---------------------------------------------------------------
+
+
+def in_field_order(model: type[Model], names: Iterable[str]) -> tuple[str, ...]:
+    """`names` (attnames of `model`) in the order of its fields, as `Model.from_db` and
+    `page_from_row` take the columns of a row."""
+    wanted = set(names)
+    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in wanted)
+
 
 _plain: dict[tuple[str, ...], bool] = {}
 

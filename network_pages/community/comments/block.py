@@ -55,7 +55,7 @@ def render_block(values: dict) -> SafeString:
         f"\n{SECTION}\n",
         f'    <h2 id="comments-heading">{words["comments"]}{total}</h2>\n',
         f'    <p class="comments-notice" id="comments-audience">{readers_notice}</p>\n',
-        f"    {_follow_button(values)}\n",
+        f"    {_follow_button(values, words)}\n",
     ]
     if comments.threads:
         pagination = comments.pagination
@@ -102,7 +102,7 @@ def render_block(values: dict) -> SafeString:
             'aria-describedby="comments-audience">\n'
             f'        <h3 id="comment-form-heading">{words["add"]}</h3>\n'
             f'        <p class="comment-form-audience">{readers_notice}</p>\n'
-            f"        {_csrf_input(values.get('csrf_token'))}\n"
+            f"        {markup.csrf_input(values.get('csrf_token'))}\n"
             f"        {values['form_fields']}\n"
             f'        <button type="submit">{words["post"]}</button>\n'
             "    </form>\n"
@@ -115,7 +115,7 @@ def render_block(values: dict) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308
 
 
-def _follow_button(values: dict) -> str:
+def _follow_button(values: dict, words: dict[str, str]) -> str:
     """`{% follow_button page following %}` (community_tags.follow_button and its
     template), for the block's reader."""
     request = values.get("request")
@@ -123,12 +123,11 @@ def _follow_button(values: dict) -> str:
     if user is None or not user.is_authenticated:
         return "\n"
     page = values["page"]
-    words = _words()
     title = escape(str(page.title))
     action = escape(reverse("community:follow", args=[page.pk]))
     lines = [
         f'<form method="post" action="{action}" class="follow-form">',
-        f"    {_csrf_input(values.get('csrf_token'))}",
+        f"    {markup.csrf_input(values.get('csrf_token'))}",
         f'    <input type="hidden" name="next" value="{escape(request.get_full_path())}">',
     ]
     if values["following"]:
@@ -150,10 +149,3 @@ def _follow_button(values: dict) -> str:
         ]
     lines += ["    ", "</form>"]
     return "\n".join(lines) + "\n"
-
-
-def _csrf_input(token) -> str:
-    """What `{% csrf_token %}` writes."""
-    if not token:
-        return ""
-    return markup._csrf_input(token)

@@ -243,7 +243,7 @@ def _actions(item: ShownComment, words: _Words, links: _Links, csrf_token: str) 
         if item.comment.is_hidden:
             written.append(
                 f'<li><form method="post" action="{base}{parts["restore"]}/" '
-                f'class="inline-form">{_csrf_input(csrf_token)}'
+                f'class="inline-form">{csrf_input(csrf_token)}'
                 f'<button type="submit" class="link-button">{words.show_again}</button>'
                 "</form></li>"
             )
@@ -252,7 +252,7 @@ def _actions(item: ShownComment, words: _Words, links: _Links, csrf_token: str) 
     return "".join(written)
 
 
-def _csrf_input(token) -> str:
+def csrf_input(token) -> str:
     """What `{% csrf_token %}` writes: nothing without a token."""
     token = str(token or "")
     if token in ("", NO_TOKEN):

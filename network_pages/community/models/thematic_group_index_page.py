@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from network_pages.community.thematic_groups import GroupSummary
 from network_pages.community.worklists import count_of
+from nfp_site.operations.model_loading import in_field_order
 from nfp_site.page_counts import OncePerParent
 from nfp_site.prepared_sql import prepared_rows
 
@@ -27,9 +28,7 @@ _WANTED = {
     "locale_id",
     "url_path",
 }
-GROUP_ROW_FIELDS = tuple(
-    field.attname for field in ThematicGroupPage._meta.concrete_fields if field.attname in _WANTED
-)
+GROUP_ROW_FIELDS = in_field_order(ThematicGroupPage, _WANTED)
 _COUNT_COLUMNS = ("nfp_members", "nfp_joined")
 
 
