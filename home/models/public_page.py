@@ -17,6 +17,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import index_cards
 from home.blocks import BaseStreamBlock
 from home.public_pages import only_public
 from nfp_site.page_counts import OncePerParent
@@ -105,5 +106,8 @@ class PublicIndexPage(OncePerParent, JointApprovalGated, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = Paginator(self.items(), self.per_page).get_page(request.GET.get("page"))
+        rows = self.items().values_list(*index_cards.COLUMNS)
+        items = Paginator(rows, self.per_page).get_page(request.GET.get("page"))
+        items.object_list = index_cards.cards(items.object_list, request)
+        context["items"] = items
         return context

@@ -9,6 +9,8 @@ from django.test import override_settings
 DIR = Path(__file__).parent
 # components/_language_tag.html before `content_language.LanguageTag` wrote its markup.
 LANGUAGE_TAG = "network_pages/components/_language_tag.html"
+# home/_index_page.html before its cards were read as rows (home/index_cards.py).
+PUBLIC_INDEX = "home/_index_page.html"
 
 
 def with_old_templates() -> override_settings:
