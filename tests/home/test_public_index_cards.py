@@ -82,14 +82,15 @@ def test_the_hostile_titles_are_listed_escaped(hostile_items):
     assert 'href="/en/news/' in html
 
 
-def test_a_public_index_reads_no_more_queries_than_before(
-    hostile_items, monkeypatch, django_assert_max_num_queries
-):
-    with monkeypatch.context() as patched:
-        patched.setattr(PublicIndexPage, "get_context", get_context_before)
-        start_new_generation()
-        with CaptureQueriesContext(connection) as before:
-            Client().get("/en/news/")
-    start_new_generation()
-    with django_assert_max_num_queries(len(before)):
-        Client().get("/en/news/")
+def test_a_public_index_reads_no_more_queries_than_before(hostile_items, monkeypatch):
+    def queries(before: bool) -> int:
+        with monkeypatch.context() as patched:
+            if before:
+                patched.setattr(PublicIndexPage, "get_context", get_context_before)
+            rendered("/en/news/")  # the site's lookups kept, as on a server that runs
+            start_new_generation()
+            with CaptureQueriesContext(connection) as captured:
+                Client().get("/en/news/")
+        return len(captured)
+
+    assert queries(before=False) <= queries(before=True)
