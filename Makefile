@@ -78,16 +78,19 @@ restore: .installed-run
 # make bench [SIZE=demo|network] [BENCH_SECONDS=5]: grows a database of its own (SQLite
 # bench-$(SIZE).sqlite3, or DATABASE_URL), serves it with gunicorn as in production, loads
 # every page type and prints the table into bench-results/ too (method: BENCHMARKS.md). At
-# network size, CPU per request is compared with the last demo-size run on the same database.
+# network size, CPU per request is compared with the last demo-size run on the same database,
+# or, with BASELINE_DATABASE (a database grown to demo size), with it served beside and loaded
+# around each page (`--baseline-database`: the steadier comparison on a shared machine).
 SIZE ?= demo
 BENCH_SECONDS ?= 5
 bench: .installed-run
 	@url="$${DATABASE_URL:-sqlite:///$(CURDIR)/bench-$(SIZE).sqlite3}"; \
 	case "$$url" in postgres*) db=postgresql ;; *) db=sqlite ;; esac; \
 	baseline=bench-results/demo-$$db.json; \
-	if [ "$(SIZE)" = demo ] || [ ! -f "$$baseline" ]; then baseline=""; fi; \
+	if [ "$(SIZE)" = demo ] || [ ! -f "$$baseline" ] || [ -n "$(BASELINE_DATABASE)" ]; then baseline=""; fi; \
 	DATABASE_URL="$$url" $(MANAGE) bench --size $(SIZE) --seconds $(BENCH_SECONDS) \
-		--output bench-results/$(SIZE)-$$db.md $${baseline:+--baseline $$baseline} $(BENCH_ARGS)
+		--output bench-results/$(SIZE)-$$db.md $${baseline:+--baseline $$baseline} \
+		$(if $(BASELINE_DATABASE),--baseline-database "$(BASELINE_DATABASE)") $(BENCH_ARGS)
 
 clean-db:
 	rm -f db.sqlite3

@@ -3,6 +3,7 @@ import os
 import platform
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from network_pages.bench import compare, grow, load, pages, report, serve, verdict
+from network_pages.bench import compare, grow, load, pages, report, serve, side_by_side, verdict
 from network_pages.demo import DEMO_PASSWORD, demo_totp_key
 
 
@@ -65,6 +66,16 @@ def comparison_cpu(master: int | None) -> Callable[[], float] | None:
     return lambda: serve.cpu_seconds_of(serve.children_of(master))
 
 
+@dataclass
+class Beside:
+    """The baseline served beside the measured site (`--baseline-database`)."""
+
+    server: serve.Server
+    census: str
+    targets: dict[tuple[str, str], pages.Target]
+    cookies: dict = field(default_factory=dict)
+
+
 class Command(BaseCommand):
     help = (
         "Grow a database to a size (demo or network), serve it with gunicorn as in "
@@ -93,6 +104,16 @@ class Command(BaseCommand):
             "--baseline", type=Path, help="an earlier run's .json: compare CPU per request"
         )
         parser.add_argument(
+            "--baseline-database",
+            help="a database grown to demo size (DATABASE_URL form): served beside this one, "
+            "each page loaded there right before here, CPU per request compared side by side",
+        )
+        parser.add_argument(
+            side_by_side.LIST_TARGETS,
+            action="store_true",
+            help="print this database's pages as JSON and stop (what --baseline-database reads)",
+        )
+        parser.add_argument(
             "--no-grow",
             action="store_true",
             help="measure the database as it is (grown before): no migration, no growth",
@@ -110,12 +131,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         self.check_arguments(options)
-        if options["no_grow"]:
+        if options["no_grow"] or options["list_targets"]:
             self.stdout.write("Measuring the database as it is (--no-grow) …")
         else:
             self.grow(options["size"])
         census = grow.census()
-        if options["no_grow"] and not census.requests:
+        if (options["no_grow"] or options["list_targets"]) and not census.requests:
             raise CommandError(
                 "--no-grow: this database was not grown (no requests); grow it first."
             )
@@ -125,6 +146,10 @@ class Command(BaseCommand):
             return
         fp = get_user_model().objects.get(username=pages.ACCOUNTS[pages.FOCAL_POINT])
         targets = self.selected(pages.targets(calendar_user=fp), options["only"])
+        if options["list_targets"]:
+            self.stdout.write(side_by_side.targets_as_json(census.summary(), targets))
+            return
+        beside = self.baseline_beside(options)
         connection.close()  # nothing of this process stands in gunicorn's way (SQLite locks)
 
         redis_url = None if options["no_redis"] else options["redis"]
@@ -134,14 +159,24 @@ class Command(BaseCommand):
         started = datetime.now(UTC)
         load_before = load_average()
         server = serve.Server(database_url(), redis_url=redis_url, workers=options["workers"])
-        rows = []
+        rows, baseline_rows = [], []
         compare_url = (options["compare_url"] or "").rstrip("/")
         theirs_cpu = comparison_cpu(options["compare_pid"])
         try:
             server.start()
             cookies = self.sign_in(server)
+            if beside:
+                beside.server.start()
+                beside.cookies = self.sign_in(beside.server)
             for target in targets:
+                twin = beside.targets.get((target.label, target.role)) if beside else None
+                if twin is not None:
+                    # Right before and right after ours: the machine's load is shared alike.
+                    before = self.measure_beside(beside, twin, options)
                 rows.append(self.measure(server.url, target, cookies, options, server.cpu_seconds))
+                if twin is not None:
+                    after = self.measure_beside(beside, twin, options)
+                    baseline_rows.append(side_by_side.around(before, after))
                 equivalent = compare.equivalent_target(target) if compare_url else None
                 if equivalent is not None:
                     # Right after ours, with the same load: the machine's load is shared alike.
@@ -159,6 +194,8 @@ class Command(BaseCommand):
             raise CommandError(f"{error}\n--- gunicorn's log ---\n{server.log_tail()}") from error
         finally:
             server.stop()
+            if beside:
+                beside.server.stop()
         header = [
             f"{started:%Y-%m-%d %H:%M} UTC, commit {git_commit()}, size **{options['size']}** "
             f"({census.summary()})",
@@ -176,7 +213,15 @@ class Command(BaseCommand):
                 f"{cpu if options['compare_pid'] else 'CPU not read: no --compare-pid'}), "
                 "each equivalent loaded right after our page"
             )
+        if beside:
+            header.append(
+                f"baseline: served beside it from another database ({beside.census}), each "
+                "page loaded there right before and right after here with the same load (the "
+                "mean of both)"
+            )
         baseline = report.load_json(options["baseline"]) if options["baseline"] else None
+        if beside:
+            baseline = {(row.label, row.role): row for row in baseline_rows}
         judged = verdict.section(verdict.verdicts(rows, baseline))
         text = f"{report.document(header, rows, baseline=baseline)}\nTargets:\n\n{judged}\n"
         if compare_url:
@@ -188,6 +233,9 @@ class Command(BaseCommand):
             options["output"].parent.mkdir(parents=True, exist_ok=True)
             options["output"].write_text(text)
             report.save_json(options["output"].with_suffix(".json"), header, rows)
+            if beside:
+                beside_json = options["output"].with_name(f"{options['output'].stem}-baseline.json")
+                report.save_json(beside_json, [*header[:-1], beside.census], baseline_rows)
             self.stdout.write(
                 f"Written to {options['output']} (and {options['output'].with_suffix('.json')})."
             )
@@ -215,6 +263,8 @@ class Command(BaseCommand):
             raise CommandError("--connections and --workers must be at least 1.")
         if options["baseline"] and not options["baseline"].exists():
             raise CommandError(f"No baseline at {options['baseline']}.")
+        if options["baseline"] and options["baseline_database"]:
+            raise CommandError("--baseline (an earlier run) or --baseline-database, not both.")
         if options["compare_pid"] and not options["compare_url"]:
             raise CommandError("--compare-pid goes with --compare-url.")
         if options["compare_pid"] and not Path(f"/proc/{options['compare_pid']}").exists():
@@ -230,6 +280,32 @@ class Command(BaseCommand):
                 "bench grows the database it is given: point DATABASE_URL at one of its own "
                 "(`make bench` uses bench-<size>.sqlite3), not the db.sqlite3 of `make run`."
             )
+
+    def baseline_beside(self, options: dict) -> "Beside | None":
+        """The baseline database's server (not started) and pages, or None without one."""
+        if not options["baseline_database"]:
+            return None
+        try:
+            census, targets = side_by_side.baseline_targets(options["baseline_database"])
+        except side_by_side.BaselineUnavailable as error:
+            raise CommandError(f"--baseline-database: {error}") from error
+        redis_url = None if options["no_redis"] else options["redis"]
+        if redis_url and not serve.redis_answers(redis_url):
+            redis_url = None
+        server = serve.Server(
+            options["baseline_database"], redis_url=redis_url, workers=options["workers"]
+        )
+        return Beside(server, census, targets)
+
+    def measure_beside(self, beside: Beside, target: pages.Target, options: dict) -> report.Row:
+        return self.measure(
+            beside.server.url,
+            target,
+            beside.cookies,
+            options,
+            beside.server.cpu_seconds,
+            said_as="baseline",
+        )
 
     def selected(self, targets: list[pages.Target], only: list[str]) -> list[pages.Target]:
         if not only:
@@ -257,6 +333,7 @@ class Command(BaseCommand):
         cpu_seconds=None,
         *,
         compared_with: str = "",
+        said_as: str = "",
     ) -> report.Row:
         """Load `target` on the site at `url`; a page of the comparison site (`compared_with`
         our row's label) is loaded the same way, but it counts no queries for us."""
@@ -291,8 +368,10 @@ class Command(BaseCommand):
             connections=target.connections or options["connections"],
             compared_with=compared_with,
         )
+        said = f"[{said_as}] " if said_as else ""
         self.stdout.write(
-            f"  {target.label} ({target.role}): HTTP {row.status}, {row.per_second:.0f} req/s, "
+            f"  {said}{target.label} ({target.role}): HTTP {row.status}, "
+            f"{row.per_second:.0f} req/s, "
             f"{'–' if queries is None else queries} queries"
         )
         return row

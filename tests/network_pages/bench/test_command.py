@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import Resolver404, resolve
 
 from home.page_cache import start_new_generation
-from network_pages.bench import pages
+from network_pages.bench import pages, side_by_side
 from network_pages.bench.middleware import ANSWER
 from network_pages.management.commands.bench import Command
 
@@ -102,3 +102,19 @@ def test_every_page_type_with_a_live_page_is_loaded_by_the_roles_that_use_it(
     search = "/en/network/search/?q=authority"
     assert search in by_role[pages.FOCAL_POINT] & by_role[pages.DMR]
     assert search not in by_role[pages.ANONYMOUS]
+
+
+def test_a_baseline_is_an_earlier_run_or_a_database_beside_not_both(tmp_path):
+    earlier = tmp_path / "demo.json"
+    earlier.write_text("{}")
+    with pytest.raises(CommandError, match="not both"):
+        call_command("bench", "--baseline", str(earlier), "--baseline-database", "sqlite:///x")
+
+
+def test_a_baseline_database_that_was_not_grown_is_refused_before_anything_is_served(tmp_path):
+    empty = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    options = {"baseline_database": empty, "no_redis": True, "redis": "", "workers": 2}
+    with pytest.raises(CommandError, match="--baseline-database"):
+        Command().baseline_beside(options)
+    with pytest.raises(side_by_side.BaselineUnavailable):
+        side_by_side.baseline_targets(empty)

@@ -2,14 +2,18 @@
 second growth adds nothing. At a tiny size, grown once for the module (twice, to compare),
 inside a transaction rolled back at its end."""
 
+import io
+import json
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Page
 
-from network_pages.bench import grow, pages
+from network_pages.bench import grow, pages, side_by_side
 from network_pages.community.models import MemberComment
 from network_pages.information.models import InformationRequestPage, Response
 from network_pages.library.models import LibraryEntry
@@ -184,3 +188,22 @@ def test_every_loaded_page_is_judged_by_the_targets_of_what_it_is(grown):
     assert (one_at_a_time.kind, one_at_a_time.connections) == (pages.RESTRICTED, 1)
     network = [t for t in found.values() if t.role != pages.ANONYMOUS]
     assert all(t.kind != pages.CACHED_PUBLIC for t in network)
+
+
+def test_list_targets_prints_the_pages_a_baseline_beside_is_matched_by(grown):
+    """`--baseline-database` runs the command with `--list-targets` on the baseline's
+    database: its pages come back whole, by page and role, with its census."""
+    # The demo account the bench signs in as (the tiny growth seeds no demo content).
+    get_user_model().objects.create_user(pages.ACCOUNTS[pages.FOCAL_POINT])
+    out = io.StringIO()
+    call_command("bench", side_by_side.LIST_TARGETS, stdout=out)
+    listed = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert listed["census"] == grow.census().summary()
+    targets = [pages.Target(**target) for target in listed["targets"]]
+    here = pages.targets()
+    assert [(t.label, t.role, t.kind) for t in targets if not t.path.endswith(".ics")] == [
+        (t.label, t.role, t.kind) for t in here
+    ]
+    assert {t.path for t in targets} >= {t.path for t in here}
+    assert any(t.path.endswith(".ics") for t in targets)  # a Focal Point's calendar feed
+    assert grow.census() == grown.after  # listed, nothing grown

@@ -2,6 +2,7 @@
 
 import json
 
+from network_pages.bench import side_by_side
 from network_pages.bench.report import Row, document, load_json, save_json, table
 
 
@@ -88,3 +89,11 @@ def test_a_run_saved_before_the_p95_column_reads_back_without_it(tmp_path):
         del saved["p95_ms"]
     path.write_text(json.dumps(data))
     assert load_json(path)[("ceiling", "anonymous")].p95_ms is None
+
+
+def test_a_baseline_beside_is_the_mean_of_its_page_before_and_after_ours():
+    before = Row("meeting", "DMR", "/m/", 200, 7, 40.0, 20.0, 60.0, 10.0, errors=1, p95_ms=50.0)
+    after = Row("meeting", "DMR", "/m/", 200, 7, 60.0, 30.0, 80.0, 14.0, errors=0, p95_ms=None)
+    mean = side_by_side.around(before, after)
+    assert (mean.per_second, mean.p50_ms, mean.p99_ms, mean.cpu_ms) == (50.0, 25.0, 70.0, 12.0)
+    assert (mean.p95_ms, mean.errors, mean.label, mean.queries) == (50.0, 1, "meeting", 7)
