@@ -87,12 +87,34 @@ def _urls(request: HttpRequest, entries: list[SearchEntry], language: str) -> di
     return {page_id: page.get_url(request) or "" for page_id, page in pages.items()}
 
 
+# What the hits show of an entry and of its page, member state and document (`rows`, and
+# `_urls`: a page's URL, and its translation's), and nothing else: a page's row is some forty
+# columns, a document's a dozen.
+SHOWN = (
+    "kind",
+    "page__url_path",
+    "page__translation_key",
+    "page__locale_id",
+    "member_state__name_en",
+    "member_state__name_fr",
+    "document__file",
+    "language",
+    "date",
+    "title",
+    "body",
+    "anchor",
+    "view_name",
+    "view_pk",
+)
+
+
 def _in_full(ids: list[int]) -> list[SearchEntry]:
     """The entries of one page of results, in their order, with what the hits show (one
     query; the ids come from the readable entries)."""
     if not ids:
         return []
-    found = SearchEntry.objects.select_related("page", "member_state", "document").in_bulk(ids)
+    entries = SearchEntry.objects.select_related("page", "member_state", "document")
+    found = entries.only(*SHOWN).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 

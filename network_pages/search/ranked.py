@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F, FloatField, QuerySet
-from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models import F, FloatField, Func, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.query import PlainText
@@ -34,9 +34,12 @@ from .models import SearchEntry, SearchText
 # (the paginator then shows the last page, which is among them).
 EVERY_MATCH = 2**31 - 1
 
-# What the search matches: the two vectors joined, the very expression of the table's GIN
-# index (network_search 0007), which PostgreSQL uses for this expression only.
-MATCHED = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+# What the search matches: the two vectors joined (`network_search_text(title, body)`, their
+# concatenation declared at its cost: network_search 0008), the very expression of the
+# table's GIN index, which PostgreSQL uses for this expression only.
+MATCHED = Func(
+    F("title"), F("body"), function="network_search_text", output_field=SearchVectorField()
+)
 
 # How many matches are ranked at most: a product choice (issue 17). A word found in more
 # readable entries than this (of the kind chosen) is ranked among its most recent matches

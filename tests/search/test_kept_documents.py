@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from network_pages.information import document_access, rules
 from network_pages.information.models import InformationItemAttachment, Response, ResponseAttachment
 from network_pages.meetings.models import MeetingDocument
 from network_pages.network_area import ensure_network_collection
@@ -107,6 +108,30 @@ def test_a_draft_responses_document_is_found_by_another_state_at_once_when_submi
 
     Response.objects.filter(pk=draft.pk).update(status=Response.Status.DRAFT)
     assert "Annexe FR" not in found(client, other_focal_point, "morses")
+
+
+def test_the_responses_owner_rule_in_sql_refuses_the_documents_of_the_responses_not_read(
+    library, focal_point, other_focal_point, dmr_user, guest, outsider
+):
+    """`responses_in_sql` (each attachment joined to its response) refuses exactly the
+    documents of the responses `rules.may_read` refuses, for every kind of reader."""
+    for code in ("DE", "FR", "IT"):
+        response = Response.objects.get(request=library["request"], member_state__code=code)
+        document = network_document(f"Annexe {code}", "Annexe sur les morses")
+        ResponseAttachment.objects.create(response=response, document=document)
+    attachments = list(ResponseAttachment.objects.select_related("response__member_state"))
+    assert {attachment.response.status for attachment in attachments} == {
+        Response.Status.SUBMITTED,
+        Response.Status.DRAFT,
+    }
+    for user in (focal_point, other_focal_point, dmr_user, guest, outsider):
+        _, refused = document_access.responses_in_sql(user, None)
+        expected = {
+            attachment.document_id
+            for attachment in attachments
+            if not rules.may_read(user, attachment.response)
+        }
+        assert set(refused.values_list("document_id", flat=True)) == expected, user
 
 
 def test_the_documents_are_decided_once_for_a_readers_searches_until_something_changes(

@@ -335,7 +335,7 @@ def test_the_migration_rewrites_an_existing_table_and_its_triggers(
     library, readers_of_every_kind, django_capture_on_commit_callbacks
 ):
     """0007 on a database that has 0006's table, filled: the same rows without `text`, and
-    triggers that write them."""
+    triggers that write them (then 0008, whose index the search matches)."""
     executor = MigrationExecutor(connection)
     executor.migrate([("network_search", "0006_search_text")])
     with connection.cursor() as cursor:
@@ -345,6 +345,8 @@ def test_the_migration_rewrites_an_existing_table_and_its_triggers(
     executor.migrate([("network_search", "0007_search_text_matched_expression")])
 
     assert_kept_as_joined()
+    executor.loader.build_graph()
+    executor.migrate([("network_search", "0008_search_text_costed_match")])
     with django_capture_on_commit_callbacks(execute=True):
         comment = make_comment(library["meeting"], readers_of_every_kind[0], "A walrus comment.")
     assert SearchText.objects.filter(kind=SearchEntry.Kind.COMMENT, entry__source_id=comment.pk)
@@ -372,7 +374,25 @@ def test_the_search_matches_the_expression_the_gin_index_is_on(library, focal_po
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(line for (line,) in cursor.fetchall())
 
-    assert "network_search_searchtext_title_body" in plan
+    assert "network_search_searchtext_text" in plan
+
+
+def test_the_matched_concatenation_is_declared_at_its_cost_and_indexed():
+    """Weighed as one cheap operator, the concatenation of every row's vectors made reading
+    the whole table look cheaper than the index for a common word (0008)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT procost, provolatile FROM pg_proc WHERE proname = 'network_search_text'"
+        )
+        assert cursor.fetchall() == [(100.0, "i")]
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'network_search_searchtext' "
+            "AND indexdef LIKE '%%gin%%'"
+        )
+        assert [definition for (definition,) in cursor.fetchall()] == [
+            "CREATE INDEX network_search_searchtext_text ON public.network_search_searchtext "
+            "USING gin (network_search_text(title, body))"
+        ]
 
 
 def test_the_readers_kept_pages_make_the_same_condition_as_the_rules_subqueries(

@@ -58,8 +58,8 @@ class SearchText(models.Model):
     date = models.DateField(null=True)
     # Wagtail's index entry's vectors and title norm, as its backend ranks them. Their
     # concatenation, which its search matches, is not stored: the GIN index is on the
-    # expression `title || body` (migration 0007), which the search matches
-    # (`ranked.MATCHED`).
+    # expression `network_search_text(title, body)`, `title || body` at its cost (migrations
+    # 0007 and 0008), which the search matches (`ranked.MATCHED`).
     title = SearchVectorField()
     body = SearchVectorField()
     title_norm = models.FloatField()
