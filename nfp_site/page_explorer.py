@@ -2,7 +2,7 @@
 
 Wagtail's `ExplorableIndexView` as it is (same rows, same buttons, same permission and
 readability filters: `construct_explorer_page_queryset` still decides which rows there are),
-20 rows a page instead of 50, less four kinds of queries that its listing of one parent's
+50 rows a page as Wagtail lists them, less four kinds of queries that its listing of one parent's
 children does not need:
 
 - the "Owner", "Edited by" and "Site" filters: each lists its choices when the page is drawn
