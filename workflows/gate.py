@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import BooleanField, Case, Exists, OuterRef, QuerySet, Value, When
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PagePermissionTester
 
@@ -112,12 +113,20 @@ LIVE_DESCENDANTS = "_nfp_has_live_descendants"
 
 def annotate_live_descendants(pages: QuerySet) -> QuerySet:
     """For a listing whose rows are asked `can_delete`: each page's answer in its query."""
+    # A descendant's path is the page's followed by more steps of the tree's alphabet
+    # (digits and capitals, all before "~"): the range between the path and the path
+    # followed by "~" is exactly the descendants, read from the path's index, where a LIKE
+    # on the outer row's path is tested against every page (~0.6 ms a row at network
+    # size). A page without children (most rows of a listing) is not looked into at all.
+    descendants = Page.objects.filter(
+        path__gt=OuterRef("path"), path__lt=Concat(OuterRef("path"), Value("~")), live=True
+    )
     return pages.annotate(
         **{
-            LIVE_DESCENDANTS: Exists(
-                Page.objects.filter(
-                    path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"), live=True
-                )
+            LIVE_DESCENDANTS: Case(
+                When(numchild=0, then=Value(False)),
+                default=Exists(descendants),
+                output_field=BooleanField(),
             )
         }
     )

@@ -21,10 +21,8 @@ from django.db.models import (
     BooleanField,
     CharField,
     DateField,
-    ExpressionWrapper,
     F,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -316,18 +314,34 @@ def _new_pages(
     `wanted` (ids), first; `translating`, each with its translation's path in `locale_id`.
     As rows of `_NEW_PAGE_FIELDS` and `_NEW_PAGE_COLUMNS`."""
     root_depth = len(root_path) // Page.steplen
-    new = Q(
+    new = Page.objects.filter(
         path__startswith=root_path,
         live=True,
         alias_of__isnull=True,
         depth__gt=root_depth + 1,
         first_published_at__isnull=False,
+    ).order_by("-first_published_at", "-pk")
+    if not wanting:
+        pages = _new_page_columns(new, translating, locale_id, is_new=True)
+        return pages[:count]
+    # Two parts, each read by its own index (the newest by first publication, the
+    # translations by translation key), not an OR that tests every page of the site. The
+    # newest part's LIMIT is in a subquery, which every database takes in a UNION.
+    newest = Page.objects.filter(pk__in=new.values("pk")[:count]).order_by()
+    of_wanted = Page.objects.filter(pk__in=wanted).values("translation_key")
+    translations = Page.objects.filter(translation_key__in=of_wanted, locale=locale_id).order_by()
+    pages = _new_page_columns(translations, translating, locale_id, is_new=False).union(
+        _new_page_columns(newest, translating, locale_id, is_new=True), all=True
     )
-    condition = new
-    if wanting:
-        of_wanted = Page.objects.filter(pk__in=wanted).values("translation_key")
-        condition |= Q(translation_key__in=of_wanted, locale=locale_id)
-    pages = Page.objects.filter(condition).annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
+    # The translations first (False before True), then the newest pages.
+    return pages.order_by("nfp_new", "-first_published_at", "-id")
+
+
+def _new_page_columns(
+    pages: QuerySet, translating: bool, locale_id: int | None, *, is_new: bool
+) -> QuerySet:
+    """`pages` as rows of `_NEW_PAGE_FIELDS` and `_NEW_PAGE_COLUMNS` (`_new_pages`)."""
+    pages = pages.annotate(nfp_written_in=Coalesce(*WRITTEN_IN))
     if translating:
         translations = Page.objects.filter(
             translation_key=OuterRef("translation_key"), locale=locale_id
@@ -335,13 +349,8 @@ def _new_pages(
         pages = pages.annotate(nfp_translation=Subquery(translations.values("url_path")[:1]))
     else:
         pages = pages.annotate(nfp_translation=Value(None, output_field=CharField()))
-    if not wanting:
-        pages = pages.annotate(nfp_new=Value(True)).order_by("-first_published_at", "-pk")
-        return pages.values_list(*_NEW_PAGE_FIELDS, *_NEW_PAGE_COLUMNS)[:count]
-    pages = pages.annotate(nfp_new=ExpressionWrapper(new, output_field=BooleanField()))
-    # The translations first (False before True), then the newest pages.
-    pages = pages.order_by("nfp_new", "-first_published_at", "-pk")
-    return pages.values_list(*_NEW_PAGE_FIELDS, *_NEW_PAGE_COLUMNS)[: count + len(wanted)]
+    pages = pages.annotate(nfp_new=Value(is_new, output_field=BooleanField()))
+    return pages.values_list(*_NEW_PAGE_FIELDS, *_NEW_PAGE_COLUMNS)
 
 
 def _visible_pages(user, pages: list[Page], restrictions=None) -> list[Page]:

@@ -28,7 +28,7 @@ from network_pages.models import MemberState
 from nfp_site.operations.model_loading import in_field_order, page_from_row
 
 from . import rules
-from .models import InformationRequestPage
+from .models import InformationItemPage, InformationRequestPage
 from .models.response import Response
 
 
@@ -44,6 +44,10 @@ def _open_requests(today: date):
     )
 
 
+# The page's fields an item and its link (`ReaderUrls`) read.
+_ITEM_FIELDS = ("title", "content_type", "live", "translation_key", "locale", "url_path")
+
+
 def _requests_to_answer(state_id: int, today: date):
     state_response = Response.objects.filter(member_state_id=state_id, request_id=OuterRef("pk"))
     return (
@@ -54,6 +58,9 @@ def _requests_to_answer(state_id: int, today: date):
         # The state's response to each request (its status), in the same query.
         .annotate(nfp_status=Subquery(state_response.order_by().values("status")[:1]))
         .order_by("deadline", "pk")
+        # What an item and its link read, not every column: the total is counted over every
+        # open request, so each row is carried through the joins and the window count.
+        .only(*_ITEM_FIELDS, "deadline")
     )
 
 
@@ -92,15 +99,15 @@ def _submission_status(page) -> str:
 
 
 def _submissions_of(user_id: int):
-    # One query for both kinds: what is shown is on every page's own row.
-    return (
-        Page.objects.filter(alias_of__isnull=True)
-        .filter(
-            Q(informationitempage__submitted_by_id=user_id)
-            | Q(informationrequestpage__requested_by_id=user_id)
-        )
-        .order_by("-pk")  # the latest submitted first
-    )
+    # One query for both kinds: what is shown is on every page's own row. The user's pages
+    # are found by their submitter's index on each kind (a UNION), then read by id: an OR
+    # across two joined tables would be tested on every page of the site.
+    submitted = InformationItemPage.objects.filter(submitted_by_id=user_id)
+    requested = InformationRequestPage.objects.filter(requested_by_id=user_id)
+    return Page.objects.filter(
+        alias_of__isnull=True,
+        pk__in=submitted.order_by().values("pk").union(requested.order_by().values("pk"), all=True),
+    ).order_by("-pk")  # the latest submitted first
 
 
 def my_submissions(user, urls: ReaderUrls) -> WorkList:
