@@ -24,11 +24,16 @@ def asked_page_number(number) -> int | None:
 
 
 def page_of(queryset: QuerySet, per_page: int, number) -> Page:
-    """The page `number` of `queryset` (ordered), as `Paginator.get_page` answers it."""
+    """The page `number` of `queryset` (ordered: models, or named rows of
+    `values_list(..., named=True)`), as `Paginator.get_page` answers it."""
     wanted = asked_page_number(number)
     if wanted is not None:
         start = (wanted - 1) * per_page
-        rows = list(queryset.annotate(**{TOTAL: Window(Count("pk"))})[start : start + per_page])
+        counted = queryset.annotate(**{TOTAL: Window(Count("pk"))})
+        if queryset._fields:
+            # Rows read as values: an annotation is one of their columns only if named.
+            counted = counted.values_list(*queryset._fields, TOTAL, named=True)
+        rows = list(counted[start : start + per_page])
         if rows or wanted == 1:
             paginator = Paginator(queryset, per_page)
             paginator.count = getattr(rows[0], TOTAL) if rows else 0

@@ -6,7 +6,9 @@ components/_language_tag.html, `{% blocktranslate %}` and two `|date` per item):
 lists 20 items at the network's size against two at the demo's, and the template engine
 cost ~0.7 ms per item (issue 17). Every value is plain text, escaped as Django's `escape`
 does (the standard library's `html.escape`, quotes included); the words are translated once
-per page. `tests/information/test_item_rows.py` compares both, byte for byte."""
+per page. Each summary is kept for the process (`fragments.kept_row`) under everything it
+is written from (`_row_key`). `tests/information/test_item_rows.py` compares both, byte for
+byte."""
 
 from collections.abc import Iterable
 from html import escape
@@ -17,6 +19,7 @@ from django.utils.translation import get_language, gettext
 
 from network_pages.date_text import formatter_for
 from network_pages.templatetags.content_language import LanguageTag, language_of
+from nfp_site import fragments
 
 from .models.item_page import InformationItemPage
 
@@ -76,11 +79,43 @@ def _summary(item, words: _Words) -> str:
     )
 
 
+def _row_key(item, language: str, zone: str) -> tuple:
+    """Everything `_summary` writes an item from, with the reader's language and time zone
+    (the words, the date): the key its summary is kept under for the process."""
+    state = item.member_state
+    return (
+        "information.item_summary",
+        language,
+        zone,
+        item.listing_url,
+        item.title,
+        language_of(item),
+        item.item_type,
+        state.name if state else None,
+        item.good_practice,
+        item.first_published_at,
+        item.summary,
+        tuple(theme.name for theme in item.themes),
+    )
+
+
 def summaries_html(items: Iterable) -> SafeString:
     """The summaries of `items` (each with its `listing_url` and `themes` set by the view),
     or the words saying that none matched, as the template's loop and its `{% empty %}`."""
-    words = _Words()
-    written = "".join(_summary(item, words) for item in items)
+    language, zone = get_language(), timezone.get_current_timezone_name()
+    made: list[_Words] = []
+
+    def words() -> _Words:
+        if not made:
+            made.append(_Words())
+        return made[0]
+
+    written = "".join(
+        fragments.kept_row(
+            _row_key(item, language, zone), lambda item=item: _summary(item, words())
+        )
+        for item in items
+    )
     if not written:
         # Outside the f-string: xgettext does not read calls inside one.
         nothing = gettext("No information matches these filters.")

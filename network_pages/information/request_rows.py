@@ -6,7 +6,8 @@ Same markup as the template loop they replace (information_request_index_page.ht
 against two at the demo's, and the template engine cost ~0.8 ms per row (issue 17). Every
 value is plain text, escaped as Django's `escape` does (the standard library's
 `html.escape`, quotes included); the words are translated once per page.
-`tests/information/test_request_rows.py` compares both, byte for byte."""
+Each row is kept for the process (`fragments.kept_row`) under everything it is written from
+(`_row_key`). `tests/information/test_request_rows.py` compares both, byte for byte."""
 
 from collections.abc import Iterable
 from html import escape
@@ -17,6 +18,7 @@ from django.utils.translation import get_language, gettext
 
 from network_pages.date_text import formatter_for
 from network_pages.templatetags.content_language import language_of
+from nfp_site import fragments
 
 from .models.request_page import InformationRequestPage
 
@@ -70,5 +72,39 @@ def _row(item, with_own_status: bool, words: _Words) -> str:
 def rows_html(requests: Iterable, *, with_own_status: bool) -> SafeString:
     """The rows of `requests` (each with its `listing_url` and `own_status` set by the view);
     `with_own_status`: the reader represents a state, whose response each row says."""
-    words = _Words()
-    return SafeString("".join(_row(item, with_own_status, words) for item in requests))
+    language = get_language()
+    made: list[_Words] = []
+
+    def words() -> _Words:
+        if not made:
+            made.append(_Words())
+        return made[0]
+
+    return SafeString(
+        "".join(
+            fragments.kept_row(
+                _row_key(item, with_own_status, language),
+                lambda item=item: _row(item, with_own_status, words()),
+            )
+            for item in requests
+        )
+    )
+
+
+def _row_key(item, with_own_status: bool, language: str) -> tuple:
+    """Everything `_row` writes a request from, with the reader's language (the words, the
+    date): the key its row is kept under for the process."""
+    state = item.member_state
+    return (
+        "information.request_row",
+        language,
+        item.listing_url,
+        item.title,
+        language_of(item),
+        state.name if state else None,
+        item.language,
+        item.deadline,
+        item.status,
+        with_own_status and item.own_status,
+        with_own_status,
+    )

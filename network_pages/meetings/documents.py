@@ -9,11 +9,13 @@ import html
 from collections.abc import Iterable
 
 from django.http import HttpRequest
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString
 from wagtail.models import Collection
 
 from network_pages import access
 from network_pages.network_area import NETWORK_COLLECTION
+from nfp_site import fragments
 
 
 def network_collection() -> Collection | None:
@@ -63,12 +65,33 @@ def rows_html(meeting_documents: Iterable) -> SafeString:
     """The documents' list items, as meeting_page.html wrote them in a loop: the same
     markup, written in Python (a meeting lists ~40 documents, four lookups each through the
     template engine). Every value is plain text, escaped as the template escaped it
-    (Django's `escape` is the standard library's `html.escape`, quotes included)."""
+    (Django's `escape` is the standard library's `html.escape`, quotes included).
+
+    Each item is kept for the process (`fragments.kept_row`) under what it is written from:
+    the document's id and file name (its address, a URL reversal, and its extension, under
+    this script prefix and URLconf) and the title shown (issue 17)."""
+    prefix, urlconf = get_script_prefix(), get_urlconf()
     return SafeString(
         "".join(
-            f'<li><a href="{html.escape(item.document.url)}">'
-            f"{html.escape(item.display_title)}</a>"
-            f" ({html.escape(item.document.file_extension.upper())})</li>"
+            fragments.kept_row(
+                (
+                    "meetings.document_row",
+                    prefix,
+                    urlconf,
+                    item.document.pk,
+                    item.document.file.name,
+                    item.display_title,
+                ),
+                lambda item=item: _row(item),
+            )
             for item in meeting_documents
         )
+    )
+
+
+def _row(item) -> str:
+    return (
+        f'<li><a href="{html.escape(item.document.url)}">'
+        f"{html.escape(item.display_title)}</a>"
+        f" ({html.escape(item.document.file_extension.upper())})</li>"
     )

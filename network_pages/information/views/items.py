@@ -27,6 +27,22 @@ from ..item_rows import summaries_html
 from ..models.item_page import InformationItemTag
 from .base import refuse, render_route
 
+# What item_rows writes of an item (language_of reads the locale and alias of an item whose
+# language is not one of the site's).
+SUMMARY_COLUMNS = (
+    "title",
+    "slug",
+    "item_type",
+    "language",
+    "summary",
+    "good_practice",
+    "first_published_at",
+    "locale",
+    "alias_of",
+    "member_state__name_en",
+    "member_state__name_fr",
+)
+
 
 def item_index(request: HttpRequest, index) -> HttpResponse:
     source = network_area.source_of(index)
@@ -60,9 +76,10 @@ def item_index(request: HttpRequest, index) -> HttpResponse:
         items = items.filter(good_practice=True)
     items = (
         items.select_related("member_state")
-        # The listing shows summaries: each item's body (up to 20,000 characters of JSON,
-        # decoded for every row) is not read.
-        .defer("body")
+        # The listing shows summaries: only their columns are read, not each item's body (up
+        # to 20,000 characters of JSON, decoded for every row) nor the thirty others of a
+        # page, made into 20 pages and states on each page of the index (issue 17).
+        .only(*SUMMARY_COLUMNS)
         .order_by("-first_published_at", "-pk")
     )
     page_of_items = Paginator(items, limits.ITEMS_PER_PAGE).get_page(request.GET.get("page"))
