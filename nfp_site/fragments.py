@@ -28,8 +28,10 @@ from django.utils.translation import get_language
 # Roles × languages × sections × views: a few hundred at most; beyond this, start again.
 MAX_ENTRIES = 2048
 
-# Rows (`kept_row`): a few pages' comments, about 1 KB each, 5 KB at most.
-MAX_ROWS = 4096
+# Rows (`kept_row`): comments, meetings, requests, items, documents and public cards, about
+# 1 KB each (5 KB at most): at network size the rows of the pages read in a day number
+# several thousand, and a full store starts again from nothing. ~16 MB a worker at most.
+MAX_ROWS = 16384
 
 _rendered: dict[tuple, object] = {}
 _rows: dict[tuple, object] = {}
