@@ -84,6 +84,7 @@ class DirectoryPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
             request,
             "network_pages/directory_page.html",
             search_form=search,
+            search_form_html=search.kept_html(),
             directory=listing,
             pagination=pagination,
             is_filtered=any(filters.values()),
