@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from network_pages.directory import (
     ORGANISATION_SEARCH_FIELDS,
@@ -29,6 +32,7 @@ from network_pages.directory import (
 from network_pages.models.member_profile import MemberProfile
 from network_pages.models.member_state import MemberState
 from network_pages.models.national_network import NationalNetworkOrganisation
+from nfp_site import fragments
 from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 # About a screen and a half of tables on a laptop: 10 or so states at the network's size.
@@ -131,6 +135,34 @@ class Pagination:
     @property
     def next_link(self) -> str:
         return self.href(self.number + 1) if self.number < self.count else ""
+
+
+STATES_NAV_TEMPLATE = "network_pages/directory/_states_nav.html"
+
+
+def states_nav(pagination: Pagination) -> SafeString:
+    """The list of every state with a block, each linked to where it is
+    (`_states_nav.html`: 46 links), kept for the process on the whole directory's pages.
+    There it is written from the active language, the page's address and number and the
+    states' blocks and their pages alone, all in the key; a search's is written each time
+    (its words would make a key per search)."""
+
+    def render() -> SafeString:
+        return get_template(STATES_NAV_TEMPLATE).render({"pagination": pagination})
+
+    if pagination.params:
+        return render()
+    key = (
+        STATES_NAV_TEMPLATE,
+        get_language(),
+        pagination.url,
+        pagination.number,
+        pagination.count,
+        pagination.unlisted,
+        pagination.secretariat_page,
+        tuple((state.code, state.name, number) for state, number in pagination.index),
+    )
+    return fragments.kept(key, render)
 
 
 def page_number(value: str | None, count: int) -> int:
