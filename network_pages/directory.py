@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -22,6 +23,7 @@ from network_pages.models.invitation import Invitation
 from network_pages.models.member_profile import MemberProfile
 from network_pages.models.member_state import MemberState
 from network_pages.models.national_network import NationalNetworkOrganisation
+from nfp_site.prepared_sql import prepared_objects
 
 Function = MemberProfile.Function
 
@@ -29,11 +31,13 @@ Function = MemberProfile.Function
 FUNCTION_RANK = {Function.FOCAL_POINT: 0, Function.DEPUTY: 1}
 
 
+@lru_cache(maxsize=4096)
 def collation_key(text: str) -> str:
     """Sort key close to a dictionary's order in English and French: accents after letters.
 
-    ("Suède" before "Suisse"; the database's byte order would put it after.)
-    """
+    ("Suède" before "Suisse"; the database's byte order would put it after.) Kept for the
+    process (a pure function of the text): every page of the directory sorts the 46 member
+    states' names three times, and its people's names."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -53,15 +57,59 @@ def invited_not_accepted() -> Q:
     )
 
 
+# What the directory's rows, the vCards and the export read of a listed person.
+LISTED_FIELDS = (
+    "member_state_id",
+    "function",
+    "institution",
+    "position",
+    "phone",
+    "preferred_language",
+    "is_active",
+    "user__username",
+    "user__first_name",
+    "user__last_name",
+    "user__email",
+    "user__is_active",
+    "member_state__code",
+    "member_state__name_en",
+    "member_state__name_fr",
+)
+
+
 def listed_profiles() -> QuerySet[MemberProfile]:
     """3.2: every active member of the network who has joined it; guests (1.2) are never
-    listed, and invitees only once they have accepted."""
+    listed, and invitees only once they have accepted.
+
+    Read with what the directory, its vCards and its export show of them (not the
+    accounts' passwords and dates); in no particular order (the directory sorts them as a
+    dictionary would, `_person_order`)."""
     return (
         MemberProfile.objects.filter(is_active=True, user__is_active=True)
         .exclude(function=Function.GUEST)
         .exclude(invited_not_accepted())
         .select_related("user", "member_state")
+        .only(*LISTED_FIELDS)
+        .order_by()
     )
+
+
+def _listed_organisations() -> QuerySet[NationalNetworkOrganisation]:
+    """The organisations of the national networks, by name (the byte order, which breaks
+    the ties of the dictionary's order the directory sorts them in), without reading
+    their states' names to order them."""
+    return NationalNetworkOrganisation.objects.order_by("name")
+
+
+def _people_in(
+    people: QuerySet[MemberProfile], state_ids: list[int], with_secretariat: bool
+) -> QuerySet[MemberProfile]:
+    """The Focal Points and deputies of the states `state_ids`, and the Secretariat's
+    people if `with_secretariat`."""
+    in_states = Q(member_state_id__in=state_ids, function__in=MemberProfile.STATE_FUNCTIONS)
+    if with_secretariat:
+        in_states |= Q(function=Function.SECRETARIAT)
+    return people.filter(in_states)
 
 
 def matching_every_term(query: str, lookups: Iterable[str]) -> Q:
@@ -151,22 +199,36 @@ def build_directory(
     every word of it, and the states that have any of them.
     """
     query = query.strip()
-    people = listed_profiles()
-    organisations = NationalNetworkOrganisation.objects.all()
     states = list(MemberState.objects.all() if states is None else states)
     if state_code:
         states = [state for state in states if state.code == state_code]
         state_ids = [state.pk for state in states]
         with_secretariat = False
-    if state_ids is not None:
-        in_states = Q(member_state_id__in=state_ids, function__in=MemberProfile.STATE_FUNCTIONS)
-        if with_secretariat:
-            in_states |= Q(function=Function.SECRETARIAT)
-        people = people.filter(in_states)
-        organisations = organisations.filter(member_state_id__in=state_ids)
-    if query:
-        people = people.filter(matching_every_term(query, PERSON_SEARCH_FIELDS))
-        organisations = organisations.filter(matching_every_term(query, ORGANISATION_SEARCH_FIELDS))
+    if state_ids is not None and not query:
+        # A page of the whole directory: the same SQL for every page of as many states,
+        # compiled once (`prepared_sql`).
+        name = f"directory.{'with' if with_secretariat else 'without'}_secretariat"
+        people = prepared_objects(
+            f"{name}.people",
+            lambda ids: _people_in(listed_profiles(), ids, with_secretariat),
+            state_ids,
+        )
+        organisations = prepared_objects(
+            f"{name}.organisations",
+            lambda ids: _listed_organisations().filter(member_state_id__in=ids),
+            state_ids,
+        )
+    else:
+        people = listed_profiles()
+        organisations = _listed_organisations()
+        if state_ids is not None:
+            people = _people_in(people, state_ids, with_secretariat)
+            organisations = organisations.filter(member_state_id__in=state_ids)
+        if query:
+            people = people.filter(matching_every_term(query, PERSON_SEARCH_FIELDS))
+            organisations = organisations.filter(
+                matching_every_term(query, ORGANISATION_SEARCH_FIELDS)
+            )
 
     members_of: dict[int, list[MemberProfile]] = defaultdict(list)
     secretariat: list[MemberProfile] = []

@@ -3,11 +3,14 @@
 from collections.abc import Iterable
 
 from django import forms
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from network_pages.directory import collation_key
 from network_pages.models.member_state import MemberState
 from network_pages.models.national_network import NationalNetworkOrganisation
+from nfp_site import fragments
 from nfp_site.plain_select import PlainSelect
 
 
@@ -42,6 +45,18 @@ class DirectorySearchForm(forms.Form):
             return cls.base_fields["q"].clean((data or {}).get("q", ""))
         except forms.ValidationError:
             return ""
+
+    def kept_html(self) -> SafeString:
+        """`{{ form }}`, kept for the process while nothing is searched (the directory as
+        it opens, and its pages): then the markup is written from the language, the member
+        states offered and the (empty) values alone, all in the key. A search is written
+        each time: its words would make a key per search."""
+        q, state = self.data.get("q"), self.data.get("state")
+        if q or state:
+            return self.render()
+        choices = tuple(self.fields["state"].choices)
+        key = ("directory-search", get_language(), self.is_bound, q, state, choices)
+        return fragments.kept(key, self.render)
 
     def filters(self) -> dict[str, str]:
         self.is_valid()

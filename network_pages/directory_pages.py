@@ -14,7 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from network_pages.directory import (
     ORGANISATION_SEARCH_FIELDS,
@@ -29,10 +32,30 @@ from network_pages.directory import (
 from network_pages.models.member_profile import MemberProfile
 from network_pages.models.member_state import MemberState
 from network_pages.models.national_network import NationalNetworkOrganisation
+from nfp_site import fragments
+from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 # About a screen and a half of tables on a laptop: 10 or so states at the network's size.
 ROWS_PER_PAGE = 30
 PAGE_PARAMETER = "page"
+
+
+def _people_counts(query: str = "") -> QuerySet:
+    """(state, function, people) of the listed people (those matching `query`)."""
+    people = listed_profiles().select_related(None).order_by()
+    if query:
+        people = people.filter(matching_every_term(query, PERSON_SEARCH_FIELDS))
+    by_function = people.values("member_state_id", "function").annotate(n=Count("pk"))
+    return by_function.values_list("member_state_id", "function", "n")
+
+
+def _organisation_counts(query: str = "") -> QuerySet:
+    """(state, organisations) of the national networks (those matching `query`)."""
+    organisations = NationalNetworkOrganisation.objects.order_by()
+    if query:
+        organisations = organisations.filter(matching_every_term(query, ORGANISATION_SEARCH_FIELDS))
+    by_state = organisations.values("member_state_id").annotate(n=Count("pk"))
+    return by_state.values_list("member_state_id", "n")
 
 
 def counted_states(query: str = "") -> list[MemberState]:
@@ -40,23 +63,22 @@ def counted_states(query: str = "") -> list[MemberState]:
     organisations it lists (those matching `query`, if any), and `nfp_secretariat`, the
     Secretariat's people: three queries, each bounded by the number of states (counts by
     state and function, counts by state), whatever the number of members."""
-    people = listed_profiles().select_related(None)
-    organisations = NationalNetworkOrganisation.objects.all()
     if query:
-        people = people.filter(matching_every_term(query, PERSON_SEARCH_FIELDS))
-        organisations = organisations.filter(matching_every_term(query, ORGANISATION_SEARCH_FIELDS))
+        by_function = list(_people_counts(query))
+        organisations_of = dict(_organisation_counts(query))
+    else:  # the whole directory: the same SQL every time, compiled once (prepared_sql)
+        by_function = prepared_rows("directory.people_counts", _people_counts)
+        organisations_of = dict(
+            prepared_rows("directory.organisation_counts", _organisation_counts)
+        )
     people_of: dict[int | None, int] = defaultdict(int)
     secretariat = 0
-    by_function = people.order_by().values_list("member_state_id", "function")
-    for state_id, function, count in by_function.annotate(n=Count("pk")):
+    for state_id, function, count in by_function:
         if function == Function.SECRETARIAT:
             secretariat += count
         elif function in MemberProfile.STATE_FUNCTIONS:
             people_of[state_id] += count
-    organisations_of = dict(
-        organisations.order_by().values_list("member_state_id").annotate(n=Count("pk"))
-    )
-    states = list(MemberState.objects.all())
+    states = prepared_objects("directory.states", MemberState.objects.all)
     for state in states:
         state.nfp_people = people_of[state.pk]
         state.nfp_organisations = organisations_of.get(state.pk, 0)
@@ -113,6 +135,34 @@ class Pagination:
     @property
     def next_link(self) -> str:
         return self.href(self.number + 1) if self.number < self.count else ""
+
+
+STATES_NAV_TEMPLATE = "network_pages/directory/_states_nav.html"
+
+
+def states_nav(pagination: Pagination) -> SafeString:
+    """The list of every state with a block, each linked to where it is
+    (`_states_nav.html`: 46 links), kept for the process on the whole directory's pages.
+    There it is written from the active language, the page's address and number and the
+    states' blocks and their pages alone, all in the key; a search's is written each time
+    (its words would make a key per search)."""
+
+    def render() -> SafeString:
+        return get_template(STATES_NAV_TEMPLATE).render({"pagination": pagination})
+
+    if pagination.params:
+        return render()
+    key = (
+        STATES_NAV_TEMPLATE,
+        get_language(),
+        pagination.url,
+        pagination.number,
+        pagination.count,
+        pagination.unlisted,
+        pagination.secretariat_page,
+        tuple((state.code, state.name, number) for state, number in pagination.index),
+    )
+    return fragments.kept(key, render)
 
 
 def page_number(value: str | None, count: int) -> int:

@@ -7,6 +7,7 @@ responses private (they are not network pages, so no `before_serve_page` hook ru
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,13 +17,12 @@ from django.views.generic import TemplateView
 from wagtail.models import Page
 
 from network_pages import access, network_area, roles
-from network_pages.community import activity, visibility
+from network_pages.community import activity, follow_rows, visibility
 from network_pages.community.forms import (
     FollowForm,
     NotificationPreferencesForm,
     preference_fields,
 )
-from network_pages.community.models import Follow
 from network_pages.community.notifications import follow, unfollow
 
 FOLLOWS_PER_PAGE = 50
@@ -57,19 +57,25 @@ class NotificationSettingsView(NetworkPersonMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         user = self.request.user
         form = kwargs.setdefault("form", NotificationPreferencesForm(user=user))
-        follows = Follow.objects.filter(user=user, active=True).select_related("page")
-        listing = Paginator(follows, FOLLOWS_PER_PAGE).get_page(self.request.GET.get("page"))
-        pages = [item.page for item in listing.object_list]
+        rows = follow_rows.FollowedRows(user)
+        listing = Paginator(rows, FOLLOWS_PER_PAGE).get_page(self.request.GET.get("page"))
+        follows = [follow_rows.followed_page(row) for row in listing.object_list]
+        pages = [item.page for item in follows]
         # A page the user can no longer read (unpublished, or no longer open to them) is
         # not named here, even if they followed it once.
         visible = {page.pk for page in visibility.pages_readable_by(user, pages)}
-        shown = [item for item in listing.object_list if item.page_id in visible]
+        shown = [item for item in follows if item.page_id in visible]
         # As `{% pageurl item.page %}` writes them, from the site root paths at once.
         urls = activity.page_urls(self.request, {item.pk: item.page for item in shown})
         for item in shown:
             item.page_url = urls[item.pk] or item.page.get_url(self.request)
         return super().get_context_data(
             follows=shown,
+            follow_rows=follow_rows.rows_html(
+                shown,
+                csrf_token=get_token(self.request),
+                next_path=self.request.get_full_path(),
+            ),
             pagination=listing,
             preference_fields=preference_fields(form),
             **kwargs,

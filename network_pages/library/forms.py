@@ -136,6 +136,24 @@ class LibraryFilterForm(forms.Form):
             return {}
         return {name: value for name, value in self.cleaned_data.items() if value}
 
+    def fields_html(self) -> SafeString:
+        """`{% for field in form %}<p>{{ field.label_tag }} {{ field }}</p>{% endfor %}`, as a
+        library's page writes its filters (issue 17: through Django's form templates, ~1 ms
+        of the page). Kept for the process while nothing is filtered: then it is written
+        from the active language, the (empty) values and the choices alone (the library's
+        tags, the member states, the languages), all in the key. Filtered, written each
+        time (its values would make a key per filter)."""
+
+        def write() -> SafeString:
+            return SafeString("".join(f"<p>{field.label_tag()} {field}</p>" for field in self))
+
+        values = tuple(self.data.get(name) for name in self.fields)
+        if type(self) is not LibraryFilterForm or any(values):
+            return write()
+        choices = tuple(tuple(field.choices) for field in self.fields.values())
+        key = ("library.filter_fields", get_language(), self.is_bound, values, choices)
+        return fragments.kept(key, write)
+
 
 class UploadPolicyForm(forms.Form):
     focal_points_may_upload = forms.BooleanField(

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from nfp_site.prepared_sql import prepared_rows
+
 from .languages import LanguageVersions, grouped_by_language, language_labels
 from .models import LibraryEntry, LibraryEntryTag, LibraryVersion
 from .places import NETWORK, Library
@@ -38,15 +40,29 @@ class EntryRow:
     library: Library | None = None
 
 
-def tag_names_of(entry_ids: list[int]) -> dict[int, list[str]]:
-    """{entry id: its tags' names, in the order they were given}, in one query."""
-    found: dict[int, list[str]] = {}
-    rows = (
+# A page of a list shows 20 entries: the SQL of each length is compiled once (prepared_sql).
+
+
+def _tag_names(entry_ids: list[int]):
+    return (
         LibraryEntryTag.objects.filter(content_object_id__in=entry_ids)
         .order_by("pk")
         .values_list("content_object_id", "tag__name")
     )
-    for entry_id, name in rows:
+
+
+def _versions(entry_ids: list[int]):
+    return (
+        LibraryVersion.objects.filter(entry_id__in=entry_ids)
+        .order_by()
+        .values_list("entry_id", "pk", "language", "uploaded_at", "document_id", "document__file")
+    )
+
+
+def tag_names_of(entry_ids: list[int]) -> dict[int, list[str]]:
+    """{entry id: its tags' names, in the order they were given}, in one query."""
+    found: dict[int, list[str]] = {}
+    for entry_id, name in prepared_rows("library.tag_names", _tag_names, entry_ids):
         found.setdefault(entry_id, []).append(name)
     return found
 
@@ -54,11 +70,7 @@ def tag_names_of(entry_ids: list[int]) -> dict[int, list[str]]:
 def versions_of(entry_ids: list[int]) -> dict[int, list[ListedVersion]]:
     """{entry id: its versions}, in one query."""
     found: dict[int, list[ListedVersion]] = {}
-    rows = (
-        LibraryVersion.objects.filter(entry_id__in=entry_ids)
-        .order_by()
-        .values_list("entry_id", "pk", "language", "uploaded_at", "document_id", "document__file")
-    )
+    rows = prepared_rows("library.versions", _versions, entry_ids)
     for entry_id, pk, language, uploaded_at, document_id, file_name in rows:
         found.setdefault(entry_id, []).append(
             ListedVersion(pk, language, uploaded_at, document_id, os.path.basename(file_name))

@@ -26,7 +26,7 @@ from network_pages.community import thematic_groups
 from network_pages.community.models import ThematicGroupPage
 from network_pages.meetings import participants
 from network_pages.meetings.models import MeetingPage
-from nfp_site.prepared_sql import prepared_rows
+from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 from .models import LibraryEntry, UploadPolicy
 
@@ -92,7 +92,13 @@ def find_library(kind: Kind, page_id: int) -> Library | None:
     """The library of a meeting or group by its page's id (an alias's id leads to its
     source), or None if there is no such page."""
     model = MeetingPage if kind is Kind.MEETING else ThematicGroupPage
-    page = model.objects.filter(pk=page_id).first()
+    # Every view of a meeting's or group's library asks: compiled once (prepared_sql).
+    found = prepared_objects(
+        f"library.find.{model.__name__}",
+        lambda pk: model.objects.filter(pk=pk).order_by("pk")[:1],
+        page_id,
+    )
+    page = found[0] if found else None
     if page is None:
         return None
     return Library(kind, network_area.source_of(page))

@@ -21,6 +21,7 @@ from .member_state import MemberState
 from .national_network import NationalNetworkOrganisation
 
 TEMPLATES = "network_pages/directory"
+_PLACEHOLDER_ID = 2_147_483_647
 
 
 class DirectoryPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
@@ -84,6 +85,8 @@ class DirectoryPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
             request,
             "network_pages/directory_page.html",
             search_form=search,
+            search_form_html=search.kept_html(),
+            states_nav=directory_pages.states_nav(pagination) if pagination else "",
             directory=listing,
             pagination=pagination,
             is_filtered=any(filters.values()),
@@ -108,8 +111,10 @@ class DirectoryPage(LocalizedRoutesMixin, RoutablePageMixin, Page):
 
         functions = {value: str(label) for value, label in MemberProfile.Function.choices}
         people = [member for entry in listing.states for member in entry.members]
+        # The route reversed once: a placeholder id, replaced by each person's.
+        vcard_before, vcard_after = url("vcard", _PLACEHOLDER_ID).split(str(_PLACEHOLDER_ID))
         for person in people + listing.secretariat:
-            person.vcard_url = url("vcard", person.pk)
+            person.vcard_url = f"{vcard_before}{person.pk}{vcard_after}"
             person.function_label = functions.get(person.function, person.function)
         kinds = {value: str(label) for value, label in NationalNetworkOrganisation.Kind.choices}
         for entry in listing.states:

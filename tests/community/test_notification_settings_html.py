@@ -40,22 +40,24 @@ def followed(group, working_methods, focal_point, dmr_user):
     )
 
 
-def settings_page(client, language: str, data=None) -> tuple[str, int]:
+def settings_page(client, language: str, data=None, query: str = "") -> tuple[str, int]:
     """The page's HTML (CSRF tokens left out) and its queries: shown, or sent back."""
     with CaptureQueriesContext(connection) as queries:
         if data is None:
-            response = client.get(SETTINGS[language])
+            response = client.get(SETTINGS[language] + query)
         else:
             response = client.post(SETTINGS[language], data)
     return CSRF.sub("CSRF", response.content.decode()), len(queries)
 
 
-def settings_page_before(monkeypatch, client, language: str, data=None) -> tuple[str, int]:
+def settings_page_before(
+    monkeypatch, client, language: str, data=None, query: str = ""
+) -> tuple[str, int]:
     with monkeypatch.context() as before:
         view = NotificationSettingsView
         before.setattr(view, "get_context_data", settings_before.get_context_data)
         before.setattr(view, "render_to_response", settings_before.render_to_response)
-        return settings_page(client, language, data)
+        return settings_page(client, language, data, query)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -75,6 +77,23 @@ def test_the_settings_page_renders_as_before_in_no_more_queries(
         assert 'value="off" required id="id_comment_2" checked' in after
     assert after == before
     assert queries_after <= queries_before
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("reader", ["focal_point", "dmr_user"])
+def test_the_followed_pages_forms_send_back_a_hostile_address_escaped_as_before(
+    followed, client, monkeypatch, request, reader, language
+):
+    """Each row's form sends the reader back to the page's path and query, as it was."""
+    client = sign_in(client, request.getfixturevalue(reader))
+    query = "?page=1&x=%3Cscript%3E%22%27%26"
+
+    before, _ = settings_page_before(monkeypatch, client, language, query=query)
+    after, _ = settings_page(client, language, query=query)
+
+    assert "x=%3Cscript%3E%22%27%26" in after
+    assert after.count('name="action" value="unfollow"') == 2
+    assert after == before
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

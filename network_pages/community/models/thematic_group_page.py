@@ -91,10 +91,13 @@ class ThematicGroupPage(CommentablePageMixin, Page):
             for link in prepared_objects("groups.sessions", _session_links_of, source_id)
             if link.page.live
         ]
-        workspace = list(
-            visibility.with_source_path(Page.objects.child_of(self).live()).order_by(
-                "-first_published_at", "-pk"
-            )[:50]
+        path_from, path_to = self._get_children_path_interval(self.path)
+        depth = self.depth + 1  # in the name: a stand-in depth would be out of its range
+        workspace = prepared_objects(
+            f"groups.workspace:{depth}",
+            lambda start, end: _workspace_below(start, end, depth),
+            path_from,
+            path_to,
         )
         # The workspace and the sessions asked together: one reading of their restrictions.
         visible = {page.pk for page in visibility.pages_visible_to(user, [*workspace, *sessions])}
@@ -147,6 +150,14 @@ class ThematicGroupPage(CommentablePageMixin, Page):
                 gettext("You have left the thematic group “%(title)s”.") % {"title": self.title},
             )
         return redirect(self.get_url(request))
+
+
+def _workspace_below(path_from: str, path_to: str, depth: int) -> QuerySet:
+    """The live pages at `depth` whose paths are from `path_from` to `path_to` (a group's
+    children, as `Page.objects.child_of` finds them), newest first, 50 at most, each with
+    its source's path if it is an alias (`visibility.with_source_path`)."""
+    pages = Page.objects.filter(depth=depth, path__range=(path_from, path_to), live=True)
+    return visibility.with_source_path(pages).order_by("-first_published_at", "-pk")[:50]
 
 
 def _memberships_of(group_id: int) -> QuerySet:
