@@ -4,9 +4,11 @@ a restricted page under the network area and drafts, each carrying a marker stri
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
 from wagtail.models import Locale, Page
 
 from home.models import NewsItemPage, PublicationPage
+from home.page_cache import start_new_generation
 from home.site_setup import ensure_home_pages, ensure_public_indexes
 from network_pages.network_area import ensure_network_area
 from network_pages.publication_drafts.setup import ensure_publication_drafts
@@ -22,6 +24,14 @@ class PublicSection:
     news_en: NewsItemPage
     news_fr: NewsItemPage
     publication_en: PublicationPage
+
+
+def rendered(url: str) -> str:
+    """What an anonymous visitor is sent for `url`, rendered (never the page cache's copy)."""
+    start_new_generation()
+    response = Client().get(url)
+    assert response.status_code == 200
+    return response.content.decode()
 
 
 def publish_under(parent: Page, page: Page) -> Page:

@@ -13,7 +13,7 @@ from home.feeds import FEED_LENGTH, NewsAndPublicationsFeed
 from home.models import NewsItemPage, PublicationPage
 from home.page_cache import start_new_generation
 from home.public_pages import only_public
-from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under
+from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under, rendered
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +33,6 @@ def items_before(self, feed):
     for item in items:
         item.feed_url = item.get_url(feed.request)
     return items
-
-
-def rendered(url: str) -> str:
-    start_new_generation()  # the rendering, never the page cache
-    response = Client().get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def rendered_before(url: str, monkeypatch) -> str:

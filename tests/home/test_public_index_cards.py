@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home.models import GoodPracticePage, NewsIndexPage, NewsItemPage, PublicIndexPage
 from home.page_cache import start_new_generation
-from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under
+from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under, rendered
 from tests.old_templates import PUBLIC_INDEX, with_old_templates
 
 pytestmark = pytest.mark.django_db
@@ -25,13 +25,6 @@ def get_context_before(self, request, *args, **kwargs):
     context = super(PublicIndexPage, self).get_context(request, *args, **kwargs)
     context["items"] = Paginator(self.items(), self.per_page).get_page(request.GET.get("page"))
     return context
-
-
-def rendered(url: str) -> str:
-    start_new_generation()  # the rendering, never the page cache
-    response = Client().get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def rendered_before(url: str, monkeypatch) -> str:

@@ -3,16 +3,12 @@ bytes Wagtail's templates draw, for the DMR and for a network approver (who has 
 but fewer pages and buttons), in English and in French; the rows' buttons are the ones
 Wagtail's listing hooks offer; and the explorer stays closed to whoever has no admin."""
 
-import hashlib
 import re
-from pathlib import Path
 from unittest.mock import patch
 
 import pytest
-import wagtail
 from django.conf import settings
 from django.contrib.auth.models import Permission
-from django.template.loader import get_template
 from wagtail.models import Page
 
 from network_pages import roles
@@ -24,6 +20,7 @@ from network_pages.publication_drafts.models import PublicationDraftsPage
 from nfp_site import explorer_cells
 from nfp_site.explorer_cells import ExplorerTitleColumn
 from tests.conftest import sign_in
+from tests.network_pages.drawn_templates import assert_unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -161,13 +158,7 @@ def test_every_template_drawn_in_python_is_recorded():
 
 @pytest.mark.parametrize("template", sorted(DRAWN_FROM))
 def test_a_template_drawn_in_python_is_the_one_it_was_written_from(template):
-    origin = Path(get_template(template).origin.name)
-    digest = hashlib.sha256(origin.read_bytes()).hexdigest()
-
-    assert digest == DRAWN_FROM[template], (
-        f"{origin} changed (Wagtail {wagtail.__version__}): carry the change into "
-        f"nfp_site/explorer_cells.py, then record sha256 {digest} here."
-    )
+    assert_unchanged(template, DRAWN_FROM[template], "nfp_site/explorer_cells.py")
 
 
 @pytest.mark.parametrize("kind", ["anonymous", "password-only", "Focal Point"])
