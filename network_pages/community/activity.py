@@ -368,10 +368,18 @@ def new_pages(
         candidates = _new_page_candidates(limit)
     visible = _visible_pages(user, candidates, restrictions)[:limit]
     links = urls.map(visible)
+    # One label per page type, not one per page.
+    new_label = gettext("New: %(type)s")
+    labels: dict[int, str] = {}
+    for page in visible:
+        if page.content_type_id not in labels:
+            labels[page.content_type_id] = new_label % {
+                "type": page.specific_class._meta.verbose_name
+            }
     return [
         ActivityEntry(
             when=page.first_published_at,
-            label=gettext("New: %(type)s") % {"type": page.specific_class._meta.verbose_name},
+            label=labels[page.content_type_id],
             title=page.title,
             url=links[page.pk],
             page_id=page.pk,
@@ -453,19 +461,26 @@ def recent_comments(
     pages = list({comment.page_id: comment.page for comment in comments}.values())
     # Only comments the user may read: the page open to them and they in its audience.
     audiences = comment_audience.audiences_of(pages)
-    visible = {
-        page.pk
-        for page in _visible_pages(user, pages, restrictions)
-        if page.live and audiences[page.pk].includes(user)
-    }
+    # The audience's rule asked once per audience, not once per page (a few audiences for
+    # the ~45 pages commented at network size).
+    # (Keyed by identity: hashing an audience would translate its notices.)
+    included: dict[int, bool] = {}
+    visible = set()
+    for page in _visible_pages(user, pages, restrictions):
+        if not page.live:
+            continue
+        page_audience = audiences[page.pk]
+        if id(page_audience) not in included:
+            included[id(page_audience)] = page_audience.includes(user)
+        if included[id(page_audience)]:
+            visible.add(page.pk)
     comments = [comment for comment in comments if comment.page_id in visible][:limit]
     links = urls.map(list({c.page_id: c.page for c in comments}.values()))
+    reply, comment_label = pgettext("kind of activity", "Reply"), gettext("Comment")
     return [
         ActivityEntry(
             when=comment.created_at,
-            label=pgettext("kind of activity", "Reply")
-            if comment.parent_id
-            else gettext("Comment"),
+            label=reply if comment.parent_id else comment_label,
             title=comment.page.title,
             url=format_lazy("{}#comments", links[comment.page_id]),
             by=comment.by,

@@ -31,14 +31,17 @@ def restrictions_by_page(pages: Sequence[Page]) -> dict[int, list[PageViewRestri
         page.pk: source_paths.get(page.alias_of_id, page.path) if page.alias_of_id else page.path
         for page in pages
     }
-    paths = {path for path in path_of.values() for path in access.ancestor_paths(path)}
+    # Each path's ancestors, worked out once (a page's path is looked at twice below).
+    ancestors_of = {path: access.ancestor_paths(path) for path in set(path_of.values())}
+    paths = {ancestor for ancestors in ancestors_of.values() for ancestor in ancestors}
     found: dict[str, list[PageViewRestriction]] = defaultdict(list)
     for restriction in access.restrictions_on_paths(paths):
         found[restriction.page.path].append(restriction)
-    return {
-        pk: [r for ancestor in access.ancestor_paths(path) for r in found.get(ancestor, [])]
-        for pk, path in path_of.items()
+    on_path = {
+        path: [r for ancestor in ancestors for r in found.get(ancestor, ())]
+        for path, ancestors in ancestors_of.items()
     }
+    return {pk: list(on_path[path]) for pk, path in path_of.items()}
 
 
 def with_source_path(pages: QuerySet) -> QuerySet:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Count, Func, IntegerField, QuerySet, Subquery, Value, Window
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from wagtail import hooks
 
 from nfp_site.prepared_sql import prepared_objects, prepared_rows
@@ -57,6 +59,21 @@ class WorkList:
         if self.total is not None:
             return self.total
         return sum(1 for item in self.items if item.needs_action)
+
+
+class ChoiceLabels:
+    """`instance.get_FIELD_display()` for the items of a list: Django's builds a dict of
+    the field's choices for each call, hashing (so translating) every label; here the
+    choices are read once and only the label shown is translated."""
+
+    def __init__(self, model, field_name: str) -> None:
+        field = model._meta.get_field(field_name)
+        self._attname = field.attname
+        self._labels = {make_hashable(value): label for value, label in field.flatchoices}
+
+    def __call__(self, instance) -> str:
+        value = getattr(instance, self._attname)
+        return force_str(self._labels.get(make_hashable(value), value), strings_only=True)
 
 
 def work_lists_for(user, request=None) -> list[WorkList]:

@@ -10,7 +10,8 @@ from datetime import date
 
 from django.db.models import DateField, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, Value
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils import dateformat
+from django.utils.formats import date_format, get_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from wagtail.models import Page
@@ -69,13 +70,16 @@ def requests_to_answer(user, state, urls: ReaderUrls) -> WorkList:
         "requests_to_answer", _requests_to_answer, state.pk, rules.today()
     )
     links = urls.map(requests)
+    # Asked once for the list, not once per request.
+    deadline, day_format = gettext("Deadline: %(day)s"), get_format("DATE_FORMAT")
+    draft, not_started = gettext("Draft"), gettext("Not started")
     items = [
         WorkItem(
             title=page.title,
             # Lazy: the URLs of every list on the page are looked up together.
             url=format_lazy("{}{}", links.get(page.pk, ""), page.reverse_subpage("edit_response")),
-            detail=_deadline(page.deadline),
-            status=gettext("Draft") if page.nfp_status else gettext("Not started"),
+            detail=deadline % {"day": dateformat.format(page.deadline, day_format)},
+            status=draft if page.nfp_status else not_started,
             due=page.deadline,
         )
         for page in requests

@@ -6,19 +6,21 @@ and the meetings whose convocation deadline has passed without a convocation (4.
 """
 
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils import dateformat
+from django.utils.formats import get_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 
 from network_pages import access
 from network_pages.community.activity import ReaderUrls
 from network_pages.community.worklists import (
+    ChoiceLabels,
     WorkItem,
     WorkList,
     prepared_first_and_total,
 )
 from network_pages.meetings import convocation, dashboard, pending
-from network_pages.meetings.models import AgendaSuggestion
+from network_pages.meetings.models import AgendaSuggestion, MeetingPage
 from nfp_site.prepared_sql import prepared_objects
 
 SUGGESTIONS_SHOWN = 8
@@ -30,18 +32,23 @@ def meetings_to_answer(user, urls: ReaderUrls) -> WorkList:
         prepared_first_and_total(found[0], found[1], *found[2]) if found else ([], None)
     )
     links = urls.map(meetings)
-    items = [
-        WorkItem(
-            title=meeting.title,
-            # Lazy: the URLs of every list on the page are looked up together.
-            url=format_lazy("{}#attendance", links.get(meeting.pk, "")),
-            detail=f"{meeting.get_kind_display()} · "
-            + date_format(convocation.opening_day(meeting), "DATE_FORMAT"),
-            status=gettext("Tell the DMR whether you attend"),
-            due=convocation.opening_day(meeting),
+    # Asked once for the list, not once per meeting.
+    day_format = get_format("DATE_FORMAT")
+    status = gettext("Tell the DMR whether you attend")
+    kind_of = ChoiceLabels(MeetingPage, "kind")
+    items = []
+    for meeting in meetings:
+        opening_day = convocation.opening_day(meeting)
+        items.append(
+            WorkItem(
+                title=meeting.title,
+                # Lazy: the URLs of every list on the page are looked up together.
+                url=format_lazy("{}#attendance", links.get(meeting.pk, "")),
+                detail=f"{kind_of(meeting)} · " + dateformat.format(opening_day, day_format),
+                status=status,
+                due=opening_day,
+            )
         )
-        for meeting in meetings
-    ]
     return WorkList(
         key="meetings-to-answer",
         title=gettext("Meetings to answer"),
@@ -65,12 +72,13 @@ def _suggestions_of(user_id: int):
 def my_suggestions(user, urls: ReaderUrls) -> WorkList:
     suggestions = prepared_objects("meetings.my_suggestions", _suggestions_of, user.pk)
     links = urls.map(list({s.meeting_id: s.meeting for s in suggestions}.values()))
+    status_of = ChoiceLabels(AgendaSuggestion, "status")
     items = [
         WorkItem(
             title=suggestion.title,
             url=format_lazy("{}#suggestions", links.get(suggestion.meeting_id, "")),
             detail=suggestion.meeting.title,
-            status=suggestion.get_status_display(),
+            status=status_of(suggestion),
             needs_action=False,
         )
         for suggestion in suggestions
@@ -98,6 +106,7 @@ def suggestions_to_decide() -> WorkList:
     suggestions, total = prepared_first_and_total(
         "suggestions_to_decide", _suggestions_to_decide, limit=SUGGESTIONS_SHOWN
     )
+    status_of = ChoiceLabels(AgendaSuggestion, "status")
     items = [
         WorkItem(
             title=suggestion.title,
@@ -110,7 +119,7 @@ def suggestions_to_decide() -> WorkList:
                 )
                 if part
             ),
-            status=suggestion.get_status_display(),
+            status=status_of(suggestion),
         )
         for suggestion in suggestions
     ]
@@ -129,13 +138,15 @@ def suggestions_to_decide() -> WorkList:
 
 def overdue_convocations(request=None) -> WorkList:
     """4.1: upcoming meetings past their convocation deadline and not convened yet."""
+    # Asked once for the list, not once per meeting.
+    day_format, kind_of = get_format("DATE_FORMAT"), ChoiceLabels(MeetingPage, "kind")
     items = [
         WorkItem(
             title=upcoming.page.title,
             url=reverse("meetings_convocation", args=[upcoming.page.pk]),
-            detail=upcoming.page.get_kind_display()
+            detail=kind_of(upcoming.page)
             + " · "
-            + date_format(upcoming.timing.opening_day, "DATE_FORMAT"),
+            + dateformat.format(upcoming.timing.opening_day, day_format),
             status=str(upcoming.timing.describe()),
             due=upcoming.timing.deadline,
         )

@@ -78,12 +78,17 @@ def audiences_of(pages: Iterable[Page]) -> dict[int, CommentAudience]:
     found: dict[int, CommentAudience] = {}
     # Page types that answer with the same function (a static method) are asked together.
     by_answer: dict[Callable, list[Page]] = defaultdict(list)
+    # Each page type looked up once (a page's `specific_class` is looked up per page).
+    classes: dict[int, type[Page] | None] = {}
     for page in pages:
-        fixed = getattr(page.specific_class, "fixed_comment_audience", NETWORK_MEMBERS)
+        if page.content_type_id not in classes:
+            classes[page.content_type_id] = page.specific_class
+        specific_class = classes[page.content_type_id]
+        fixed = getattr(specific_class, "fixed_comment_audience", NETWORK_MEMBERS)
         if fixed is not None:
             found[page.pk] = fixed
         else:
-            by_answer[page.specific_class.comment_audiences_of].append(page)
+            by_answer[specific_class.comment_audiences_of].append(page)
     for answer, some in by_answer.items():
         found.update(answer(some))
     return found
