@@ -30,10 +30,10 @@ from network_pages.directory import (
     matching_every_term,
 )
 from network_pages.models.member_profile import MemberProfile
-from network_pages.models.member_state import MemberState
+from network_pages.models.member_state import MemberState, every_member_state
 from network_pages.models.national_network import NationalNetworkOrganisation
 from nfp_site import fragments
-from nfp_site.prepared_sql import prepared_objects, prepared_rows
+from nfp_site.prepared_sql import prepared_rows
 
 # About a screen and a half of tables on a laptop: 10 or so states at the network's size.
 ROWS_PER_PAGE = 30
@@ -78,7 +78,7 @@ def counted_states(query: str = "") -> list[MemberState]:
             secretariat += count
         elif function in MemberProfile.STATE_FUNCTIONS:
             people_of[state_id] += count
-    states = prepared_objects("directory.states", MemberState.objects.all)
+    states = every_member_state()
     for state in states:
         state.nfp_people = people_of[state.pk]
         state.nfp_organisations = organisations_of.get(state.pk, 0)

@@ -11,6 +11,7 @@ is written from (`_row_key`). `tests/information/test_item_rows.py` compares bot
 byte."""
 
 from collections.abc import Iterable
+from functools import cache
 from html import escape
 
 from django.utils import timezone
@@ -103,12 +104,8 @@ def summaries_html(items: Iterable) -> SafeString:
     """The summaries of `items` (each with its `listing_url` and `themes` set by the view),
     or the words saying that none matched, as the template's loop and its `{% empty %}`."""
     language, zone = get_language(), timezone.get_current_timezone_name()
-    made: list[_Words] = []
-
-    def words() -> _Words:
-        if not made:
-            made.append(_Words())
-        return made[0]
+    # Made once, and only if a row is written (a page whose rows are all kept needs none).
+    words = cache(_Words)
 
     written = "".join(
         fragments.kept_row(

@@ -10,6 +10,7 @@ Each row is kept for the process (`fragments.kept_row`) under everything it is w
 (`_row_key`). `tests/information/test_request_rows.py` compares both, byte for byte."""
 
 from collections.abc import Iterable
+from functools import cache
 from html import escape
 
 from django.conf import settings
@@ -73,12 +74,8 @@ def rows_html(requests: Iterable, *, with_own_status: bool) -> SafeString:
     """The rows of `requests` (each with its `listing_url` and `own_status` set by the view);
     `with_own_status`: the reader represents a state, whose response each row says."""
     language = get_language()
-    made: list[_Words] = []
-
-    def words() -> _Words:
-        if not made:
-            made.append(_Words())
-        return made[0]
+    # Made once, and only if a row is written (a page whose rows are all kept needs none).
+    words = cache(_Words)
 
     return SafeString(
         "".join(

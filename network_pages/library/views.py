@@ -24,6 +24,7 @@ from network_pages.accounts.mixins import VerifiedRequiredMixin
 from network_pages.community.activity import ReaderUrls
 from network_pages.information.documents import DocumentNotStored
 from network_pages.models import MemberState
+from network_pages.models.member_state import every_member_state
 from nfp_site.prepared_sql import prepared_objects
 
 from . import places, storing
@@ -81,7 +82,7 @@ class LibraryView(LibraryMixin, View):
     def get(self, request: HttpRequest, **kwargs) -> HttpResponse:
         library = self.library
         entries = library.entries()
-        form = LibraryFilterForm(request.GET, tags=tags_of(entries), states=member_states())
+        form = LibraryFilterForm(request.GET, tags=tags_of(entries), states=every_member_state())
         filters = form.filters()
         entries = narrowed(entries, filters)
         entries = entries.distinct().select_related("member_state")
@@ -114,11 +115,6 @@ class LibraryView(LibraryMixin, View):
                 ),
             },
         )
-
-
-def member_states() -> list[MemberState]:
-    """Every member state (the filters' choices): the query compiled once (prepared_sql)."""
-    return prepared_objects("library.member_states", MemberState.objects.all)
 
 
 def narrowed(entries, filters: dict):

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from nfp_site.prepared_sql import prepared_objects
+
 
 class MemberState(models.Model):
     """A member state of the Council of Europe (1.1), named in both official languages."""
@@ -23,3 +25,9 @@ class MemberState(models.Model):
     @property
     def name(self) -> str:
         return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+
+
+def every_member_state() -> list[MemberState]:
+    """Every member state (a list's filter, the directory's blocks): the query compiled once
+    per process (prepared_sql); new instances at each call."""
+    return prepared_objects("member_states.all", MemberState.objects.all)
