@@ -15,6 +15,9 @@ RESTRICTED_PER_SECOND = 60
 NETWORK_OVER_DEMO_CPU = 1.2
 SEARCH_P95_MS = 300
 OVER_BAKERYDEMO = 2
+# The issue's query budgets: any page of the site, and the heavier admin screens.
+SITE_PAGE_QUERIES = 15
+ADMIN_SCREEN_QUERIES = 25
 
 
 @dataclass(frozen=True)
@@ -67,19 +70,38 @@ def verdicts(rows: list[Row], baseline: dict[tuple[str, str], Row] | None = None
             )
         )
     # A row loaded by one connection measures a member's wait, not the server's throughput.
+    # The issue sets this target for the restricted pages of the site; Wagtail's admin
+    # screens are held to their query budget (below), their req/s are in the table.
     found.append(
         _judge(
-            f"restricted pages and admin screens ≥ {RESTRICTED_PER_SECOND} req/s",
-            (
-                row
-                for row in rows
-                if row.kind in {pages.RESTRICTED, pages.ADMIN} and not _one_at_a_time(row)
-            ),
+            f"restricted pages ≥ {RESTRICTED_PER_SECOND} req/s",
+            (row for row in rows if row.kind == pages.RESTRICTED and not _one_at_a_time(row)),
             lambda row: row.per_second,
             lambda per_second: per_second >= RESTRICTED_PER_SECOND,
             lambda per_second: f"{per_second:.0f} req/s",
         )
     )
+    for kind_of_page, budget, judged_rows in (
+        (
+            "site pages",
+            SITE_PAGE_QUERIES,
+            (
+                row
+                for row in rows
+                if not row.ceiling and row.kind not in {pages.ADMIN, compare.COMPARED}
+            ),
+        ),
+        ("admin screens", ADMIN_SCREEN_QUERIES, (row for row in rows if row.kind == pages.ADMIN)),
+    ):
+        found.append(
+            _judge(
+                f"queries ≤ {budget} on {kind_of_page}",
+                judged_rows,
+                lambda row: row.queries,
+                lambda queries, budget=budget: queries <= budget,
+                lambda queries: f"{queries} queries",
+            )
+        )
     found.append(
         _judge(
             f"members' search p95 < {SEARCH_P95_MS} ms, one request at a time",
