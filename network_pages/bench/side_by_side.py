@@ -1,6 +1,7 @@
 """A baseline served beside the measured site: each page is loaded there right before it is
 loaded here, so that the CPU per request of the two sizes is compared within the same
-minute (`bench --baseline-database`): before and after it, and the mean of the two taken.
+minute (`bench --baseline-database`): before and after it, and the mean of the two taken;
+with `--rounds N`, ours N times and the baseline's N + 1, alternated, and the medians taken.
 
 Compared across two runs ten minutes apart, the same page differed by up to 30% on a shared
 machine, and issue 17's "within 1.2× of demo size" was judged on that noise. Side by side,
@@ -51,17 +52,28 @@ class BaselineUnavailable(Exception):
 def around(before: report.Row, after: report.Row) -> report.Row:
     """The baseline's page measured right before and right after ours, as one row: the mean
     of the two, so that a drift of the machine during ours weighs on both sides alike."""
+    return median_of([before, after])
 
-    def mean(first: float | None, second: float | None) -> float | None:
-        known = [value for value in (first, second) if value is not None]
-        return sum(known) / len(known) if known else None
 
+def median_of(measured: list[report.Row]) -> report.Row:
+    """One page measured several times (`bench --rounds`, alternated with the baseline), as
+    one row: the median of each figure (of two, their mean), so that one slow moment of the
+    machine does not decide a page's ratio. Errors add up."""
+
+    def median(values: list[float | None]) -> float | None:
+        known = sorted(value for value in values if value is not None)
+        if not known:
+            return None
+        middle = len(known) // 2
+        return known[middle] if len(known) % 2 else (known[middle - 1] + known[middle]) / 2
+
+    first = measured[0]
     return replace(
-        before,
-        per_second=(before.per_second + after.per_second) / 2,
-        p50_ms=mean(before.p50_ms, after.p50_ms),
-        p95_ms=mean(before.p95_ms, after.p95_ms),
-        p99_ms=mean(before.p99_ms, after.p99_ms),
-        cpu_ms=mean(before.cpu_ms, after.cpu_ms),
-        errors=before.errors + after.errors,
+        first,
+        per_second=median([row.per_second for row in measured]),
+        p50_ms=median([row.p50_ms for row in measured]),
+        p95_ms=median([row.p95_ms for row in measured]),
+        p99_ms=median([row.p99_ms for row in measured]),
+        cpu_ms=median([row.cpu_ms for row in measured]),
+        errors=sum(row.errors for row in measured),
     )

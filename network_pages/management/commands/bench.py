@@ -45,6 +45,10 @@ def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def rounds_said(rounds: int) -> str:
+    return "" if rounds == 1 else f", {rounds} rounds (the median of each figure)"
+
+
 def git_commit() -> str:
     try:
         return subprocess.run(  # noqa: S603 - a fixed command
@@ -86,6 +90,13 @@ class Command(BaseCommand):
         parser.add_argument("--size", choices=sorted(grow.SIZES), default="demo")
         parser.add_argument("--seconds", type=float, default=5.0, help="measured, per page")
         parser.add_argument("--warmup", type=float, default=1.0, help="before each page")
+        parser.add_argument(
+            "--rounds",
+            type=int,
+            default=1,
+            help="each page measured this many times (alternated with the baseline's, which "
+            "is measured once more); the medians are reported",
+        )
         parser.add_argument("--connections", type=int, default=8)
         parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
         parser.add_argument("--redis", default=serve.DEFAULT_REDIS_URL, help="used if it answers")
@@ -170,13 +181,19 @@ class Command(BaseCommand):
                 beside.cookies = self.sign_in(beside.server)
             for target in targets:
                 twin = beside.targets.get((target.label, target.role)) if beside else None
+                ours, theirs = [], []
+                for _round in range(options["rounds"]):
+                    if twin is not None:
+                        # Right before and right after ours: the machine's load is shared
+                        # alike.
+                        theirs.append(self.measure_beside(beside, twin, options))
+                    ours.append(
+                        self.measure(server.url, target, cookies, options, server.cpu_seconds)
+                    )
+                rows.append(side_by_side.median_of(ours))
                 if twin is not None:
-                    # Right before and right after ours: the machine's load is shared alike.
-                    before = self.measure_beside(beside, twin, options)
-                rows.append(self.measure(server.url, target, cookies, options, server.cpu_seconds))
-                if twin is not None:
-                    after = self.measure_beside(beside, twin, options)
-                    baseline_rows.append(side_by_side.around(before, after))
+                    theirs.append(self.measure_beside(beside, twin, options))
+                    baseline_rows.append(side_by_side.median_of(theirs))
                 equivalent = compare.equivalent_target(target) if compare_url else None
                 if equivalent is not None:
                     # Right after ours, with the same load: the machine's load is shared alike.
@@ -203,8 +220,8 @@ class Command(BaseCommand):
             f"gunicorn {options['workers']} sync workers, production settings (DEBUG off), "
             f"DATABASE_CONN_MAX_AGE={settings.DATABASES['default'].get('CONN_MAX_AGE', 0)}",
             f"load: {options['connections']} connections, {options['warmup']:g} s warm-up then "
-            f"{options['seconds']:g} s per page; machine: {machine()}; load average before "
-            f"{load_before}, after {load_average()}",
+            f"{options['seconds']:g} s per page{rounds_said(options['rounds'])}; machine: "
+            f"{machine()}; load average before {load_before}, after {load_average()}",
         ]
         if compare_url:
             cpu = f"its workers' CPU read from master {options['compare_pid']}"
@@ -217,7 +234,11 @@ class Command(BaseCommand):
             header.append(
                 f"baseline: served beside it from another database ({beside.census}), each "
                 "page loaded there right before and right after here with the same load (the "
-                "mean of both)"
+                + (
+                    "mean of both)"
+                    if options["rounds"] == 1
+                    else f"median of {options['rounds'] + 1}, alternated with ours)"
+                )
             )
         baseline = report.load_json(options["baseline"]) if options["baseline"] else None
         if beside:
@@ -259,6 +280,8 @@ class Command(BaseCommand):
             )
         if options["seconds"] <= 0 or options["warmup"] < 0:
             raise CommandError("--seconds must be positive and --warmup at least 0.")
+        if options["rounds"] < 1:
+            raise CommandError("--rounds must be at least 1.")
         if options["connections"] < 1 or options["workers"] < 1:
             raise CommandError("--connections and --workers must be at least 1.")
         if options["baseline"] and not options["baseline"].exists():

@@ -24,6 +24,7 @@ from network_pages.management.commands.bench import Command
         (["--warmup", "-1"], "--warmup at least 0"),
         (["--connections", "0"], "must be at least 1"),
         (["--workers", "0"], "must be at least 1"),
+        (["--rounds", "0"], "--rounds must be at least 1"),
         (["--baseline", "/nonexistent/run.json"], "No baseline"),
         (["--compare-pid", "1"], "goes with --compare-url"),
         (["--compare-url", "http://127.0.0.1:9", "--compare-pid", "999999999"], "No process"),

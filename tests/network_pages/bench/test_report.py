@@ -97,3 +97,20 @@ def test_a_baseline_beside_is_the_mean_of_its_page_before_and_after_ours():
     mean = side_by_side.around(before, after)
     assert (mean.per_second, mean.p50_ms, mean.p99_ms, mean.cpu_ms) == (50.0, 25.0, 70.0, 12.0)
     assert (mean.p95_ms, mean.errors, mean.label, mean.queries) == (50.0, 1, "meeting", 7)
+
+
+def test_a_page_measured_in_rounds_is_the_median_of_each_figure():
+    rounds = [
+        Row("meeting", "DMR", "/m/", 200, 7, 90.0, 20.0, 60.0, 11.0, errors=1, p95_ms=50.0),
+        Row("meeting", "DMR", "/m/", 200, 7, 40.0, 30.0, 90.0, 19.0, errors=0, p95_ms=None),
+        Row("meeting", "DMR", "/m/", 200, 7, 60.0, 25.0, 70.0, 10.0, errors=2, p95_ms=40.0),
+    ]
+    median = side_by_side.median_of(rounds)
+    assert (median.per_second, median.p50_ms, median.p99_ms, median.cpu_ms) == (
+        60.0,
+        25.0,
+        70.0,
+        11.0,
+    )
+    # A figure missing from a round is the median of the others; errors add up.
+    assert (median.p95_ms, median.errors, median.queries) == (45.0, 3, 7)
