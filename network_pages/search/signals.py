@@ -65,8 +65,13 @@ def response_deleted(sender, instance, **kwargs) -> None:
 
 
 def comment_changed(sender, instance, **kwargs) -> None:
-    if not kwargs.get("raw"):
-        schedule(indexing.COMMENT, instance.pk)
+    if kwargs.get("raw"):
+        return
+    if instance.is_deleted or instance.is_hidden:
+        # Its text leaves the search with the change itself, not when the worker next runs:
+        # the DMR hides a comment for what it says (the refresh then writes nothing).
+        indexing.forget(SearchEntry.Kind.COMMENT, instance.pk)
+    schedule(indexing.COMMENT, instance.pk)
 
 
 def comment_deleted(sender, instance, **kwargs) -> None:

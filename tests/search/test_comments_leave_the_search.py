@@ -78,18 +78,35 @@ def test_a_comment_its_author_deleted_is_found_by_nobody(
     assert_nobody_finds_it(client, posted, [focal_point, other_focal_point, dmr_user])
 
 
-def test_deleting_schedules_the_entrys_refresh_once_it_commits(
-    posted, django_capture_on_commit_callbacks
+def test_a_deleted_comment_leaves_the_search_before_the_worker_runs(
+    client, posted, focal_point, other_focal_point, dmr_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         posting.delete_comment(posted)
-    assert callbacks, "nothing scheduled: the entry would keep the erased text"
-    assert SearchEntry.objects.filter(kind=SearchEntry.Kind.COMMENT, source_id=posted.pk)
+    assert callbacks, "nothing scheduled: the worker would not tidy the entry"
 
-    for callback in callbacks:
-        callback()
+    # The worker has not run (the callbacks were not executed): nobody finds it already.
+    assert_nobody_finds_it(client, posted, [focal_point, other_focal_point, dmr_user])
 
-    assert not SearchEntry.objects.filter(kind=SearchEntry.Kind.COMMENT, source_id=posted.pk)
+
+def test_a_comment_the_dmr_hid_leaves_the_search_before_the_worker_runs(
+    client, posted, focal_point, other_focal_point, dmr_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        posting.hide_comment(posted, by=dmr_user, reason="Personal data.")
+
+    assert_nobody_finds_it(client, posted, [focal_point, other_focal_point, dmr_user])
+
+
+def test_a_hidden_comment_restored_is_found_again_once_the_worker_runs(
+    client, posted, focal_point, dmr_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.hide_comment(posted, by=dmr_user, reason="Personal data.")
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.restore_comment(posted, by=dmr_user)
+
+    assert TEXT in found_by(client, focal_point)
 
 
 def test_deleting_twice_changes_nothing_the_second_time(posted, django_capture_on_commit_callbacks):
