@@ -4,7 +4,7 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
@@ -14,6 +14,7 @@ from network_pages.decisions.models import ActionPoint, Decision
 from network_pages.information.models import Response
 from network_pages.meetings.document_owners import DOCUMENT_LINK
 from network_pages.meetings.models import MeetingPage
+from network_pages.models import MemberProfile
 
 from . import extraction, indexing, tasks
 from .models import SearchEntry
@@ -86,6 +87,19 @@ def author_deleted(sender, instance, **kwargs) -> None:
         schedule(indexing.COMMENT, comment_id)
 
 
+def member_state_changed(sender, instance, **kwargs) -> None:
+    """A member now represents another state (or none): their comments' entries carry the
+    state they are filtered by, so each is refreshed once the change commits."""
+    if kwargs.get("raw") or instance.pk is None:
+        return
+    stored = MemberProfile.objects.filter(pk=instance.pk).values_list("member_state_id", flat=True)
+    if stored.first() == instance.member_state_id:
+        return
+    comments = MemberComment.objects.filter(author_id=instance.user_id)
+    for comment_id in comments.values_list("pk", flat=True):
+        schedule(indexing.COMMENT, comment_id)
+
+
 def connect() -> None:
     for page_class in extraction.PAGE_EXTRACTORS:
         uid = f"network_search_{page_class.__name__}"
@@ -117,4 +131,7 @@ def connect() -> None:
     )
     pre_delete.connect(
         author_deleted, sender=get_user_model(), dispatch_uid="network_search_author_deleted"
+    )
+    pre_save.connect(
+        member_state_changed, sender=MemberProfile, dispatch_uid="network_search_member_state"
     )

@@ -9,6 +9,7 @@ from django.db import connection
 
 from network_pages.community.comments import posting
 from network_pages.community.models import MemberComment
+from network_pages.models import MemberState
 from network_pages.search.models import SearchEntry
 from tests.conftest import sign_in
 
@@ -152,3 +153,26 @@ def test_a_deleted_authors_comment_no_longer_counts_for_their_state(
 
     entry = SearchEntry.objects.get(kind=SearchEntry.Kind.COMMENT, source_id=posted.pk)
     assert entry.member_state_id is None
+
+
+def test_a_member_who_now_represents_another_state_has_their_comments_filtered_by_it(
+    posted, focal_point, django_capture_on_commit_callbacks
+):
+    profile = focal_point.member_profile
+    germany = MemberState.objects.get(code="DE")
+    assert profile.member_state_id != germany.pk
+
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.member_state = germany
+        profile.save()
+
+    entry = SearchEntry.objects.get(kind=SearchEntry.Kind.COMMENT, source_id=posted.pk)
+    assert entry.member_state_id == germany.pk
+
+
+def test_a_profile_saved_without_a_new_state_refreshes_no_comment(
+    posted, focal_point, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        focal_point.member_profile.save()
+    assert not callbacks
