@@ -86,6 +86,16 @@ class Response(models.Model):
                 violation_error_message=_("This member state has already responded."),
             )
         ]
+        indexes = [
+            # The responses not yet submitted, the few a Focal Point's rule on response
+            # documents asks about at every members' search (`document_access.responses_in_sql`):
+            # read through this index, not by a scan of every response the network has written.
+            models.Index(
+                fields=["id", "member_state"],
+                condition=~models.Q(status="submitted"),
+                name="information_response_drafts",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.member_state} · {self.request_id}"
