@@ -15,7 +15,7 @@ from enum import Enum
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,7 +31,7 @@ from wagtail.models import (
 )
 
 from network_pages import roles
-from nfp_site.prepared_sql import prepared, prepared_objects
+from nfp_site.prepared_sql import AnyOf, prepared, prepared_array, prepared_objects
 
 
 class Verdict(Enum):
@@ -192,11 +192,17 @@ def restrictions_on_paths(paths: Iterable[str]) -> list[PageViewRestriction]:
     """`restrictions_with_groups(Q(page__path__in=paths))`: the restrictions on the pages at
     these tree paths (aliases' own, as they are), each with its groups. Lists of pages
     (the network home's activity) ask it on every request: its SQL is compiled once per
-    number of paths (prepared_sql)."""
+    number of paths elsewhere (prepared_sql); in PostgreSQL once, the paths one array
+    parameter (`prepared_array`: the network home asks ~200)."""
     paths = sorted(set(paths))
     if not paths:
         return []
-    sql, params = prepared("access.restrictions_on_paths", _restrictions_on_paths, paths)
+    if connection.vendor == "postgresql":
+        sql, params = prepared_array(
+            "access.restrictions_on_paths", _restrictions_on_path_array, paths
+        )
+    else:
+        sql, params = prepared("access.restrictions_on_paths", _restrictions_on_paths, paths)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -205,6 +211,12 @@ def restrictions_on_paths(paths: Iterable[str]) -> list[PageViewRestriction]:
 
 def _restrictions_on_paths(paths: list[str]) -> QuerySet:
     return _restriction_rows(Q(page__path__in=paths), PageViewRestriction)
+
+
+def _restrictions_on_path_array(paths: list[str]) -> QuerySet:
+    """`_restrictions_on_paths`, the paths one parameter (`AnyOf`): equal to one of them,
+    as `__in` (no path is a pattern)."""
+    return _restriction_rows(AnyOf(F("page__path"), paths), PageViewRestriction)
 
 
 def restrictions_with_groups(

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Lookup, Model, QuerySet
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
 _STAND_IN = "\x00nfp-prepared-"
@@ -219,3 +219,66 @@ def prepared_rows(name: str, build: Callable[..., QuerySet], *arguments) -> list
         cursor.execute(found.sql, _params(found, arguments))
         rows = cursor.fetchall()
     return list(found.compiler.results_iter([rows], tuple_expected=True))
+
+
+# --- a list as one parameter ------------------------------------------------------------
+
+
+class AnyOf(Lookup):
+    """`lhs IN (values)` as a condition of its own (`filter(AnyOf(F("page__path"), paths))`):
+    in PostgreSQL `lhs = ANY(%s)`, the values one array parameter, so that the SQL is the
+    same for any number of them (`prepared_array`); elsewhere `IN (%s, %s, ...)`. Equality
+    with each value, as `__in`: no value is a pattern."""
+
+    lookup_name = "nfp_any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs_sql, lhs_params = self.process_lhs(compiler, connection)
+        values = list(self.rhs)
+        if not values:
+            raise EmptyResultSet
+        if connection.vendor == "postgresql":
+            return f"{lhs_sql} = ANY(%s)", [*lhs_params, values]
+        placeholders = ", ".join(["%s"] * len(values))
+        return f"{lhs_sql} IN ({placeholders})", [*lhs_params, *values]
+
+
+_prepared_arrays: dict[tuple, Prepared | None] = {}
+
+
+def _prepare_array(build: Callable[[list], QuerySet]) -> Prepared | None:
+    stand_in = [f"{_STAND_IN}array"]
+    try:
+        queryset = build(stand_in)
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except (EmptyResultSet, ValueError, TypeError, ValidationError):
+        return None
+    template = []
+    for param in params:
+        if isinstance(param, list) and param == stand_in:
+            template.append(_Slot(0))
+        elif isinstance(param, str) and _STAND_IN in param:
+            return None  # the list's value written into another parameter
+        else:
+            template.append(param)
+    if sum(isinstance(param, _Slot) for param in template) != 1:
+        return None  # not one array parameter (another database, or the list left out)
+    return Prepared(sql, tuple(template))
+
+
+def prepared_array(name: str, build: Callable[[list], QuerySet], values: list) -> tuple[str, list]:
+    """The SQL and parameters of `build(values)`, a queryset that takes the whole list as one
+    parameter (`AnyOf`, in PostgreSQL): compiled once per process for `name`, whatever the
+    number of values. The SQL is then the same text at every use: psycopg keeps its parsing
+    of a query only up to 50 parameters and 4 KB, and a list of 200 paths written out as
+    that many parameters was parsed again at every request (issue 17). Anything else (a
+    build that does not give one array parameter) is compiled every time."""
+    shape = (name, connection.vendor)
+    if shape not in _prepared_arrays:
+        _prepared_arrays[shape] = _prepare_array(build)
+    found = _prepared_arrays[shape]
+    if found is None:
+        sql, params = build(values).query.sql_with_params()
+        return sql, list(params)
+    return found.sql, [list(values) if isinstance(p, _Slot) else p for p in found.template]

@@ -17,6 +17,7 @@ Definitions used throughout (plain functions, no database; the holidays are pass
 
 from collections.abc import Collection
 from datetime import date, timedelta
+from functools import lru_cache
 
 CONVOCATION_NOTICE_WORKING_DAYS = 30
 
@@ -58,7 +59,18 @@ def working_days_after(start: date, end: date, holidays: Collection[date] = ()) 
 
 def convocation_deadline(opening_day: date, holidays: Collection[date] = ()) -> date:
     """4.1: the last day on which the convocation of a meeting opening on `opening_day` is on
-    time, that is the 30th working day before the opening day."""
+    time, that is the 30th working day before the opening day.
+
+    Worked out once per process for each opening day and set of holidays given as a
+    frozenset or a tuple (the DMR's network home weighs every upcoming meeting: ~40 days
+    counted back for each, at every request; issue 17): the answer depends on nothing else."""
+    if type(holidays) in (frozenset, tuple) and type(opening_day) is date:
+        return _kept_deadline(opening_day, holidays)
+    return subtract_working_days(opening_day, CONVOCATION_NOTICE_WORKING_DAYS, holidays)
+
+
+@lru_cache(maxsize=4096)
+def _kept_deadline(opening_day: date, holidays: frozenset[date] | tuple[date, ...]) -> date:
     return subtract_working_days(opening_day, CONVOCATION_NOTICE_WORKING_DAYS, holidays)
 
 

@@ -11,6 +11,7 @@ from django.template import engines
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.functional import lazy
+from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
 
 from network_pages.community.activity import ActivityEntry
@@ -137,3 +138,23 @@ def test_the_work_lists_render_as_the_template_wrote_them(language):
 
     assert "&lt;script&gt;" in after and "<script>" not in after
     assert after == before
+
+
+def test_kept_work_items_render_as_the_template_wrote_them_in_either_language():
+    """A work item's row is kept for the process (`fragments.kept_row`) when its values are
+    plain strings: rendered again, in the other language too, it is what the template
+    wrote; a safe string or a lazy link is written every time, as the template wrote it."""
+    items = [
+        *work_lists()[0].items,
+        WorkItem(mark_safe("<em>Déjà sûr</em> & co"), url="/fr/réseau/", status="Échéance"),  # noqa: S308
+        WorkItem("Réunion plénière « été »", url="/fr/x/?a=1&b=2", detail="Plénière · 3 mars"),
+    ]
+    lists = [WorkList("answers", HOSTILE, items=items, total=12, more_url="/en/more/")]
+    for language in ("en", "fr", "en", "fr"):
+        context = {"lists": lists, "waiting": 3}
+        with translation.override(language):
+            before = engines["django"].from_string(WORK_LISTS_BEFORE).render(context)
+            after = get_template("community/dashboard/_work_lists.html").render(context)
+
+        assert "<em>Déjà sûr</em> &amp; co" not in after and "<em>Déjà sûr</em> & co" in after
+        assert after == before

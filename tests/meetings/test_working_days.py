@@ -1,6 +1,6 @@
 """4.1: the working-day calendar and the 30-working-day convocation deadline."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -8,6 +8,7 @@ import pytest
 
 from network_pages.meetings.convocation import timing_for
 from network_pages.meetings.working_days import (
+    CONVOCATION_NOTICE_WORKING_DAYS,
     convocation_deadline,
     is_working_day,
     subtract_working_days,
@@ -110,3 +111,15 @@ def test_convocation_is_due_in_n_working_days_then_overdue(today, left, overdue,
     assert timing.working_days_left == left
     assert timing.is_overdue is overdue
     assert timing.describe().startswith(text)
+
+
+def test_a_deadline_kept_for_the_process_is_the_one_counted_back():
+    """`convocation_deadline` keeps its answers per opening day and holidays: the same as
+    counting back, for every day of a year, with and without holidays, however given."""
+    holidays = frozenset({date(2026, 1, 1), date(2026, 4, 6), date(2026, 5, 1), date(2026, 12, 25)})
+    for offset in range(366):
+        opening = date(2026, 1, 1) + timedelta(days=offset)
+        for given in (frozenset(), holidays, tuple(sorted(holidays)), set(holidays), ()):
+            counted = subtract_working_days(opening, CONVOCATION_NOTICE_WORKING_DAYS, given)
+            assert convocation_deadline(opening, given) == counted
+            assert convocation_deadline(opening, given) == counted  # kept, asked again
