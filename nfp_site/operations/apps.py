@@ -16,6 +16,8 @@ class OperationsConfig(AppConfig):
 
         from . import receivers
         from .model_loading import skip_child_relations_without_keywords
+        from .parsed_queries import keep_long_queries
 
         skip_child_relations_without_keywords()
+        keep_long_queries()
         task_finished.connect(receivers.log_failed_task, dispatch_uid="operations.failed_task")
