@@ -38,7 +38,7 @@ from .forms import (
     version_form_html,
 )
 from .languages import grouped_by_language
-from .listing import entry_rows
+from .listing import entry_columns, entry_rows
 from .models import LibraryEntry, LibraryVersion, UploadPolicy
 
 ENTRIES_PER_PAGE = 20
@@ -84,8 +84,7 @@ class LibraryView(LibraryMixin, View):
         entries = library.entries()
         form = LibraryFilterForm(request.GET, tags=tags_of(entries), states=every_member_state())
         filters = form.filters()
-        entries = narrowed(entries, filters)
-        entries = entries.distinct().select_related("member_state")
+        entries = entry_columns(narrowed(entries, filters).distinct())
         page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
@@ -100,7 +99,7 @@ class LibraryView(LibraryMixin, View):
             {
                 "library": library,
                 "page_obj": page_obj,
-                "rows": entry_rows(page_obj, translation.get_language()),
+                "rows": entry_rows(page_obj),
                 "filter_form": form,
                 "filter_fields": form.fields_html(),
                 "is_filtered": bool(filters),
@@ -167,7 +166,7 @@ class AllLibrariesView(VerifiedRequiredMixin, View):
             entries = entries.filter(date__gte=filters["date_from"])
         if "date_to" in filters:
             entries = entries.filter(date__lte=filters["date_to"])
-        entries = entries.distinct().select_related("member_state")
+        entries = entry_columns(entries.distinct())
         page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
@@ -176,7 +175,7 @@ class AllLibrariesView(VerifiedRequiredMixin, View):
             "library/all.html",
             {
                 "page_obj": page_obj,
-                "rows": entry_rows(page_obj, translation.get_language(), readable.by_page_id()),
+                "rows": entry_rows(page_obj, readable.by_page_id()),
                 "libraries": readable.libraries,
                 "filter_form": form,
                 "is_filtered": bool(filters),

@@ -6,22 +6,31 @@
 Same markup as the template loop it replaces (and its include of `_version_links.html`
 for each language): a list shows 20 documents with their files, and through the template
 engine each cost ~0.5 ms (issue 17). Every value is plain text, escaped as Django's
-`escape` does (the standard library's `html.escape`, quotes included)."""
+`escape` does (the standard library's `html.escape`, quotes included).
+
+Each row is kept for the process (`fragments.kept_row`) under everything it is written
+from: the row itself (the entry's shown columns, its tags' names, its files as read), the
+library it names (its address and title), the reader's language and the URL prefix. A page
+whose rows are all kept translates, formats and reverses nothing."""
 
 from collections.abc import Callable
+from functools import cache
 from html import escape
 from urllib.parse import quote
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import localize
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from network_pages.date_text import formatter_for
+from nfp_site import fragments
 
+from ..languages import language_labels
 from ..listing import EntryRow, ListedVersion
+from ..places import Library
 
 register = template.Library()
 
@@ -48,6 +57,8 @@ class _Words:
     """What every row writes the same, translated and formatted once per list."""
 
     def __init__(self) -> None:
+        self.language = get_language()
+        self.labels = language_labels()
         self.download = gettext("Download %(name)s")
         self.open_pdf = escape(gettext("Open the PDF in a new tab"))
         self.date = formatter_for("DATE_FORMAT")
@@ -78,7 +89,7 @@ def version_links(version: ListedVersion, words: _Words) -> str:
 
 def _languages(row: EntryRow, words: _Words) -> str:
     parts = []
-    for group in row.language_versions:
+    for group in row.language_versions(words.language, words.labels):
         language = escape(group.language) if group.language != "other" else ""
         count = ""
         if group.history:
@@ -90,18 +101,20 @@ def _languages(row: EntryRow, words: _Words) -> str:
     return "".join(parts)
 
 
-def _row(row: EntryRow, words: _Words) -> str:
+def _row(row: EntryRow, place: tuple[str, str] | None, words: _Words) -> str:
+    """`place`: the address and title of the library the row names (every library's list)."""
     entry = row.entry
     url = escape(words.entry_url(entry.pk))
-    place = ""
-    if row.library is not None:
-        place = f'<a href="{escape(row.library.url())}">{escape(row.library.title)}</a> · '
-    state = f" · {escape(entry.member_state.name)}" if entry.member_state else ""
+    link = ""
+    if place is not None:
+        link = f'<a href="{escape(place[0])}">{escape(place[1])}</a> · '
+    state_name = entry.state_name(words.language)
+    state = f" · {escape(state_name)}" if state_name else ""
     tags = "".join(f' · <span class="tag">{escape(name)}</span>' for name in row.tag_names)
     return (
         "\n    <li>\n"
         f'        <h2><a href="{url}">{escape(entry.title)}</a></h2>\n'
-        f'        <p class="meta">{place}<time datetime="{entry.date.isoformat()}">'
+        f'        <p class="meta">{link}<time datetime="{entry.date.isoformat()}">'
         f"{escape(words.date(entry.date))}</time>{state}{tags}</p>\n"
         '        <ul class="library-languages">\n            '
         f"{_languages(row, words)}\n"
@@ -112,5 +125,25 @@ def _row(row: EntryRow, words: _Words) -> str:
 
 @register.simple_tag
 def library_entry_rows(rows: list[EntryRow]) -> SafeString:
-    words = _Words()
-    return mark_safe("".join(_row(row, words) for row in rows))  # noqa: S308 - escaped by _row
+    # Made once, and only if a row is written (a page whose rows are all kept needs none).
+    words = cache(_Words)
+    # What every row's markup depends on beyond the row: the words, dates and labels (the
+    # language), the links (the language's URL prefix, the script's, the URLconf).
+    context = (get_language(), get_script_prefix(), get_urlconf())
+    places: dict[Library, tuple[str, str]] = {}
+
+    def place_of(library: Library | None) -> tuple[str, str] | None:
+        if library is None:
+            return None
+        if library not in places:
+            places[library] = (library.url(), library.title)
+        return places[library]
+
+    written = []
+    for row in rows:
+        place = place_of(row.library)
+        key = ("library.entry_row", context, row.entry, row.tag_names, row.versions, place)
+        written.append(
+            fragments.kept_row(key, lambda row=row, place=place: _row(row, place, words()))
+        )
+    return mark_safe("".join(written))  # noqa: S308 - escaped by _row
