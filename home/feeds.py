@@ -14,20 +14,18 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.timezone import get_default_timezone, is_naive, make_aware
 from django.utils.translation import gettext_lazy as _
 from django.utils.xmlutils import SimplerXMLGenerator
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from home import locales
 from home.models import NewsItemPage, PublicationPage
-from home.page_urls import page_urls
+from home.page_urls import Address, page_urls
 from home.public_pages import only_public, restricted_root_paths
 from nfp_site import fragments
-from nfp_site.operations.model_loading import in_field_order, page_from_row
 from nfp_site.prepared_sql import prepared_rows
 
 FEED_LENGTH = 20
 # The columns read, in the order of `values_list`.
 COLUMNS = ("id", "url_path", "title", "intro", "first_published_at")
-_ADDRESS = in_field_order(Page, ("id", "url_path"))
 
 
 def _newest(roots: list[str], locale_id: int) -> QuerySet:
@@ -45,7 +43,7 @@ def _newest(roots: list[str], locale_id: int) -> QuerySet:
 
 
 def _pubdate(published: datetime | None) -> datetime | None:
-    """An item's date as Django's `Feed.get_feed` makes it (aware)."""
+    """An item's date as Django's `Feed.get_feed` makes it (aware; PostgreSQL's always is)."""
     if published and is_naive(published):
         return make_aware(published, get_default_timezone())
     return published
@@ -69,7 +67,7 @@ class FeedItem(NamedTuple):
     @classmethod
     def all_of(cls, rows: list[tuple], request: HttpRequest, domain: str) -> list["FeedItem"]:
         """An item for each row of `COLUMNS`, their URLs built at once (`page_urls`)."""
-        urls = page_urls(request, {row[0]: page_from_row(_ADDRESS, row[:2]) for row in rows})
+        urls = page_urls(request, {row[0]: Address(row[0], row[1]) for row in rows})
         secure = request.is_secure()
         return [
             cls(title, intro, urls[pk], _pubdate(published), domain, secure)
@@ -123,9 +121,13 @@ class KeptItemsRss(Rss201rev2Feed):
         return max(dates) if dates else super().latest_post_date()
 
     def write_items(self, handler: SimplerXMLGenerator) -> None:
-        # Written as it is, in one piece: `ignorableWhitespace` closes any start tag left
+        # Written as it is, in one piece kept for these items (made of each item's own
+        # until another is published): `ignorableWhitespace` closes any start tag left
         # open, then writes its text without escaping it again.
-        handler.ignorableWhitespace("".join([item.xml for item in self.feed_items]))
+        items = self.feed_items
+        handler.ignorableWhitespace(
+            fragments.kept_row(("rss-items", items), lambda: "".join(i.xml for i in items))
+        )
 
 
 @dataclass(frozen=True)

@@ -21,17 +21,14 @@ from django.template.loader import get_template
 from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
-from wagtail.models import Page
 
-from home.page_urls import page_urls
+from home.page_urls import Address, page_urls
 from nfp_site import fragments
-from nfp_site.operations.model_loading import in_field_order, page_from_row
 
 # What a card shows, in the order of `values_list`.
 COLUMNS = ("id", "url_path", "title", "date", "intro")
 CARD_TEMPLATE = "home/_index_card.html"
 PAGINATION_TEMPLATE = "home/_pagination.html"
-_ADDRESS_COLUMNS = in_field_order(Page, ("id", "url_path"))
 
 
 class Card(NamedTuple):
@@ -57,7 +54,7 @@ def cards(rows: Iterable[tuple], request: HttpRequest) -> list[Card]:
     """A card for each row of `COLUMNS`, its address relative to the request's site (all
     built at once, `page_urls`)."""
     rows = list(rows)
-    urls = page_urls(request, {row[0]: page_from_row(_ADDRESS_COLUMNS, row[:2]) for row in rows})
+    urls = page_urls(request, {row[0]: Address(row[0], row[1]) for row in rows})
     language, prefix = get_language(), get_script_prefix()
     return [
         Card(title, date, intro, urls[pk], language, prefix)

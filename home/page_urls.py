@@ -9,7 +9,7 @@ page's URL is that prefix followed by its url_path below the root.
 
 import re
 from collections.abc import Hashable, Mapping
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -20,6 +20,7 @@ from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_langua
 from wagtail.models import Page
 
 from home import site_lookup
+from nfp_site.operations.model_loading import in_field_order, page_from_row
 
 K = TypeVar("K", bound=Hashable)
 
@@ -28,7 +29,23 @@ K = TypeVar("K", bound=Hashable)
 _AS_REVERSED = re.compile(r"(?:[A-Za-z0-9_\-]+/)*" if WAGTAIL_APPEND_SLASH else r"[A-Za-z0-9_\-/]*")
 
 
-def page_urls(request: HttpRequest | None, pages: Mapping[K, Page]) -> dict[K, str]:
+class Address(NamedTuple):
+    """A page as `page_urls` reads it, its id and url_path, made from a row without making a
+    page (one is made, `page_from_row`, only for an address left to Wagtail)."""
+
+    id: int
+    url_path: str
+
+    def get_url(self, request: HttpRequest | None) -> str | None:
+        values = tuple(getattr(self, name) for name in _ADDRESS_COLUMNS)
+        return page_from_row(_ADDRESS_COLUMNS, values).get_url(request)
+
+
+# `Address`'s fields as `page_from_row` takes them: in the order of the page's fields.
+_ADDRESS_COLUMNS = in_field_order(Page, Address._fields)
+
+
+def page_urls(request: HttpRequest | None, pages: Mapping[K, Page | Address]) -> dict[K, str]:
     """{key: `page.get_url(request) or ""`} for each page, as Wagtail builds it
     (`Page.get_url_parts`), from the request's site root paths and each page's url_path:
     the route is reversed once per site root and language, not once per page (a network
