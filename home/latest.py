@@ -5,14 +5,20 @@ unpublished, moved or deleted (connected in apps.py)."""
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.template.loader import get_template
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from home.models import HomePage, PublicIndexPage
+from nfp_site import fragments
 
 CACHE_KEY = "nfp:latest:{generation}:{home}"
 # Bumped by any change to the tree: every home's cached list is then stale at once.
 GENERATION_KEY = "nfp:latest:generation"
 CACHE_SECONDS = 600
 PER_SECTION = 3
+SECTION_TEMPLATE = "home/_latest_section.html"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,17 @@ class LatestSection:
     title: str
     url: str
     items: tuple[LatestItem, ...]
+
+    @property
+    def html(self) -> SafeString:
+        """The section as the home page shows it, written once per process (issue 17): kept
+        under everything it is written from (its title, address and items, the language,
+        the script prefix), so nothing invalidates it; an item renamed, redated or moved,
+        or a newer one, makes another section."""
+        key = (SECTION_TEMPLATE, get_language(), get_script_prefix(), self)
+        return fragments.kept_row(
+            key, lambda: get_template(SECTION_TEMPLATE).render({"section": self})
+        )
 
 
 def _read(home: HomePage) -> list[LatestSection]:

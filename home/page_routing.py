@@ -30,16 +30,6 @@ def _segments(path: str) -> list[str]:
     return [segment for segment in path.split("/") if segment]
 
 
-def site_root_paths(request: HttpRequest) -> list:
-    """Wagtail's cached site root paths, read from the cache once per request and kept where
-    Wagtail's own `page.get_url(request)` looks for them."""
-    try:
-        return request._wagtail_cached_site_root_paths
-    except AttributeError:
-        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
-        return request._wagtail_cached_site_root_paths
-
-
 def _localized_root_path(root_paths: list, site: Site) -> str | None:
     """The url_path of the site root's translation in the active language (no query)."""
     locale = locales.active_locale()
@@ -67,7 +57,7 @@ def _root_and_chain(
     name below it, by url_path, and every translation of those pages (the language
     switcher's, by translation key): one query for all, the site's root page with them (a
     url_path is unique in the tree)."""
-    root_paths = site_root_paths(request)
+    root_paths = site_lookup.site_root_paths(request)
     # The url_paths of the site root and its translations.
     roots = {root.root_path for root in root_paths if root.site_id == site.pk}
     localized_path = _localized_root_path(root_paths, site)

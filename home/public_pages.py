@@ -49,11 +49,12 @@ def forget_restricted_roots() -> None:
     transaction.on_commit(lambda: cache.delete(RESTRICTED_ROOTS_KEY))
 
 
-def only_public(queryset: QS) -> QS:
+def only_public(queryset: QS, roots: list[str] | None = None) -> QS:
     """`queryset` without any page in a restricted subtree (what `.public()` means), with a
-    clause per outermost restricted root instead of one per restriction."""
+    clause per outermost restricted root instead of one per restriction (`roots`, if the
+    caller has just read them: `restricted_root_paths()`)."""
     hidden = Q()
-    for path in restricted_root_paths():
+    for path in restricted_root_paths() if roots is None else roots:
         hidden |= Q(path__startswith=path)
     return queryset.exclude(hidden) if hidden else queryset
 

@@ -4,7 +4,8 @@ Wagtail's `Site.find_for_request` reads the sites table on every request. The si
 once in a deployment's life: their rows are kept in the cache (forgotten when a site is
 saved or deleted, `signals.site_changed`) and matched here with Wagtail's own rules
 (`wagtail.models.sites.get_site_for_hostname`). The site's root page is left to the
-caller, which reads it with the page's route (`page_routing`).
+caller, which reads it with the page's route (`page_routing`). Wagtail's site root paths
+(from its cache) are read once per request (`site_root_paths`).
 """
 
 from django.core.cache import cache
@@ -71,3 +72,13 @@ def find_for_request(request: HttpRequest) -> Site | None:
             port = None
         request._wagtail_site = _site_for(hostname, port)
     return request._wagtail_site
+
+
+def site_root_paths(request: HttpRequest) -> list:
+    """Wagtail's cached site root paths, read from the cache once per request and kept where
+    Wagtail's own `page.get_url(request)` looks for them."""
+    try:
+        return request._wagtail_cached_site_root_paths
+    except AttributeError:
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        return request._wagtail_cached_site_root_paths

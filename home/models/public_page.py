@@ -110,4 +110,5 @@ class PublicIndexPage(OncePerParent, JointApprovalGated, Page):
         items = Paginator(rows, self.per_page).get_page(request.GET.get("page"))
         items.object_list = index_cards.cards(items.object_list, request)
         context["items"] = items
+        context["pagination"] = index_cards.pagination(items)
         return context

@@ -12,7 +12,6 @@ access rule) in a fixed number of queries.
 """
 
 import datetime
-import re
 from dataclasses import dataclass
 from functools import partial
 
@@ -28,16 +27,15 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext, pgettext
 from wagtail import hooks
-from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from home import locales, page_routing, site_lookup
+from home import locales
+from home.page_urls import page_urls
 from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
@@ -169,69 +167,6 @@ class ReaderUrls:
                     if page.pk not in self._targets:
                         targets[page.pk] = by_key.get(page.translation_key, page)
         self._urls.update(page_urls(self.request, targets))
-
-
-# What Wagtail's `wagtail_serve` route takes: the part of a page's url_path below its
-# site's root, as `reverse` writes it unchanged (no character it would quote).
-_AS_REVERSED = re.compile(r"(?:[A-Za-z0-9_\-]+/)*" if WAGTAIL_APPEND_SLASH else r"[A-Za-z0-9_\-/]*")
-
-
-def page_urls(request, pages: dict[int, Page]) -> dict[int, str]:
-    """{key: `page.get_url(request) or ""`} for each page, as Wagtail builds it
-    (`Page.get_url_parts`), from the request's site root paths and each page's url_path:
-    the route is reversed once per site root and language, not once per page (a network
-    home shows ~80 links). A url_path `reverse` would quote is left to Wagtail."""
-    if request is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return {key: page.get_url(request) or "" for key, page in pages.items()}
-    current_site = site_lookup.find_for_request(request)  # the site without a query
-    root_paths = page_routing.site_root_paths(request)
-    site_count = len({root.site_id for root in root_paths})
-    prefixes: dict[tuple[int, str, str], str] = {}
-    # The language each root's URLs are reversed in: the same for every page of the root.
-    languages: dict[str, str] = {}
-    urls = {}
-    for key, page in pages.items():
-        possible = [root for root in root_paths if page.url_path.startswith(root.root_path)]
-        rest = page.url_path[len(possible[0].root_path) :] if possible else None
-        if rest is None or len({root.site_id for root in possible}) > 1:
-            urls[key] = page.get_url(request) or ""  # not routable, or on several sites
-            continue
-        if not _AS_REVERSED.fullmatch(rest):
-            urls[key] = page.get_url(request) or ""
-            continue
-        site_id, root_url = possible[0].site_id, possible[0].root_url
-        language_code = possible[0].language_code
-        if language_code not in languages:
-            languages[language_code] = _url_language(language_code)
-        language = languages[language_code]
-        if (site_id, root_url, language) not in prefixes:
-            try:
-                with translation.override(language):
-                    prefix = reverse("wagtail_serve", args=("",))
-            except NoReverseMatch:
-                prefix = None
-            prefixes[site_id, root_url, language] = prefix
-        prefix = prefixes[site_id, root_url, language]
-        if prefix is None:
-            urls[key] = ""
-            continue
-        path = prefix + rest
-        if not WAGTAIL_APPEND_SLASH and path != "/":
-            path = path.rstrip("/")
-        local = (current_site is not None and site_id == current_site.pk) or site_count == 1
-        urls[key] = path if local else root_url + path
-    return urls
-
-
-def _url_language(language_code: str) -> str:
-    """The language a page's URL is reversed in (`Page.get_url_parts`): the active one if it
-    is a variant of the page's."""
-    try:
-        if get_supported_content_language_variant(get_language()) == language_code:
-            return get_language()
-    except LookupError:
-        pass
-    return language_code
 
 
 # One lazy type for every URL: `lazy()` builds a new proxy class at each call (about a

@@ -10,7 +10,13 @@ from django.template.loader import get_template
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from home.models import GoodPracticePage, NewsIndexPage, NewsItemPage, PublicIndexPage
+from home.models import (
+    GoodPracticeIndexPage,
+    GoodPracticePage,
+    NewsIndexPage,
+    NewsItemPage,
+    PublicIndexPage,
+)
 from home.page_cache import start_new_generation
 from tests.home.conftest import DRAFT_MARKER, RESTRICTED_MARKER, publish_under, rendered
 from tests.old_templates import PUBLIC_INDEX, with_old_templates
@@ -36,6 +42,7 @@ def rendered_before(url: str, monkeypatch) -> str:
 @pytest.fixture
 def hostile_items(public_section, monkeypatch):
     monkeypatch.setattr(NewsIndexPage, "per_page", 2)
+    monkeypatch.setattr(GoodPracticeIndexPage, "per_page", 1)  # pages of links in French
     news = public_section.indexes["en"]["newsindexpage"]
     for day in (2, 3):
         publish_under(
@@ -43,6 +50,10 @@ def hostile_items(public_section, monkeypatch):
         )
     practices = public_section.indexes["fr"]["goodpracticeindexpage"]
     publish_under(practices, GoodPracticePage(title=HOSTILE, intro=HOSTILE, date="2030-07-01"))
+    # An address `reverse` quotes (written by Wagtail itself).
+    publish_under(
+        practices, GoodPracticePage(title="Été", slug="été", intro=HOSTILE, date="2030-07-02")
+    )
 
 
 def test_the_old_template_is_still_the_one_compared_with():
@@ -60,6 +71,9 @@ def test_the_old_template_is_still_the_one_compared_with():
         "/fr/publications/",
         "/en/good-practices/",
         "/fr/bonnes-pratiques/",
+        "/fr/bonnes-pratiques/?page=2",
+        "/fr/bonnes-pratiques/?page=9",
+        "/fr/bonnes-pratiques/?page=x",
     ],
 )
 def test_a_public_index_is_written_as_before(hostile_items, url, monkeypatch):
@@ -73,6 +87,7 @@ def test_the_hostile_titles_are_listed_escaped(hostile_items):
     html = rendered("/en/news/")
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; l&#x27;été" in html
     assert 'href="/en/news/' in html
+    assert 'href="/fr/bonnes-pratiques/%C3%A9t%C3%A9/"' in rendered("/fr/bonnes-pratiques/")
 
 
 def test_a_public_index_reads_no_more_queries_than_before(hostile_items, monkeypatch):
@@ -87,3 +102,9 @@ def test_a_public_index_reads_no_more_queries_than_before(hostile_items, monkeyp
         return len(captured)
 
     assert queries(before=False) <= queries(before=True)
+
+
+def test_the_pages_of_links_compared_are_there(hostile_items):
+    assert 'rel="next"' in rendered("/fr/bonnes-pratiques/")
+    assert 'rel="prev"' in rendered("/fr/bonnes-pratiques/?page=2")
+    assert 'rel="prev"' in rendered("/en/news/?page=2")

@@ -11,6 +11,8 @@ DIR = Path(__file__).parent
 LANGUAGE_TAG = "network_pages/components/_language_tag.html"
 # home/_index_page.html before its cards were read as rows (home/index_cards.py).
 PUBLIC_INDEX = "home/_index_page.html"
+# home/home_page.html before its latest sections were kept per process (home/latest.py).
+PUBLIC_HOME = "home/home_page.html"
 
 
 def with_old_templates() -> override_settings:
