@@ -14,6 +14,8 @@ view restriction starts a new generation (`home.signals`), which drops every ent
 """
 
 import hashlib
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -97,6 +99,37 @@ def _entry_key(request: HttpRequest) -> str | None:
     return f"{ENTRY_PREFIX}:{current_generation()}:{digest}"
 
 
+# A large entry (the sitemap: ~240 KB at network size) is also kept in the worker's memory,
+# under the same key, until it expires in the shared cache: a hit then costs the generation's
+# read, not the transfer of the whole page out of Redis at every request. The key names the
+# generation, so a new one (a publication...) leaves the copy behind as surely as the entry.
+KEPT_LOCALLY_FROM_BYTES = 64 * 1024
+KEPT_LOCALLY_AT_MOST = 16
+_kept_locally: OrderedDict[str, dict] = OrderedDict()
+
+
+def _expired(entry: dict) -> bool:
+    return entry["stored_at"] + _seconds() <= time.time()
+
+
+def _cached_entry(key: str) -> dict | None:
+    entry = _kept_locally.get(key)
+    if entry is not None and not _expired(entry):
+        return entry
+    entry = cache.get(key)
+    if entry is not None:
+        _keep_locally(key, entry)
+    return entry
+
+
+def _keep_locally(key: str, entry: dict) -> None:
+    if len(entry["content"]) < KEPT_LOCALLY_FROM_BYTES or _expired(entry):
+        return
+    _kept_locally[key] = entry
+    while len(_kept_locally) > KEPT_LOCALLY_AT_MOST:
+        _kept_locally.popitem(last=False)
+
+
 def _may_be_stored(request: HttpRequest, response: HttpResponse) -> bool:
     if not getattr(request, "nfp_public", False) or getattr(request, "nfp_restricted", False):
         return False
@@ -163,7 +196,7 @@ class PublicPageCacheMiddleware:
         key = _entry_key(request)
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
+        entry = _cached_entry(key)
         if entry is not None:
             response = _response_from(entry)
             response[STATUS_HEADER] = "hit"
@@ -173,6 +206,7 @@ class PublicPageCacheMiddleware:
             return response
         entry = _entry(request, response)
         cache.set(key, entry, _seconds())
+        _keep_locally(key, entry)
         response[STATUS_HEADER] = "stored"
         return self._conditional(request, response, entry)
 
