@@ -3,6 +3,7 @@
 Only submitted responses are compiled: they are what every member may read (2.1.a).
 """
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -11,7 +12,8 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 
 from network_pages.directory import collation_key
-from nfp_site.prepared_sql import prepared_objects, prepared_rows
+from network_pages.library.templatetags.library_rows import document_url
+from nfp_site.prepared_sql import prepared_rows
 
 from .models.response import Answer, ResponseAttachment
 
@@ -34,10 +36,20 @@ class CompiledQuestion:
     answers: list[CompiledAnswer] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class CompiledDocument:
+    """What the compilation shows of a document attached to a response: a row, not a
+    `Document` with its response and state (four models for each of the documents)."""
+
+    title: str
+    url: str
+
+
 @dataclass
 class Compilation:
     questions: list[CompiledQuestion]
-    attachments: dict[str, list] = field(default_factory=dict)  # state name -> documents
+    # State name -> its documents.
+    attachments: dict[str, list[CompiledDocument]] = field(default_factory=dict)
 
     @property
     def state_count(self) -> int:
@@ -77,15 +89,21 @@ def _submitted_answers(
     )
 
 
-def _submitted_attachments(request_id: int) -> QuerySet:
+def _submitted_attachments(request_id: int, *, in_french: bool) -> QuerySet:
     return ResponseAttachment.objects.filter(
         response__request_id=request_id, response__status="submitted"
-    ).select_related("document", "response__member_state")
+    ).values_list(
+        "response__member_state__name_fr" if in_french else "response__member_state__name_en",
+        "document__title",
+        "document_id",
+        "document__file",
+    )
 
 
 def compile_request(request_page, *, with_times: bool = True) -> Compilation:
-    """Three queries: questions, submitted answers (with state and responder), attachments;
-    the last two compiled once per process (prepared_sql).
+    """Three queries: questions, submitted answers (with state and responder), attachments
+    (with their documents and states); the last two compiled once per process
+    (prepared_sql).
 
     The answers are read as plain rows, not as models: a request answered by every member
     state has hundreds of them (issue 17). `with_times=False` leaves out when each was
@@ -131,13 +149,16 @@ def compile_request(request_page, *, with_times: bool = True) -> Compilation:
     }
     for compiled in by_question.values():
         compiled.answers.sort(key=lambda answer: keys[answer.state])
-    attachments: dict[str, list] = {}
-    for attachment in prepared_objects(
-        "information.compiled_attachments", _submitted_attachments, request_page.pk
+    attachments: dict[str, list[CompiledDocument]] = {}
+    url_of = document_url()
+    for state, title, document_id, file_name in prepared_rows(
+        f"information.compiled_attachments.{'fr' if in_french else 'en'}",
+        partial(_submitted_attachments, in_french=in_french),
+        request_page.pk,
     ):
-        attachments.setdefault(attachment.response.member_state.name, []).append(
-            attachment.document
-        )
+        # `Document.url`, from the file's name as `Document.filename` reads it.
+        url = url_of(document_id, os.path.basename(file_name))
+        attachments.setdefault(state, []).append(CompiledDocument(title, url))
     return Compilation(
         questions=list(by_question.values()),
         attachments=dict(sorted(attachments.items(), key=lambda item: collation_key(item[0]))),

@@ -17,7 +17,9 @@ class OperationsConfig(AppConfig):
         from . import receivers
         from .model_loading import skip_child_relations_without_keywords
         from .parsed_queries import keep_long_queries
+        from .timestamp_loading import parse_timestamps_in_c
 
         skip_child_relations_without_keywords()
         keep_long_queries()
+        parse_timestamps_in_c()
         task_finished.connect(receivers.log_failed_task, dispatch_uid="operations.failed_task")

@@ -93,12 +93,14 @@ def request_detail(request: HttpRequest, page) -> HttpResponse:
     responses = base + page.reverse_subpage("response", args=["-"]).removesuffix("-/")
     write_date = formatter_for("DATE_FORMAT")
     read_label = gettext("Read the response of %(state)s")
+    # The reader's time zone read once: `localtime` asks for it again at each of 46 rows.
+    zone = timezone.get_current_timezone()
     for row in overview.rows:
         row.readable = row.response is not None and (
             row.response.is_submitted or is_dmr or (own_row is not None and row is own_row)
         )
         if row.response is not None:
-            changed = timezone.localtime(row.response.updated_at)
+            changed = timezone.localtime(row.response.updated_at, zone)
             row.changed_iso, row.changed_label = changed.isoformat(), write_date(changed)
         if row.readable:
             row.response_url = f"{responses}{row.state.code}/"
