@@ -132,10 +132,13 @@ def narrowed(entries, filters: dict):
 
 
 def tags_of(entries):
+    """The tags of `entries`, as the filter offers them: rows of their slug and name, not
+    models (issue 17: a library's tags grow with it; the form reads these two alone)."""
     return (
         Tag.objects.filter(library_libraryentrytag_items__content_object__in=entries)
         .distinct()
         .order_by()
+        .values_list("slug", "name", named=True)
     )
 
 
