@@ -44,12 +44,17 @@ def grouped_by_language(
     versions: Iterable[LibraryVersion],
     reader_language: str | None,
     labels: dict[str, str] | None = None,
+    *,
+    newest_first: bool = False,
 ) -> list[LanguageVersions]:
     """`versions` grouped by language, newest first in each, the languages in the reader's
     order (`language_order`); a language without any file is left out. A list of entries
-    passes the `language_labels()` it read once."""
+    passes the `language_labels()` it read once, and its versions already `newest_first`
+    (by upload time, then id: read in that order, without their times)."""
     labels = labels or language_labels()
     groups = {code: LanguageVersions(code, labels[code]) for code in CODES}
-    for version in sorted(versions, key=lambda v: (v.uploaded_at, v.pk), reverse=True):
+    if not newest_first:
+        versions = sorted(versions, key=lambda v: (v.uploaded_at, v.pk), reverse=True)
+    for version in versions:
         groups[version.language].versions.append(version)
     return [groups[code] for code in language_order(reader_language) if groups[code].versions]

@@ -11,7 +11,7 @@ names and its files as read, and the library it names in every library's list.""
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import NamedTuple
 
 from django.db.models import QuerySet
@@ -57,11 +57,10 @@ def entry_columns(entries: QuerySet) -> QuerySet:
 
 @dataclass(frozen=True)
 class ListedVersion:
-    """What a list shows of a version: its language, its date, and its file's link."""
+    """What a list shows of a version: its language and its file's link."""
 
     pk: int
     language: str
-    uploaded_at: datetime
     document_id: int
     filename: str
 
@@ -71,8 +70,12 @@ class ListedVersion:
         return os.path.splitext(self.filename)[1][1:].lower() == "pdf"
 
 
-# A version as read: (pk, language, uploaded_at, document id, the file's stored name).
-VersionColumns = tuple[int, str, datetime, int, str]
+# A version as read: (pk, language, document id, the file's stored name). An entry's
+# versions are read newest first (by upload time, then id, as `grouped_by_language` sorts
+# them) and kept in that order: the order is all a list shows of their upload times, so the
+# times themselves are not read (issue 17: turning ~60 timestamps a page into datetimes was
+# the list's largest cost growing with the data).
+VersionColumns = tuple[int, str, int, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +91,10 @@ class EntryRow:
     ) -> list[LanguageVersions]:
         """The files grouped by language (`grouped_by_language`), the reader's first."""
         listed = [
-            ListedVersion(pk, code, uploaded_at, document_id, os.path.basename(file_name))
-            for pk, code, uploaded_at, document_id, file_name in self.versions
+            ListedVersion(pk, code, document_id, os.path.basename(file_name))
+            for pk, code, document_id, file_name in self.versions
         ]
-        return grouped_by_language(listed, language, labels)
+        return grouped_by_language(listed, language, labels, newest_first=True)
 
 
 # A page of a list shows 20 entries: the SQL of each length is compiled once (prepared_sql).
@@ -108,8 +111,8 @@ def _tag_names(entry_ids: list[int]):
 def _versions(entry_ids: list[int]):
     return (
         LibraryVersion.objects.filter(entry_id__in=entry_ids)
-        .order_by()
-        .values_list("entry_id", "pk", "language", "uploaded_at", "document_id", "document__file")
+        .order_by("-uploaded_at", "-pk")
+        .values_list("entry_id", "pk", "language", "document_id", "document__file")
     )
 
 
@@ -122,7 +125,7 @@ def tag_names_of(entry_ids: list[int]) -> dict[int, list[str]]:
 
 
 def versions_of(entry_ids: list[int]) -> dict[int, list[VersionColumns]]:
-    """{entry id: its versions' columns}, in one query."""
+    """{entry id: its versions' columns, newest first}, in one query."""
     found: dict[int, list[VersionColumns]] = {}
     for entry_id, *columns in prepared_rows("library.versions", _versions, entry_ids):
         found.setdefault(entry_id, []).append(tuple(columns))

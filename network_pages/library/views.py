@@ -23,6 +23,7 @@ from network_pages import access, roles
 from network_pages.accounts.mixins import VerifiedRequiredMixin
 from network_pages.community.activity import ReaderUrls
 from network_pages.information.documents import DocumentNotStored
+from network_pages.information.pagination import pagination
 from network_pages.models import MemberState
 from network_pages.models.member_state import every_member_state
 from nfp_site.prepared_sql import prepared_objects
@@ -88,6 +89,7 @@ class LibraryView(LibraryMixin, View):
         page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
+        query = query.urlencode()
         policy = None
         if places.may_set_policy(request.user, library):
             policy = UploadPolicyForm(
@@ -99,11 +101,13 @@ class LibraryView(LibraryMixin, View):
             {
                 "library": library,
                 "page_obj": page_obj,
-                "rows": entry_rows(page_obj),
+                # The page's rows as read (not through `Page`'s indexing, one call a row).
+                "rows": entry_rows(page_obj.object_list),
+                "pagination": pagination(page_obj, query),
                 "filter_form": form,
                 "filter_fields": form.fields_html(),
                 "is_filtered": bool(filters),
-                "query": query.urlencode(),
+                "query": query,
                 "may_upload": places.may_upload(request.user, library),
                 "policy_form": policy,
                 # The meeting or group in the reader's language (its French alias in French).
@@ -128,10 +132,13 @@ def narrowed(entries, filters: dict):
 
 
 def tags_of(entries):
+    """The tags of `entries`, as the filter offers them: rows of their slug and name, not
+    models (issue 17: a library's tags grow with it; the form reads these two alone)."""
     return (
         Tag.objects.filter(library_libraryentrytag_items__content_object__in=entries)
         .distinct()
         .order_by()
+        .values_list("slug", "name", named=True)
     )
 
 

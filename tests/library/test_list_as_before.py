@@ -6,6 +6,7 @@ every page and filtered, in a library and in every library's list, with titles, 
 names and libraries to escape; and a row changes as soon as anything it shows changes."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.template import Context, Template
@@ -18,7 +19,7 @@ from wagtail.models import Page
 from network_pages.library import places, views
 from network_pages.library.factories import add_version, make_entry, pdf_file, text_file
 from network_pages.library.languages import grouped_by_language
-from network_pages.library.models import LibraryEntry
+from network_pages.library.models import LibraryEntry, LibraryVersion
 from network_pages.models import MemberState
 from nfp_site import fragments
 from tests.conftest import sign_in
@@ -182,6 +183,16 @@ def test_a_row_is_written_again_when_anything_it_shows_changes(
     entry.tags.remove("Détention")
     assert_as_before()
     add_version(entry, dmr_user, language="fr", upload=pdf_file("rapport v2.pdf", text="fr2"))
+    assert_as_before()
+    # The list reads the versions newest first without their times: an older version
+    # dated later becomes the current one, and equal times are ordered by id, as before.
+    oldest = entry.versions.filter(language="fr").order_by("uploaded_at", "pk").first()
+    newest = entry.versions.order_by("-uploaded_at", "-pk").first()
+    LibraryVersion.objects.filter(pk=oldest.pk).update(
+        uploaded_at=newest.uploaded_at + timedelta(seconds=1)
+    )
+    assert_as_before()
+    entry.versions.update(uploaded_at=newest.uploaded_at)
     assert_as_before()
     LibraryEntry.objects.filter(pk=entry.pk).update(member_state=None)
     assert_as_before()
