@@ -2,7 +2,7 @@
 `thematic_group_index_page.html`'s loop wrote for them: each group's link, theme, status,
 members and the reader's membership. Every value is escaped as the template's
 `{{ value }}` escaped it; the URLs are Wagtail's (`{% pageurl %}`), built from each page's
-url_path and the site's root once for all rows (`activity.page_urls`).
+url_path and the site's root once for all rows (`home.page_urls`).
 `tests/community/test_groups_index_as_before.py` compares the page with the template as it
 was, for a Focal Point and the DMR, in English and French, with hostile titles."""
 
