@@ -3,15 +3,16 @@
 
 from collections.abc import Collection, Iterator
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from network_pages import access, access_sql
+from nfp_site.prepared_sql import AnyOf
 
 from .models.thematic_group_update_page import UpdateDocument
 
 
 def _links(document_ids: Collection[int]):
-    return UpdateDocument.objects.filter(document_id__in=document_ids)
+    return UpdateDocument.objects.filter(AnyOf(F("document_id"), document_ids))
 
 
 def updates_in_sql(user, pages: access_sql.PageRule):

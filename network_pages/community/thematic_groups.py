@@ -11,6 +11,7 @@ Focal Points can see what a group does and join it on a voluntary basis.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -195,6 +196,20 @@ def source_id(page: Page) -> int:
 @dataclass
 class GroupSummary:
     page: Page
+    member_count: int
+    is_member: bool
+
+
+class GroupRow(NamedTuple):
+    """A group as the thematic groups index shows it (`group_rows`), read as a row, not made
+    into a page: its address (as `page_urls` takes it), what the row writes, its members
+    counted and whether the reader is one of them."""
+
+    id: int
+    url_path: str
+    title: str
+    theme: str
+    status: str
     member_count: int
     is_member: bool
 

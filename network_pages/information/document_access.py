@@ -8,9 +8,10 @@ only the submitting state and the DMR while it waits for review (4.7).
 
 from collections.abc import Collection, Iterator
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from network_pages import access, access_sql
+from nfp_site.prepared_sql import AnyOf
 
 from . import rules
 from .models.item_page import InformationItemAttachment
@@ -18,11 +19,11 @@ from .models.response import Response, ResponseAttachment
 
 
 def _response_attachments(document_ids: Collection[int]):
-    return ResponseAttachment.objects.filter(document_id__in=document_ids)
+    return ResponseAttachment.objects.filter(AnyOf(F("document_id"), document_ids))
 
 
 def _item_attachments(document_ids: Collection[int]):
-    return InformationItemAttachment.objects.filter(document_id__in=document_ids)
+    return InformationItemAttachment.objects.filter(AnyOf(F("document_id"), document_ids))
 
 
 def _readable_responses(user, prefix: str = "") -> Q:

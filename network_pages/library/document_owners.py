@@ -3,17 +3,18 @@
 
 from collections.abc import Collection, Iterator
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from network_pages import access, access_sql
 from network_pages.community import thematic_groups
+from nfp_site.prepared_sql import AnyOf
 
 from . import places
 from .models import LibraryVersion
 
 
 def _versions(document_ids: Collection[int]):
-    return LibraryVersion.objects.filter(document_id__in=document_ids)
+    return LibraryVersion.objects.filter(AnyOf(F("document_id"), document_ids))
 
 
 def _workspace_group_ids(user) -> list[int]:

@@ -9,11 +9,12 @@ people answer for attendance, Focal Points suggest while the agenda is a draft.
 from django.apps import apps
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
+from wagtail.models import Collection
 
 from network_pages import access
 from network_pages.community.comments import listing
 from network_pages.meetings import agenda, attendance, participants
-from network_pages.meetings.documents import readable_documents, rows_html
+from network_pages.meetings.documents import ListedDocument, readable_documents, rows_html
 from network_pages.meetings.forms import AgendaSuggestionForm, AttendanceForm
 from network_pages.meetings.models.agenda_item import AgendaItem
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
@@ -21,7 +22,7 @@ from network_pages.meetings.models.attendance import Attendance
 from network_pages.meetings.models.convocation import Convocation
 from network_pages.meetings.models.meeting_document import MeetingDocument
 from network_pages.network_area import source_id
-from nfp_site.prepared_sql import prepared_objects
+from nfp_site.prepared_sql import prepared_objects, prepared_rows
 
 
 def _reader_facts_query(meetings: type, pk: int, user_id: int | None) -> QuerySet:
@@ -79,18 +80,37 @@ def reader_facts(page, user):
 
 
 def _documents_of(meeting_id: int) -> QuerySet:
-    return MeetingDocument.objects.filter(meeting_id=meeting_id).select_related(
-        "document__collection"
+    return MeetingDocument.objects.filter(meeting_id=meeting_id).values_list(
+        "document_id",
+        "document__collection_id",
+        "document__collection__path",
+        "document__file",
+        "title",
+        "document__title",
     )
 
 
-def _meeting_documents(page) -> list[MeetingDocument]:
-    """`page.meeting_documents` with their files and collections; read from the database,
-    their SQL compiled once per process (prepared_sql). A preview's come from its revision,
-    as modelcluster keeps them."""
+def _meeting_documents(page) -> list[ListedDocument]:
+    """`page.meeting_documents` with their files and collections, in their order: read from
+    the database as rows, their SQL compiled once per process (prepared_sql), each
+    collection made once. A preview's come from its revision, as modelcluster keeps them."""
     if page.pk is None or "meeting_documents" in getattr(page, "_cluster_related_objects", {}):
-        return list(page.meeting_documents.all().select_related("document__collection"))
-    return prepared_objects("meetings.documents", _documents_of, page.pk)
+        items = page.meeting_documents.all().select_related("document__collection")
+        return [ListedDocument.of(item) for item in items]
+    collections: dict[int, Collection] = {}
+    listed = []
+    rows = prepared_rows("meetings.documents", _documents_of, page.pk)
+    for document_id, collection_id, path, file_name, title, document_title in rows:
+        if collection_id not in collections:
+            collections[collection_id] = Collection.from_db(
+                None, ["id", "path"], [collection_id, path]
+            )
+        listed.append(
+            ListedDocument(
+                document_id, collections[collection_id], file_name, title or document_title
+            )
+        )
+    return listed
 
 
 def _agenda_of(meeting_id: int) -> QuerySet:

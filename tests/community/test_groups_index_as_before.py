@@ -102,7 +102,7 @@ def test_the_groups_index_reads_fewer_queries_than_before(
     client = sign_in(Client(), focal_point)
     url = url_of(community["thematic_groups"])
     client.get(url)
-    with monkeypatch.context() as patched:
+    with monkeypatch.context() as patched, override_settings(TEMPLATES=old_templates()):
         patched.setattr(ThematicGroupIndexPage, "get_context", get_context_before)
         before = count_queries(client, url)
     assert count_queries(client, url) == before - 3

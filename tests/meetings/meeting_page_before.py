@@ -3,17 +3,113 @@ and its agenda and suggestions read by SQL compiled once (issue 17), kept verbat
 compare the rendered HTML with (`test_meeting_page_html.py`). Not used by the site."""
 
 # ruff: noqa: E501
+import html
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template import engines
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.safestring import SafeString
 
 from network_pages import access
 from network_pages.meetings import agenda, attendance, participants
-from network_pages.meetings.documents import readable_documents, rows_html
 from network_pages.meetings.forms import AgendaSuggestionForm, AttendanceForm
 from network_pages.meetings.models.agenda_suggestion import AgendaSuggestion
 from network_pages.meetings.models.attendance import Attendance
 from network_pages.meetings.models.convocation import Convocation
-from network_pages.meetings.page_context import _meeting_documents, reader_facts
+from network_pages.meetings.models.meeting_document import MeetingDocument
+from network_pages.meetings.page_context import reader_facts
+from nfp_site import fragments
+from nfp_site.prepared_sql import prepared_objects
+
+# meetings/documents.py and page_context.py before the documents were read as rows
+# (`ListedDocument`), verbatim but for the kept rows' key: the rows written the old way are
+# kept apart from the new ones, which they would otherwise be compared with.
+
+
+def _documents_of(meeting_id: int) -> QuerySet:
+    return MeetingDocument.objects.filter(meeting_id=meeting_id).select_related(
+        "document__collection"
+    )
+
+
+def _meeting_documents(page) -> list[MeetingDocument]:
+    """`page.meeting_documents` with their files and collections; read from the database,
+    their SQL compiled once per process (prepared_sql). A preview's come from its revision,
+    as modelcluster keeps them."""
+    if page.pk is None or "meeting_documents" in getattr(page, "_cluster_related_objects", {}):
+        return list(page.meeting_documents.all().select_related("document__collection"))
+    return prepared_objects("meetings.documents", _documents_of, page.pk)
+
+
+def readable_documents(request: HttpRequest, meeting_documents: Iterable) -> list:
+    """The meeting documents this reader may open, by the one access rule.
+
+    The collection rule runs once per collection (a meeting's documents share one or two),
+    on restrictions read in one query for all of them; the owner rule once for all the
+    documents.
+    """
+    meeting_documents = list(meeting_documents)
+    collections = {
+        item.document.collection.pk: item.document.collection for item in meeting_documents
+    }
+    restrictions = access.restrictions_by_collection(collections.values())
+    verdicts = {
+        pk: access.verdict(request, restrictions[pk]) is access.Verdict.ALLOW for pk in collections
+    }
+    restricted_ids = {pk for pk in collections if restrictions[pk]}
+    candidates = [item for item in meeting_documents if verdicts[item.document.collection_id]]
+    owned = {
+        item.document_id for item in candidates if item.document.collection_id in restricted_ids
+    }
+    # The models import this module: the owner rule is imported when asked.
+    from network_pages.meetings.document_owners import listed_owners
+
+    # Listed on this meeting: the meetings that list them are read first, with the probe of
+    # the documents' other owners in the same query.
+    readable = access.readable_by_owners(request.user, owned, listed_by=listed_owners)
+    return [
+        item
+        for item in candidates
+        if item.document.collection_id not in restricted_ids or item.document_id in readable
+    ]
+
+
+def rows_html(meeting_documents: Iterable) -> SafeString:
+    """The documents' list items, as meeting_page.html wrote them in a loop: the same
+    markup, written in Python (a meeting lists ~40 documents, four lookups each through the
+    template engine). Every value is plain text, escaped as the template escaped it
+    (Django's `escape` is the standard library's `html.escape`, quotes included).
+
+    Each item is kept for the process (`fragments.kept_row`) under what it is written from:
+    the document's id and file name (its address, a URL reversal, and its extension, under
+    this script prefix and URLconf) and the title shown (issue 17)."""
+    prefix, urlconf = get_script_prefix(), get_urlconf()
+    return SafeString(
+        "".join(
+            fragments.kept_row(
+                (
+                    "meetings.document_row.before",
+                    prefix,
+                    urlconf,
+                    item.document.pk,
+                    item.document.file.name,
+                    item.display_title,
+                ),
+                lambda item=item: _row(item),
+            )
+            for item in meeting_documents
+        )
+    )
+
+
+def _row(item) -> str:
+    return (
+        f'<li><a href="{html.escape(item.document.url)}">'
+        f"{html.escape(item.display_title)}</a>"
+        f" ({html.escape(item.document.file_extension.upper())})</li>"
+    )
 
 
 # page_context.meeting_page_context

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.utils import translation
 from wagtail.documents import get_document_model
 
-from network_pages.meetings.documents import rows_html
+from network_pages.meetings.documents import ListedDocument, rows_html
 from network_pages.meetings.models import MeetingDocument
 from network_pages.network_area import ensure_network_collection
 
@@ -51,6 +51,6 @@ def test_the_documents_list_items_are_those_of_the_template_loop(listed_document
     with translation.override(language):
         expected = Template(TEMPLATE_LOOP).render(Context({"meeting_documents": listed_documents}))
 
-        assert rows_html(listed_documents) == expected
+        assert rows_html([ListedDocument.of(item) for item in listed_documents]) == expected
     assert "&amp;" in expected and "&lt;" in expected and "&#x27;" in expected
     assert "(PDF)" in expected

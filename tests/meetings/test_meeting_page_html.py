@@ -1,21 +1,32 @@
 """The meeting page renders the same HTML as before its empty forms were written once per
-process and its agenda and suggestions read by SQL compiled once (issue 17; the code before
-is kept verbatim in `meeting_page_before.py`): in English and in French, for a Focal Point
-and for the DMR, with hostile titles, in no more queries."""
+process, its agenda and suggestions read by SQL compiled once and its documents read as rows
+(issue 17; the code before is kept verbatim in `meeting_page_before.py`): in English and in
+French, for a Focal Point and for the DMR, with hostile titles, in no more queries."""
 
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
 
-from network_pages.meetings.models import AgendaItem, AgendaSuggestion, Attendance, MeetingPage
+from network_pages.meetings.models import (
+    AgendaItem,
+    AgendaSuggestion,
+    Attendance,
+    MeetingDocument,
+    MeetingPage,
+)
 from network_pages.meetings.models import meeting_page as meeting_page_module
 from network_pages.models import MemberState
+from network_pages.network_area import ensure_network_collection
 from tests.conftest import sign_in
 
 from . import meeting_page_before as before_code
 from .conftest import meeting_url
+from .test_document_owners import link_from_minutes
+from .test_guest_access import document_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +36,24 @@ VARYING = re.compile(r'name="(csrfmiddlewaretoken|submission_key)" value="[^"]+"
 
 
 @pytest.fixture
-def busy_plenary(plenary, focal_point, other_focal_point):
-    """Hostile titles in the agenda and a suggestion; the Focal Point's attendance answer."""
+def busy_plenary(plenary, thematic_session, focal_point, other_focal_point):
+    """Hostile titles in the agenda, a suggestion and the documents; the Focal Point's
+    attendance answer; a document the Focal Point may not open (also linked from the minutes
+    of a meeting taken offline), listed between two they may."""
+    collection = ensure_network_collection()
+    scan = get_document_model()(title=HOSTILE, collection=collection)
+    scan.file.save("scan.Pdf", ContentFile(b"%PDF-1.4"), save=False)
+    scan.save()
+    closed = document_in(collection, "Shared annex")
+    documents = [document_in(collection, HOSTILE), closed, scan]
+    for number, document in enumerate(documents):
+        title = "Annex <1> & 'two'" if number == 2 else ""
+        MeetingDocument.objects.create(
+            meeting=plenary, document=document, title=title, sort_order=number
+        )
+    plenary.save_revision().publish()  # the French alias lists them too
+    link_from_minutes(thematic_session, closed)
+    thematic_session.unpublish()
     AgendaItem.objects.create(meeting=plenary, title=HOSTILE, sort_order=10)
     AgendaSuggestion.objects.create(
         meeting=plenary,
@@ -73,6 +100,8 @@ def test_the_meeting_page_renders_as_before_in_no_more_queries(
 
     assert "&lt;script&gt;alert(&quot;meeting&quot;)&lt;/script&gt;" in after
     assert "<script>alert" not in after
+    assert "Annex &lt;1&gt; &amp; &#x27;two&#x27;</a> (PDF)</li>" in after
+    assert ("Shared annex</a>" in after) is (reader == "dmr_user")
     if reader == "focal_point":  # invited, with an answer, and may suggest
         assert 'value="online" required id="id_response_1" checked' in after
         assert 'name="rationale"' in after
