@@ -12,6 +12,7 @@ access rule) in a fixed number of queries.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -40,7 +41,7 @@ from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.comments import audience as comment_audience
 from network_pages.community.models import MemberComment, Membership, Rapporteur
-from nfp_site.operations.model_loading import in_field_order, page_from_row
+from nfp_site.operations.model_loading import in_field_order, page_from_row, page_maker
 from nfp_site.prepared_sql import prepared_rows
 
 ACTIVITY_HOOK = "community_network_activity"
@@ -82,7 +83,11 @@ class ReaderUrls:
     def __init__(self, request=None) -> None:
         self.request = request
         self._locale: Locale | None = None
+        # Pages whose URL is asked for (`map`), looked up at the first URL shown.
         self._waiting: dict[int, Page] = {}
+        # Every page asked for or expected (`expect`), in order: their translations are read
+        # with another query's pages, but only the URLs asked for are worked out.
+        self._asked: dict[int, Page] = {}
         self._urls: dict[int, str] = {}
         # Pages whose translation another query read with them (`known`): no lookup.
         self._targets: dict[int, Page] = {}
@@ -105,15 +110,20 @@ class ReaderUrls:
     def map(self, pages: list[Page]) -> dict[int, str]:
         """{page id: its URL for the reader}, each read when first shown."""
         self.expect(pages)
+        for page in pages:
+            if page.pk not in self._urls:
+                self._waiting.setdefault(page.pk, page)
         return {page.pk: _lazy_url(self, page.pk) for page in pages}
 
     def expect(self, pages: list[Page]) -> None:
-        """Pages whose URLs will be asked for: looked up with the others."""
+        """Pages whose URLs may be asked for (`map`): their translations are looked up with
+        the others'. A page never asked for costs no URL: the network home expects the ~45
+        pages of its comment candidates and shows the links of 15 at most (issue 17)."""
         if self._locale is None:  # the reader's language now, not when the URLs are shown
             self._locale = locales.locale_for(get_language())
         for page in pages:
             if page.pk not in self._urls:
-                self._waiting.setdefault(page.pk, page)
+                self._asked.setdefault(page.pk, page)
 
     # --- the lookup, in another query of pages (the network home's new pages) ----------
 
@@ -134,22 +144,29 @@ class ReaderUrls:
             return []
         by_key = {
             page.translation_key: pk
-            for pk, page in self._waiting.items()
-            if page.locale_id != locale.pk and pk not in self._targets
+            for pk, page in self._asked.items()
+            if page.locale_id != locale.pk and pk not in self._targets and pk not in self._urls
         }
         return sorted(by_key.values())
 
     def found(self, translations: list[Page]) -> None:
         """The translations `pages_wanting_translation` asked for, read by another query: every
-        page waiting now has its URL without a lookup of its own."""
-        self._resolve_waiting(translations)
+        page asked for or expected now has its URL without a lookup of its own (worked out
+        when first shown)."""
+        locale = self.locale
+        if locale is None:
+            return
+        by_key = {page.translation_key: page for page in translations}
+        for pk, page in self._asked.items():
+            if page.locale_id != locale.pk and pk not in self._targets and pk not in self._urls:
+                self._targets[pk] = by_key.get(page.translation_key, page)
 
     def _url(self, pk: int) -> str:
         if pk not in self._urls:
             self._resolve_waiting()
         return self._urls[pk]
 
-    def _resolve_waiting(self, translations: list[Page] | None = None) -> None:
+    def _resolve_waiting(self) -> None:
         pages, self._waiting = list(self._waiting.values()), {}
         locale = self.locale
         targets = {page.pk: self._targets.get(page.pk, page) for page in pages}
@@ -159,9 +176,8 @@ class ReaderUrls:
                 for page in pages
                 if page.locale_id != locale.pk and page.pk not in self._targets
             }
-            if keys and translations is None:
-                translations = Page.objects.filter(translation_key__in=keys, locale=locale)
             if keys:
+                translations = Page.objects.filter(translation_key__in=keys, locale=locale)
                 by_key = {page.translation_key: page for page in translations}
                 for page in pages:
                     if page.pk not in self._targets:
@@ -195,7 +211,8 @@ def _new_page_candidates(limit: int, urls: "ReaderUrls | None" = None) -> list[P
     shape = partial(_new_pages, root_path, count, translating, bool(wanted))
     arguments = (locale.pk, wanted) if wanted else (locale.pk,) if translating else ()
     name = f"activity.new_pages:{root_path}:{count}:{translating}:{bool(wanted)}"
-    rows = [_new_page(row) for row in prepared_rows(name, shape, *arguments)]
+    make_page = page_maker(_NEW_PAGE_FIELDS)
+    rows = [_new_page(make_page, row) for row in prepared_rows(name, shape, *arguments)]
     candidates = [page for page in rows if page.nfp_new] if wanted else rows
     if translating:
         for page in candidates:
@@ -230,8 +247,8 @@ _NEW_PAGE_FIELDS = _page_fields("first_published_at")
 _NEW_PAGE_COLUMNS = ("nfp_written_in", "nfp_translation", "nfp_new")
 
 
-def _new_page(row: tuple) -> Page:
-    page = page_from_row(_NEW_PAGE_FIELDS, row[: len(_NEW_PAGE_FIELDS)])
+def _new_page(make_page: Callable[[tuple], Page], row: tuple) -> Page:
+    page = make_page(row[: len(_NEW_PAGE_FIELDS)])
     page.nfp_written_in, page.nfp_translation, page.nfp_new = row[len(_NEW_PAGE_FIELDS) :]
     return page
 
@@ -334,10 +351,9 @@ class _LatestComment:
     page: Page
     by: str
     written_in: str
-
-    @property
-    def page_id(self) -> int:
-        return self.page.pk
+    # The page's id as read in the row: asked for several times per comment, where the
+    # page's `pk` is a property (~45 comments at network size, issue 17).
+    page_id: int
 
 
 # The commented page, as far as the access rule, the comment audience and the link read it.
@@ -352,17 +368,18 @@ def _comment_candidates(limit: int) -> list[_LatestComment]:
         f"activity.comment_candidates:{limit}", lambda: _latest_comments(limit * OVERFETCH)
     )
     pages: dict[int, Page] = {}
+    make_page = page_maker(_COMMENT_PAGE_FIELDS)
     comments = []
     for pk, created_at, parent_id, *row in rows:
         page_values = row[: len(_COMMENT_PAGE_FIELDS)]
         author_id, first_name, last_name, username, written_in = row[len(_COMMENT_PAGE_FIELDS) :]
         page_id = page_values[0]
         if page_id not in pages:
-            pages[page_id] = page_from_row(_COMMENT_PAGE_FIELDS, page_values)
+            pages[page_id] = make_page(page_values)
         # As `user.get_full_name() or user.get_username()`.
         by = (f"{first_name} {last_name}".strip() or username) if author_id is not None else ""
         comments.append(
-            _LatestComment(pk, created_at, parent_id, pages[page_id], by, written_in or "")
+            _LatestComment(pk, created_at, parent_id, pages[page_id], by, written_in or "", page_id)
         )
     return comments
 

@@ -6,6 +6,7 @@ template's `{{ value }}` escapes it; `tests/community/test_dashboard_rows.py` co
 with the templates as they were, in English and French, with hostile strings."""
 
 from django.utils.formats import localize
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
@@ -73,16 +74,27 @@ def _work_item(item: WorkItem) -> str:
     )
 
 
+def _resolved(value):
+    """A lazy value (a link waiting for the screen's lookup of URLs) as the text it stands
+    for, as `template_text` reads it (`conditional_escape` makes it a `str` first); any
+    other value as it is."""
+    return str(value) if isinstance(value, Promise) else value
+
+
 def _kept_work_item(item: WorkItem) -> str:
     """`_work_item`, kept for the process (`fragments.kept_row`) when every value it writes
-    is a plain `str`: its markup is then theirs alone, in any language or time zone
+    is a plain `str` once a lazy one is resolved (the links of a member's meetings and
+    requests are lazy): its markup is then theirs alone, in any language or time zone
     (`template_text` leaves a `str` as it is before escaping it). Anything else (a safe
-    string, a lazy one) is written every time. The DMR's home shows ~16 items (issue 17)."""
-    values = (item.title, item.url, item.detail, item.status)
+    string, a lazy one standing for a safe string) is written every time. A Focal Point's
+    home and the DMR's show ~16 items at network size (issue 17)."""
+    values = tuple(_resolved(value) for value in (item.title, item.url, item.detail, item.status))
     if any(type(value) is not str for value in values):
         return _work_item(item)
     key = ("community.work_item", *values, bool(item.needs_action))
-    return fragments.kept_row(key, lambda: _work_item(item))
+    title, url, detail, status = values
+    plain = WorkItem(title, url, detail, status, needs_action=item.needs_action)
+    return fragments.kept_row(key, lambda: _work_item(plain))
 
 
 def work_items(items: list[WorkItem]) -> SafeString:

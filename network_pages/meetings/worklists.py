@@ -26,11 +26,23 @@ from nfp_site.prepared_sql import prepared_objects
 SUGGESTIONS_SHOWN = 8
 
 
+# What an item and its link (`ReaderUrls`) read of a meeting, not its every column (its
+# agenda, its blocks): a Focal Point's home shows eight at network size (issue 17).
+_ITEM_FIELDS = ("title", "kind", "opening", "content_type", "live")
+_LINK_FIELDS = ("translation_key", "locale", "url_path")
+
+
 def meetings_to_answer(user, urls: ReaderUrls) -> WorkList:
     found = pending.awaiting_answer_query(user)
-    meetings, total = (
-        prepared_first_and_total(found[0], found[1], *found[2]) if found else ([], None)
-    )
+    if found:
+        name, build, arguments = found
+        meetings, total = prepared_first_and_total(
+            f"{name}:items",
+            lambda *values: build(*values).only(*_ITEM_FIELDS, *_LINK_FIELDS),
+            *arguments,
+        )
+    else:
+        meetings, total = [], None
     links = urls.map(meetings)
     # Asked once for the list, not once per meeting.
     day_format = get_format("DATE_FORMAT")

@@ -8,7 +8,8 @@ restrictions, listings) (issue 17). Rows read from the database never pass any (
 `from_db` gives the values by position): without keyword arguments it goes straight to
 Django's constructor, which is what modelcluster itself ends up calling then."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from django.db.models import Model
 from django.db.models.base import ModelState
@@ -70,13 +71,24 @@ def page_from_row(field_names: tuple[str, ...], values) -> Page:
     id (Wagtail's `Page.__init__` only sets defaults for a page without one, modelcluster's
     nothing for a row, `_init`), nothing listening to the init signals, every column a
     plain attribute (`_plain_columns`); anywhere else, `from_db` itself."""
+    return page_maker(field_names)(values)
+
+
+def page_maker(field_names: tuple[str, ...]) -> Callable[[Sequence], Page]:
+    """`page_from_row` for many rows of the same columns: whether a row can be made into a
+    page without `from_db` is asked once for all of them (the init signals' listeners
+    looked up twice per page cost as much as making it)."""
     if (
         Page.from_db.__func__ is not Model.from_db.__func__
         or pre_init.has_listeners(Page)
         or post_init.has_listeners(Page)
         or not _plain_columns(field_names)
     ):
-        return Page.from_db(None, field_names, values)
+        return partial(Page.from_db, None, field_names)
+    return partial(_page_of_plain_columns, field_names)
+
+
+def _page_of_plain_columns(field_names: tuple[str, ...], values: Sequence) -> Page:
     page = Page.__new__(Page)
     state = page._state = ModelState()
     state.adding = False

@@ -7,11 +7,11 @@ from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import format_lazy
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 from wagtail import hooks
 from wagtail.models import Page
 
-from home import site_lookup
+from home import locales, site_lookup
 from network_pages import network_area
 from network_pages.community import visibility
 from network_pages.community.activity import (
@@ -21,6 +21,7 @@ from network_pages.community.activity import (
     WRITTEN_IN,
     ActivityEntry,
     ReaderUrls,
+    _lazy_url,
     _title_languages,
 )
 from network_pages.community.comments import audience as comment_audience
@@ -50,6 +51,31 @@ def _resolve_waiting(self, translations: list[Page] | None = None) -> None:
         site_lookup.find_for_request(self.request)  # the site without a query
     for pk, target in targets.items():
         self._urls[pk] = target.get_url(self.request) or ""
+
+
+# ReaderUrls.expect, before the pages expected (not asked for) were kept apart from the
+# pages whose URLs are worked out
+def expect(self, pages: list[Page]) -> None:
+    """Pages whose URLs will be asked for: looked up with the others."""
+    if self._locale is None:  # the reader's language now, not when the URLs are shown
+        self._locale = locales.locale_for(get_language())
+    for page in pages:
+        if page.pk not in self._urls:
+            self._waiting.setdefault(page.pk, page)
+
+
+# ReaderUrls.map, as it was then
+def map_urls(self, pages: list[Page]) -> dict[int, str]:
+    """{page id: its URL for the reader}, each read when first shown."""
+    self.expect(pages)
+    return {page.pk: _lazy_url(self, page.pk) for page in pages}
+
+
+# ReaderUrls.found, as it was then
+def found(self, translations: list[Page]) -> None:
+    """The translations `pages_wanting_translation` asked for, read by another query: every
+    page waiting now has its URL without a lookup of its own."""
+    self._resolve_waiting(translations)
 
 
 # ReaderUrls.translation_path

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from network_pages.community.activity import ActivityEntry
 from network_pages.community.worklists import WorkItem, WorkList
@@ -83,6 +84,7 @@ WORK_LISTS_BEFORE = """\
 """
 
 _lazy_url = lazy(lambda path: path, str)
+_lazy_safe = lazy(mark_safe, str)
 
 
 def entries() -> list[ActivityEntry]:
@@ -109,6 +111,11 @@ def work_lists() -> list[WorkList]:
         WorkItem("No link", detail="Plenary · 3 March", status="Late", needs_action=False),
         WorkItem("Bare", url=_lazy_url("/en/network/bare/")),
         WorkItem(HOSTILE, status="Waiting", due=datetime.date(2026, 12, 1)),
+        # Lazy values (the links of a member's meetings and requests), kept once resolved:
+        # a hostile one, one standing for a safe string, an empty one.
+        WorkItem(HOSTILE, url=format_lazy("{}#attendance", _lazy_url('/en/"m"/')), detail=HOSTILE),
+        WorkItem("Safe", url=_lazy_safe("<b>/en/safe/</b>"), status=_lazy_url(HOSTILE)),
+        WorkItem("Empty link", url=_lazy_url(""), detail="Plenary"),
     ]
     return [
         WorkList("answers", HOSTILE, items=items, total=12, more_url="/en/more/", more_label="All"),
@@ -135,19 +142,27 @@ def test_the_work_lists_render_as_the_template_wrote_them(language):
     with translation.override(language):
         before = engines["django"].from_string(WORK_LISTS_BEFORE).render(context)
         after = get_template("community/dashboard/_work_lists.html").render(context)
+        # Again, from the rows kept for the process.
+        kept = get_template("community/dashboard/_work_lists.html").render(context)
 
     assert "&lt;script&gt;" in after and "<script>" not in after
+    assert "<b>/en/safe/</b>" in after
     assert after == before
+    assert kept == before
 
 
 def test_kept_work_items_render_as_the_template_wrote_them_in_either_language():
     """A work item's row is kept for the process (`fragments.kept_row`) when its values are
-    plain strings: rendered again, in the other language too, it is what the template
-    wrote; a safe string or a lazy link is written every time, as the template wrote it."""
+    plain strings once a lazy one is resolved: rendered again, in the other language too, it
+    is what the template wrote (a lazy translation kept under its text in each language);
+    a safe string is written every time, as the template wrote it."""
     items = [
         *work_lists()[0].items,
         WorkItem(mark_safe("<em>Déjà sûr</em> & co"), url="/fr/réseau/", status="Échéance"),  # noqa: S308
         WorkItem("Réunion plénière « été »", url="/fr/x/?a=1&b=2", detail="Plénière · 3 mars"),
+        WorkItem(
+            gettext_lazy("Draft"), url=_lazy_url("/en/d/"), status=gettext_lazy("Not started")
+        ),
     ]
     lists = [WorkList("answers", HOSTILE, items=items, total=12, more_url="/en/more/")]
     for language in ("en", "fr", "en", "fr"):

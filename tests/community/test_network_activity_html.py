@@ -53,6 +53,9 @@ def dashboard(user, language: str) -> tuple[str, int]:
 def dashboard_before(monkeypatch, user, language: str) -> tuple[str, int]:
     with monkeypatch.context() as before:
         before.setattr(activity.ReaderUrls, "_resolve_waiting", activity_before._resolve_waiting)
+        before.setattr(activity.ReaderUrls, "expect", activity_before.expect)
+        before.setattr(activity.ReaderUrls, "map", activity_before.map_urls)
+        before.setattr(activity.ReaderUrls, "found", activity_before.found)
         before.setattr(activity, "network_activity_for", activity_before.network_activity_for)
         return dashboard(user, language)
 

@@ -93,3 +93,13 @@ def test_a_row_without_the_page_id_gets_from_db(monkeypatch):
     monkeypatch.setattr(Page, "from_db", classmethod(lambda cls, *a: made.append(a) or "from_db"))
     assert model_loading.page_from_row(("title",), ("A page",)) == "from_db"
     assert made == [(None, ("title",), ("A page",))]
+
+
+@pytest.mark.django_db
+def test_pages_made_by_one_maker_are_the_pages_from_db_makes(homes):
+    make_page = model_loading.page_maker(ROW_FIELDS)
+    for page in (homes["en"], homes["fr"]):
+        made, expected = make_page(_row_of(page)), Page.from_db(None, ROW_FIELDS, _row_of(page))
+        assert type(made) is Page
+        assert _values(made) == _values(expected)
+        assert made.get_deferred_fields() == expected.get_deferred_fields()
