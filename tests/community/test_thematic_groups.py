@@ -97,7 +97,7 @@ def test_index_lists_each_group_with_its_members_count(client, community, group,
     response = sign_in(client, focal_point).get(url_of(community["thematic_groups"]))
 
     [summary] = response.context["groups"]
-    assert (summary.page.pk, summary.member_count, summary.is_member) == (group.pk, 1, True)
+    assert (summary.id, summary.member_count, summary.is_member) == (group.pk, 1, True)
 
 
 def test_index_costs_the_same_queries_for_many_groups(client, community, focal_point):
