@@ -6,14 +6,9 @@ whose form has seven (issue 17). Same context, same markup, no template."""
 
 from django import forms
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
-
-def _value(value) -> str:
-    """As `{{ value|stringformat:'s' }}` writes an attribute's value: its string, escaped
-    unless the value is markup (the filter keeps markup markup)."""
-    text = "%s" % value  # noqa: UP031 - the filter's own formatting
-    return text if isinstance(value, SafeData) else conditional_escape(text)
+from nfp_site.plain_select import written_attributes
 
 
 def written_label(context: dict) -> SafeString:
@@ -24,14 +19,10 @@ def written_label(context: dict) -> SafeString:
     if not context["use_tag"]:
         return mark_safe(label)  # noqa: S308 - escaped above
     tag = conditional_escape(context["tag"])
-    attributes = []
-    for name, value in (context["attrs"] or {}).items():
-        if value is False:
-            continue
-        attributes.append(f" {conditional_escape(name)}")
-        if value is not True:
-            attributes.append(f'="{_value(value)}"')
-    return mark_safe(f"<{tag}{''.join(attributes)}>{label}</{tag}>")  # noqa: S308 - escaped
+    # attrs.html's `{{ value|stringformat:'s' }}` is the value's string, escaped unless
+    # markup: as a select's attributes are written.
+    attributes = written_attributes(context["attrs"] or {})
+    return mark_safe(f"<{tag}{attributes}>{label}</{tag}>")  # noqa: S308 - escaped
 
 
 class PlainLabels(forms.Form):

@@ -70,6 +70,11 @@ def _attributes(attributes: tuple[Attribute, ...]) -> str:
     return "".join(written)
 
 
+def written_attributes(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html for `attrs` (a select's, a label's)."""
+    return _attributes(tuple((name, _attribute(value)) for name, value in attrs.items()))
+
+
 @lru_cache(maxsize=KEPT)
 def _drawn(
     name: str,
