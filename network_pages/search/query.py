@@ -47,8 +47,12 @@ class SearchOutcome:
     # {kind value: number of readable matches}, whatever kind was chosen.
     kind_counts: dict[str, int] = field(default_factory=dict)
     # On PostgreSQL, how many of the most recent matches were ranked and paged through, when
-    # more than those matched (`ranked.RANKED_AT_MOST`); None when every match was.
+    # more than those matched (`ranked.RANKED_AT_MOST`); None when every match was. The total
+    # is then that many ("more than").
     ranked_among: int | None = None
+    # On PostgreSQL, how many of the most recent matches the counts per kind are of, when more
+    # than those matched (`ranked.RANKED_AT_MOST`); None when they count every match.
+    counted_among: int | None = None
 
 
 def filtered(entries: QuerySet, filters: dict, *, with_kind: bool = True) -> QuerySet:
@@ -149,7 +153,7 @@ def search(
         filters = {**filters, "group_page_ids": group_page_ids(filters["group"])}
     chosen = filters.get("kind")
     one_query = None
-    ranked_among = None
+    ranked_among = counted_among = None
     if terms and ranked.answers_in_one_query(backend):
         # PostgreSQL: the counts and the page's ids in one query, on the entries' indexed
         # text (`ranked`).
@@ -158,7 +162,7 @@ def search(
     if one_query is not None:
         kind_counts = one_query.kind_counts
         paginator = Paginator(one_query.ids, PER_PAGE)
-        ranked_among = one_query.ranked_among
+        ranked_among, counted_among = one_query.ranked_among, one_query.counted_among
     elif terms:
         readable = readers.readable_entries(request.user, reader)
         # Ranked by their ids alone (a narrow sort, however many match); the page's 20
@@ -174,11 +178,14 @@ def search(
         kind_counts = {}
         paginator = Paginator(SearchEntry.objects.none(), PER_PAGE)
     total = 0
-    if terms:
-        # The total is the chosen kind's count, or all of them; the pages go through the
-        # ranked matches (all of them, or the most recent ones: `ranked.RANKED_AT_MOST`).
+    if one_query is not None:
+        # The chosen kind's matches, or all of them, among the most recent ones at most
+        # (`ranked.RANKED_AT_MOST`): the pages go through those.
+        total = paginator.count = one_query.total
+    elif terms:
+        # The total is the chosen kind's count, or all of them.
         total = kind_counts.get(chosen, 0) if chosen else sum(kind_counts.values())
-        paginator.count = min(total, ranked_among) if ranked_among else total
+        paginator.count = total
     page = paginator.get_page(page_number)
     ids = [item if isinstance(item, int) else item.pk for item in page.object_list]
     entries = _in_full(ids)
@@ -204,5 +211,10 @@ def search(
             )
         )
     return SearchOutcome(
-        hits=hits, page=page, total=total, kind_counts=kind_counts, ranked_among=ranked_among
+        hits=hits,
+        page=page,
+        total=total,
+        kind_counts=kind_counts,
+        ranked_among=ranked_among,
+        counted_among=counted_among,
     )

@@ -2,12 +2,11 @@
 
 Asked through the backend's generic API, a search is two queries (the page's ids, ranked,
 then the counts per kind, `facet`), and the database finds the matches and applies the
-access conditions to every one of them twice. Here the readable matches are read once (a
-common word: some 20,000 of them at network size) and kept as (id, kind) while the same
-query counts them per kind and ranks the most recent of them for the page
-(`RANKED_AT_MOST`): only the best `wanted` are kept while sorting (the backend's own order:
-the rank, then the id, both descending). The query count stays one, however many entries
-match.
+access conditions to every one of them twice. Here the most recent readable matches are
+read once (`RANKED_AT_MOST` of them, and one more) and kept as (id, kind) while the same
+query counts them per kind and ranks them for the page: only the best `wanted` are kept
+while sorting (the backend's own order: the rank, then the id, both descending). The query
+count stays one, and the rows read are bounded, however many entries match.
 
 The matches are read from `SearchText` (issue 17): the entries' access columns beside their
 index entries' vectors, in one table of integer keys, matched through its GIN index on
@@ -41,32 +40,40 @@ MATCHED = Func(
     F("title"), F("body"), function="network_search_text", output_field=SearchVectorField()
 )
 
-# How many matches are ranked at most: a product choice (issue 17). A word found in more
-# readable entries than this (of the kind chosen) is ranked among its most recent matches
-# only, those added to the search last (the highest ids): the results are the most relevant
-# of the 1,000 most recent, and the pages stop at the 50th, while the total and the counts
-# per kind still count every match. The search says so above the results, where the reader
-# can narrow it (a kind, dates, a meeting) to reach the older ones (`search.html`).
+# How many matches are read at most: a product choice (issue 17). A word found in more
+# readable entries than this is counted and ranked among its most recent matches only, those
+# added to the search last (the highest ids): the results are the most relevant of the 1,000
+# most recent, the pages stop at the 50th, the total says "more than 1,000" and the counts
+# per kind are those of the 1,000 most recent. The search says so above the results, where
+# the reader can narrow it (a kind, dates, a meeting) to reach the older ones (`search.html`).
+# With a kind chosen, its own 1,000 most recent matches are counted and ranked.
 #
-# Ranking is most of what a common word costs the database once its matches are found: at
-# network size "authority" matches some 20,000 readable entries, each of which was ranked
-# (two `ts_rank` on its vectors) to show twenty. Now every match is still read and counted,
-# through the GIN index, but only its id and kind: the newest 1,000 are then picked by id
-# and ranked, each read again by its key. Fewer matches than this: every one is ranked, in
-# the backend's order, as before.
+# Reading every match is what a common word costs the database: at network size
+# "authority" matches some 22,000 readable entries (half of the index), each read from the
+# table and weighed by the access rule to count them, for a page of twenty. The newest
+# matches are read walking the table's key backwards until 1,001 are found (the planner's
+# choice for a word it expects often; a rare word is still found through the GIN index,
+# every match of it read, as before): a bounded number of rows, whatever the size of the
+# index. Fewer matches than this: every one is counted and ranked, in the backend's order,
+# as before.
 RANKED_AT_MOST = 1000
 
-# `%(matches)s`: the readable matches as (id, kind); those ranked (`%(best)s`, read by their
-# ids from `newest`) are the most recent of the chosen kind (`%(chosen)s`), or of all. The
-# counts come most first, as the backends' facets order them, then by kind (the order the
-# database happened to group them in was the plan's: it changed with the table the matches
-# were read from).
+# `%(matches)s`: the newest readable matches as (id, kind), one more than are counted (so
+# that "more than" is known); `%(chosen)s`: the newest of the chosen kind (or the same
+# matches); those ranked (`%(best)s`, read by their ids from `newest`) are the most recent
+# of them. The counts come most first, as the backends' facets order them, then by kind (the
+# order the database happened to group them in was the plan's: it changed with the table
+# the matches were read from). The last row holds how many matches and chosen matches were
+# read, and the ranked ids.
 QUERY = """
 WITH matches (id, kind) AS MATERIALIZED (%(matches)s),
-newest (id) AS (SELECT id FROM matches %(chosen)s ORDER BY id DESC LIMIT %%s)
-(SELECT kind, COUNT(*), NULL FROM matches GROUP BY kind ORDER BY 2 DESC, 1)
+chosen (id) AS MATERIALIZED (%(chosen)s),
+newest (id) AS (SELECT id FROM chosen ORDER BY id DESC LIMIT %%s)
+(SELECT kind, COUNT(*), NULL, NULL FROM
+  (SELECT kind FROM matches ORDER BY id DESC LIMIT %%s) AS counted
+ GROUP BY kind ORDER BY 2 DESC, 1)
 UNION ALL
-SELECT NULL, NULL, ARRAY(%(best)s)
+SELECT NULL, (SELECT COUNT(*) FROM matches), (SELECT COUNT(*) FROM chosen), ARRAY(%(best)s)
 """
 
 
@@ -77,13 +84,25 @@ def answers_in_one_query(backend) -> bool:
 
 @dataclass
 class Ranked:
-    # {kind value: number of readable matches}, whatever kind was chosen.
+    # {kind value: number of readable matches}, whatever kind was chosen: among the
+    # `RANKED_AT_MOST` most recent matches when more were found (`counted_among`).
     kind_counts: dict[str, int]
     # The ids of the first `wanted` matches of the chosen kind (or of all), best first.
     ids: list[int]
     # `RANKED_AT_MOST` when more matches of the chosen kind (or of all) were found: the ids
     # are the best of the most recent ones, and there are no more of them.
     ranked_among: int | None = None
+    # How many matches of the chosen kind (or of all) there are, `RANKED_AT_MOST` at most
+    # (more: `ranked_among` says so).
+    total: int = 0
+    # `RANKED_AT_MOST` when more matches of every kind were found than were counted: the
+    # counts per kind are those of the most recent ones.
+    counted_among: int | None = None
+
+
+def _newest(matches: QuerySet) -> QuerySet:
+    """The `RANKED_AT_MOST` most recent of `matches`, and one more (to know there are more)."""
+    return matches.order_by("-entry_id")[: RANKED_AT_MOST + 1]
 
 
 def ranked(
@@ -91,8 +110,9 @@ def ranked(
 ) -> Ranked | None:
     """`texts`: the readable `SearchText` rows, filtered by everything but the kind, searched
     for `terms` as the backend searches the entries (all the words). None if the backend
-    would not rank them by relevance (the caller asks the generic way). The ids are those of
-    the `RANKED_AT_MOST` most recent matches at most."""
+    would not rank them by relevance (the caller asks the generic way). The counts are of
+    the `RANKED_AT_MOST` most recent matches at most, the ids of the `RANKED_AT_MOST` most
+    recent of the chosen kind (or of all)."""
     compiler = backend.search(terms, SearchEntry, operator="and").query_compiler
     if not isinstance(compiler.query, PlainText) or not compiler.order_by_relevance:
         return None
@@ -105,12 +125,7 @@ def ranked(
     vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
     rank = compiler._build_rank_expression(vectors, config)
     wanted = max(1, min(wanted, RANKED_AT_MOST))
-    matches = (
-        texts.order_by()
-        .alias(nfp_text=MATCHED)
-        .filter(nfp_text=words)
-        .values_list("entry_id", "kind")
-    )
+    matches = texts.order_by().alias(nfp_text=MATCHED).filter(nfp_text=words)
     # The newest matches, each read again by its key and ranked on its vectors (the table's
     # own name: the query names no other).
     best = (
@@ -121,20 +136,29 @@ def ranked(
         .values_list("entry_id", flat=True)[:wanted]
     )
     try:
-        sql, params = matches.query.sql_with_params()
+        sql, params = _newest(matches.values_list("entry_id", "kind")).query.sql_with_params()
     except EmptyResultSet:  # nothing readable (`readable_texts` is none for a non-member)
         return Ranked({}, [])
+    if chosen_kind:
+        of_kind = _newest(matches.filter(kind=chosen_kind).values_list("entry_id"))
+        chosen_sql, chosen_params = of_kind.query.sql_with_params()
+    else:
+        chosen_sql, chosen_params = "SELECT id FROM matches", ()
     best_sql, best_params = best.query.sql_with_params()
-    chosen = "WHERE kind = %s" if chosen_kind else ""
-    query = QUERY % {"matches": sql, "chosen": chosen, "best": best_sql}
-    params = (*params, *([chosen_kind] if chosen_kind else []), RANKED_AT_MOST, *best_params)
-    kind_counts, ids = {}, []
+    query = QUERY % {"matches": sql, "chosen": chosen_sql, "best": best_sql}
+    params = (*params, *chosen_params, RANKED_AT_MOST, RANKED_AT_MOST, *best_params)
+    kind_counts, ids, read, chosen_read = {}, [], 0, 0
     with connections[texts.db].cursor() as cursor:
         cursor.execute(query, params)
-        for kind, count, best in cursor.fetchall():
+        for kind, count, of_chosen, best in cursor.fetchall():
             if kind is None:
-                ids = [int(pk) for pk in best or []]
+                read, chosen_read, ids = count, of_chosen, [int(pk) for pk in best or []]
             else:
                 kind_counts[kind] = count
-    found = kind_counts.get(chosen_kind, 0) if chosen_kind else sum(kind_counts.values())
-    return Ranked(kind_counts, ids, RANKED_AT_MOST if found > RANKED_AT_MOST else None)
+    return Ranked(
+        kind_counts,
+        ids,
+        ranked_among=RANKED_AT_MOST if chosen_read > RANKED_AT_MOST else None,
+        total=min(chosen_read, RANKED_AT_MOST),
+        counted_among=RANKED_AT_MOST if read > RANKED_AT_MOST else None,
+    )

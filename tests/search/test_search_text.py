@@ -5,6 +5,7 @@ and every ranked id, in order), with the pages kept for the reader, is what the 
 by joining Wagtail's index with the access rule's subqueries, kept here verbatim as it was."""
 
 import importlib
+from collections import Counter
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
@@ -16,6 +17,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.models import FloatField
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Cast
+from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
@@ -115,7 +117,7 @@ def joined_search(user, words: str, kind: str | None) -> ranked.Ranked:
                 ids = [int(pk) for pk in best or []]
             else:
                 kind_counts[found_kind] = count
-    return ranked.Ranked(kind_counts, ids)
+    return ranked.Ranked(kind_counts, ids, total=len(ids))
 
 
 def text_search(user, words: str, kind: str | None) -> ranked.Ranked:
@@ -410,28 +412,38 @@ def test_the_readers_kept_pages_make_the_same_condition_as_the_rules_subqueries(
         ), reader
 
 
-def test_a_word_found_more_often_than_ranked_is_ranked_among_its_most_recent_matches(
+def test_a_word_found_more_often_than_ranked_is_counted_and_ranked_among_its_most_recent_matches(
     library, readers_of_every_kind, monkeypatch
 ):
-    """`ranked.RANKED_AT_MOST`: the counts are every match's, the ids the join's order of the
-    most recent matches only (the highest ids), and the outcome says how many were ranked."""
+    """`ranked.RANKED_AT_MOST`: the counts per kind are those of the most recent matches of
+    every kind (the highest ids), the total and the ids those of the chosen kind's most
+    recent matches, in the join's order, and the outcome says how many were counted and
+    ranked."""
     monkeypatch.setattr(ranked, "RANKED_AT_MOST", 2)
-    bounded = 0
+    bounded = counted = 0
     for reader in readers_of_every_kind:
         for words in WORDS:
+            of_every_kind = joined_search(reader, words, None).ids
+            kinds = dict(SearchEntry.objects.filter(pk__in=of_every_kind).values_list("pk", "kind"))
+            newest_of_every_kind = sorted(of_every_kind, reverse=True)[:2]
             for kind in KINDS:
                 every_match = joined_search(reader, words, kind)
                 found = text_search(reader, words, kind)
                 newest = set(sorted(every_match.ids, reverse=True)[:2])
 
-                assert found.kind_counts == every_match.kind_counts, (reader, words, kind)
+                assert found.kind_counts == dict(
+                    Counter(kinds[pk] for pk in newest_of_every_kind)
+                ), (reader, words, kind)
                 assert found.ids == [pk for pk in every_match.ids if pk in newest]
+                assert found.total == min(len(every_match.ids), 2)
                 assert found.ranked_among == (2 if len(every_match.ids) > 2 else None)
+                assert found.counted_among == (2 if len(of_every_kind) > 2 else None)
                 bounded += found.ranked_among is not None
-    assert bounded
+                counted += found.counted_among is not None
+    assert bounded and counted
 
 
-def test_the_search_says_when_only_the_most_recent_matches_are_ranked(
+def test_the_search_says_when_only_the_most_recent_matches_are_counted_and_ranked(
     client, library, dmr_user, monkeypatch
 ):
     monkeypatch.setattr(ranked, "RANKED_AT_MOST", 2)
@@ -444,11 +456,40 @@ def test_the_search_says_when_only_the_most_recent_matches_are_ranked(
     french = body_of(client.get(search_url("fr", q="digitalisation")))
     last = body_of(client.get(search_url(q="digitalisation", page=3)))
 
-    assert f"{len(every_match.ids)} results for" in english
+    assert "More than 2 results for “digitalisation”" in english
+    assert f"{len(every_match.ids)} results for" not in english
+    assert "By kind, among the 2 most recent results:" in english
+    assert 'aria-labelledby="facets-among"' in english
     assert "The 2 most recent of these results are ranked and shown" in english
     assert "Page 1 of 2" in english
+    assert "Plus de 2 résultats pour « digitalisation »" in french
+    assert "Par type, parmi les 2 résultats les plus récents :" in french
     assert "Les 2 résultats les plus récents sont classés et affichés" in french
     assert "Page 2 of 2" in last
+
+
+def test_a_chosen_kind_with_few_matches_is_counted_exactly_among_many_matches(
+    client, library, dmr_user, monkeypatch
+):
+    """The chosen kind's own most recent matches are counted: a kind with two matches says
+    two, though more than the counted matches of every kind were found."""
+    monkeypatch.setattr(ranked, "RANKED_AT_MOST", 2)
+    sign_in(client, dmr_user)
+    reader = verified(dmr_user)
+    every_match = joined_search(reader, "digitalisation", None)
+    per_kind = {
+        kind: len(joined_search(reader, "digitalisation", kind).ids)
+        for kind in SearchEntry.Kind.values
+    }
+    assert len(every_match.ids) > 2
+    kind = next(kind for kind, count in per_kind.items() if 0 < count <= 2)
+
+    body = body_of(client.get(search_url(q="digitalisation", kind=kind)))
+
+    count = per_kind[kind]
+    assert f"{count} result{'s' if count > 1 else ''} for “digitalisation”" in body
+    assert "More than" not in body
+    assert "By kind, among the 2 most recent results:" in body
 
 
 def test_the_search_says_nothing_of_ranking_when_every_match_is_ranked(client, library, dmr_user):
@@ -456,4 +497,34 @@ def test_the_search_says_nothing_of_ranking_when_every_match_is_ranked(client, l
     body = body_of(client.get(search_url(q="digitalisation")))
 
     assert "results for" in body
+    assert "More than" not in body
     assert "most recent of these results" not in body
+    assert "most recent results:" not in body
+    assert 'aria-label="Results by kind"' in body
+
+
+def _plans(node: dict):
+    yield node
+    for child in node.get("Plans", ()):
+        yield from _plans(child)
+
+
+def test_a_common_word_reads_no_more_matches_than_are_counted(library, dmr_user, monkeypatch):
+    """Whatever the number of matches, the database hands on the most recent readable ones
+    and one more, no others: the query's matches (its `matches` CTE, as the database ran it)
+    are `RANKED_AT_MOST` + 1 rows at most."""
+    monkeypatch.setattr(ranked, "RANKED_AT_MOST", 2)
+    reader = verified(dmr_user)
+    assert len(joined_search(reader, "digitalisation", None).ids) > 3
+    with CaptureQueriesContext(connection) as captured:
+        text_search(reader, "digitalisation", None)
+    (executed,) = captured.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {executed['sql']}")
+        (plan,) = cursor.fetchone()[0]
+    ctes = {
+        node["Subplan Name"]: node
+        for node in _plans(plan["Plan"])
+        if node.get("Subplan Name", "").startswith("CTE ")
+    }
+    assert ctes["CTE matches"]["Actual Rows"] == 3
