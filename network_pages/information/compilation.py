@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 
 from network_pages.directory import collation_key
-from network_pages.library.templatetags.library_rows import document_url
+from network_pages.reversed_once import document_url
 from nfp_site.prepared_sql import prepared_rows
 
 from .models.response import Answer, ResponseAttachment

@@ -24,7 +24,13 @@ class MemberState(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+        return name_in_language(self.name_en, self.name_fr)
+
+
+def name_in_language(name_en: str, name_fr: str) -> str:
+    """A state's name in the active language (French for French, else English), for a
+    state read as a row as for a `MemberState`."""
+    return name_fr if (get_language() or "en").startswith("fr") else name_en
 
 
 def every_member_state() -> list[MemberState]:

@@ -6,21 +6,24 @@ computed on what the reader may read. The number of queries does not depend on t
 results.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home import locales, site_lookup
+from home import locales
+from home.page_urls import Address, page_urls
 from network_pages.area_addresses import sub_path_in
+from network_pages.reversed_once import document_url, url_by_id
 
 from . import highlights, ranked, readers
+from .entry_rows import EntryRow, entry_rows
 from .models import SearchEntry
 
 PER_PAGE = 20
@@ -31,7 +34,7 @@ UNSEARCHABLE = str.maketrans({"\x00": " ", '"': " "})
 
 @dataclass
 class Hit:
-    entry: SearchEntry
+    entry: EntryRow
     url: str
     title: SafeString
     snippet: SafeString
@@ -73,53 +76,23 @@ def filtered(entries: QuerySet, filters: dict, *, with_kind: bool = True) -> Que
     return entries
 
 
-def _urls(request: HttpRequest, entries: list[SearchEntry], language: str) -> dict[int, str]:
+def _urls(request: HttpRequest, entries: list[EntryRow], language: str) -> dict[int, str]:
     """{page id: the page's URL in the reader's language}: the French alias (or
-    translation) of a page when there is one, one query for all."""
-    pages = {entry.page_id: entry.page for entry in entries if entry.page_id}
-    keys = {page.translation_key: page.pk for page in pages.values()}
+    translation) of a page when there is one, one query for all; the URLs as Wagtail
+    writes them, from the pages' addresses (`page_urls`: routed once, not once per page)."""
+    pages = {entry.page_id: entry for entry in entries if entry.page_id}
+    addresses = {page_id: Address(page_id, entry.page_url_path) for page_id, entry in pages.items()}
+    keys = {entry.page_translation_key: page_id for page_id, entry in pages.items()}
     wanted = locales.locale_for(language)
-    if wanted is None or any(page.locale_id != wanted.pk for page in pages.values()):
+    if wanted is None or any(entry.page_locale_id != wanted.pk for entry in pages.values()):
         translated = (
             Page.objects.filter(translation_key__in=keys, locale__language_code=language, live=True)
             .exclude(pk__in=pages)
-            .only("pk", "url_path", "translation_key", "locale_id")
+            .values_list("pk", "url_path", "translation_key")
         )
-        for page in translated:
-            pages[keys[page.translation_key]] = page
-    site_lookup.find_for_request(request)  # the request's site, from the cache
-    return {page_id: page.get_url(request) or "" for page_id, page in pages.items()}
-
-
-# What the hits show of an entry and of its page, member state and document (`rows`, and
-# `_urls`: a page's URL, and its translation's), and nothing else: a page's row is some forty
-# columns, a document's a dozen.
-SHOWN = (
-    "kind",
-    "page__url_path",
-    "page__translation_key",
-    "page__locale_id",
-    "member_state__name_en",
-    "member_state__name_fr",
-    "document__file",
-    "language",
-    "date",
-    "title",
-    "body",
-    "anchor",
-    "view_name",
-    "view_pk",
-)
-
-
-def _in_full(ids: list[int]) -> list[SearchEntry]:
-    """The entries of one page of results, in their order, with what the hits show (one
-    query; the ids come from the readable entries)."""
-    if not ids:
-        return []
-    entries = SearchEntry.objects.select_related("page", "member_state", "document")
-    found = entries.only(*SHOWN).in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+        for pk, url_path, translation_key in translated:
+            addresses[keys[translation_key]] = Address(pk, url_path)
+    return page_urls(request, addresses)
 
 
 def _wanted(page_number) -> int:
@@ -166,7 +139,7 @@ def search(
     elif terms:
         readable = readers.readable_entries(request.user, reader)
         # Ranked by their ids alone (a narrow sort, however many match); the page's 20
-        # entries are read in full afterwards (`_in_full`).
+        # entries are read in full afterwards (`entry_rows`).
         results = backend.search(terms, filtered(readable.only("pk"), filters), operator="and")
         everything = backend.search(
             terms, filtered(readable, filters, with_kind=False), operator="and"
@@ -188,16 +161,23 @@ def search(
         paginator.count = total
     page = paginator.get_page(page_number)
     ids = [item if isinstance(item, int) else item.pk for item in page.object_list]
-    entries = _in_full(ids)
+    entries = entry_rows(ids)
     words = highlights.terms_of(terms)
     urls = _urls(request, entries, language) if entries else {}
+    # `Document.url` and each view's URL, reversed once for the page's hits.
+    document_url_of = document_url() if any(entry.document_id for entry in entries) else None
+    view_urls: dict[str, Callable[[int], str]] = {}
     hits = []
     for entry in entries:
-        download = entry.document.url if entry.document_id else ""
+        download = ""
+        if entry.document_id:
+            download = document_url_of(entry.document_id, entry.document_filename)
         page_url = urls.get(entry.page_id, "") if entry.page_id else ""
         if entry.view_name:
             # A place of its own (a library entry), in the reader's language.
-            url = reverse(entry.view_name, kwargs={"pk": entry.view_pk})
+            if entry.view_name not in view_urls:
+                view_urls[entry.view_name] = url_by_id(entry.view_name)
+            url = view_urls[entry.view_name](entry.view_pk)
         else:
             # The stored route (`responses/FR/`) in the reader's language (`reponses/FR/`).
             url = f"{page_url}{sub_path_in(entry.anchor, language)}" if page_url else download

@@ -14,12 +14,9 @@ from network_pages.library.factories import add_version, make_entry, pdf_file, t
 from network_pages.library.languages import grouped_by_language
 from network_pages.library.listing import entry_columns, entry_rows
 from network_pages.library.models import LibraryEntry
-from network_pages.library.templatetags.library_rows import (
-    document_url,
-    library_entry_rows,
-    url_by_id,
-)
+from network_pages.library.templatetags.library_rows import library_entry_rows
 from network_pages.models import MemberState
+from network_pages.reversed_once import document_url, url_by_id
 from nfp_site import fragments
 
 pytestmark = pytest.mark.django_db

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 
 from network_pages.models import MemberState
 from network_pages.search import highlights, rows
+from network_pages.search.entry_rows import EntryRow
 from network_pages.search.models import SearchEntry
 from network_pages.search.query import Hit
 from tests.conftest import sign_in
@@ -38,22 +39,27 @@ def by_the_template(hits: list[Hit], language: str) -> str:
         return loop.render({"outcome": {"hits": hits}, "LANGUAGE_CODE": language})
 
 
+def row(**values) -> EntryRow:
+    """An entry's row as `entry_rows` reads it, with `values`."""
+    empty = dict.fromkeys(EntryRow._fields)
+    return EntryRow(**{**empty, "pk": 1, "source_id": 1, "anchor": "", "view_name": "", **values})
+
+
 def made_hits() -> list[Hit]:
     """Every optional part of a row, and what must be escaped in each."""
     words = highlights.terms_of("walrus")
     state = MemberState.objects.get(code="FR")
-    document = SearchEntry(
+    document = row(
         kind=SearchEntry.Kind.DOCUMENT,
         title='Walrus <annex> & "notes"',
         body="A walrus & <b>friends</b>.",
         language="fr",
-        member_state=state,
+        state_name_en=state.name_en,
+        state_name_fr=state.name_fr,
         date=datetime.date(2026, 3, 9),
     )
-    bare = SearchEntry(kind=SearchEntry.Kind.COMMENT, title="Walrus", body="", language="")
-    english = SearchEntry(
-        kind=SearchEntry.Kind.MEETING, title="Walrus", body="walrus", language="en"
-    )
+    bare = row(kind=SearchEntry.Kind.COMMENT, title="Walrus", body="", language="")
+    english = row(kind=SearchEntry.Kind.MEETING, title="Walrus", body="walrus", language="en")
     return [
         Hit(
             entry=document,

@@ -13,19 +13,17 @@ from: the row itself (the entry's shown columns, its tags' names, its files as r
 library it names (its address and title), the reader's language and the URL prefix. A page
 whose rows are all kept translates, formats and reverses nothing."""
 
-from collections.abc import Callable
 from functools import cache
 from html import escape
-from urllib.parse import quote
 
 from django import template
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.formats import localize
-from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from network_pages.date_text import formatter_for
+from network_pages.reversed_once import document_url, url_by_id
 from nfp_site import fragments
 
 from ..languages import language_labels
@@ -33,24 +31,6 @@ from ..listing import EntryRow, ListedVersion
 from ..places import Library
 
 register = template.Library()
-
-# An id no row has, to reverse a URL once and put each row's id in its place.
-STAND_IN = 987654321
-
-
-def url_by_id(name: str) -> Callable[[int], str]:
-    """`lambda pk: reverse(name, args=[pk])`, reversed once (an id is digits: unquoted)."""
-    head, tail = reverse(name, args=[STAND_IN]).split(str(STAND_IN))
-    return lambda pk: f"{head}{pk}{tail}"
-
-
-def document_url() -> Callable[[int, str], str]:
-    """`lambda id, filename: document.url` for the site's documents, always served by the
-    access-checked view (settings: WAGTAILDOCS_SERVE_METHOD "serve_view"): the view
-    reversed once, the file's name quoted as `reverse` quotes it."""
-    head, tail = reverse("wagtaildocs_serve", args=[STAND_IN, "name"]).split(f"{STAND_IN}/name")
-    safe = RFC3986_SUBDELIMS + "/~:@"
-    return lambda pk, filename: f"{head}{pk}/{quote(filename, safe=safe)}{tail}"
 
 
 class _Words:
