@@ -120,35 +120,24 @@ def compile_request(request_page, *, with_times: bool = True) -> Compilation:
         request_page.pk,
         [question.pk for question in questions],
     )
-    for (
-        question_id,
-        state_code,
-        state,
-        first_name,
-        last_name,
-        username,
-        language,
-        text,
-        no_information,
-        *submitted_at,
-    ) in answers:
+    # One sort of every answer by its state's name: each question's answers in that order
+    # (a stable sort, as sorting each question's answers was).
+    keys = {state: collation_key(state) for state in {row[2] for row in answers}}
+    answers.sort(key=lambda row: keys[row[2]])
+    # A responder answers every question: named once.
+    responders: dict[str | None, str] = {}
+    for row in answers:
+        question_id, state_code, state, first_name, last_name, username = row[:6]
+        language, text, no_information = row[6:9]
+        responder = responders.get(username)
+        if responder is None:
+            responder = responders[username] = responder_name(first_name, last_name, username)
+        submitted_at = row[9] if with_times else None
         by_question[question_id].answers.append(
             CompiledAnswer(
-                state_code=state_code,
-                state=state,
-                responder=responder_name(first_name, last_name, username),
-                language=language,
-                text=text,
-                no_information=no_information,
-                submitted_at=submitted_at[0] if submitted_at else None,
+                state_code, state, responder, language, text, no_information, submitted_at
             )
         )
-    keys = {
-        state: collation_key(state)
-        for state in {a.state for q in by_question.values() for a in q.answers}
-    }
-    for compiled in by_question.values():
-        compiled.answers.sort(key=lambda answer: keys[answer.state])
     attachments: dict[str, list[CompiledDocument]] = {}
     url_of = document_url()
     for state, title, document_id, file_name in prepared_rows(

@@ -13,6 +13,9 @@ LANGUAGE_TAG = "network_pages/components/_language_tag.html"
 PUBLIC_INDEX = "home/_index_page.html"
 # home/home_page.html before its latest sections were kept per process (home/latest.py).
 PUBLIC_HOME = "home/home_page.html"
+# information/request/compilation.html before its questions and documents were written in
+# Python (information/templatetags/compilation_rows.py), its answers' loop as it was.
+COMPILATION = "information/request/compilation.html"
 
 
 def with_old_templates() -> override_settings:

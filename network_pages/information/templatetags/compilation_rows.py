@@ -1,65 +1,149 @@
-"""The rows of a compilation's answer tables, written in Python:
+"""A compilation's questions, with their answers' tables, and its documents, written in
+Python:
 
 {% load compilation_rows %}
-{% compiled_answer_rows question.answers %}
+{% compiled_questions compilation request_page.language %}
+{% compiled_documents compilation.attachments %}
 
-Same markup as the template loop it replaces (`{{ answer.state }}`, `{{ answer.text|
-linebreaksbr }}` ...): a compilation shows every submitted answer (46 member states times
-each question at the network's size), and the template engine cost ~0.1 ms per answer
-(issue 17). Every value is plain text from the database, escaped here as Django's
-`escape` does (the standard library's `html.escape`, quotes included)."""
+Same markup as the template loops they replace (kept in tests/old_templates/): a
+compilation shows every submitted answer (46 member states times each question at the
+network's size) and every document attached, and the template engine cost ~0.1 ms per
+answer (issue 17). Every value is plain text from the database, escaped here as Django's
+`escape` does (the standard library's `html.escape`, quotes included); the translated
+words are written as `{% translate %}` and `{% blocktranslate %}` write them (not escaped,
+the values put in them escaped)."""
 
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 from django import template
+from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from ..compilation import CompiledAnswer
+from ..compilation import CompiledAnswer, CompiledDocument, CompiledQuestion
 
 register = template.Library()
 
-
-def _escaped(text: str, names: dict[str, str]) -> str:
-    # A state's and a responder's names come again in every question: escaped once.
-    if text not in names:
-        names[text] = escape(text)
-    return names[text]
+# What closes every answer's row.
+_ROW_END = "</td>\n            </tr>\n        "
 
 
 def _text_with_breaks(text: str) -> str:
     """`linebreaksbr(text, autoescape=True)` of plain text, without the filter's wrappers
-    (a compilation writes one per answer): newlines normalised, escaped, then `<br>`."""
-    return escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
+    (a compilation writes one per answer): newlines normalised, escaped, then `<br>`. Most
+    answers have neither a carriage return nor a newline: nothing replaced for them."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = escape(text)
+    return text.replace("\n", "<br>") if "\n" in text else text
 
 
-def _row(answer: CompiledAnswer, no_information: str, names: dict[str, str]) -> str:
-    # The language is one of two codes: escaped (and upper-cased) once, kept with the names.
-    language = _escaped(answer.language, names)
-    text = no_information if answer.no_information else _text_with_breaks(answer.text)
+@lru_cache(maxsize=4096)
+def _row_head(state: str, responder: str, language: str) -> str:
+    """An answer's row up to its text: a response's state, responder and language come
+    again in every question, and in every compilation it answered. Kept for the process
+    (a pure function of the three names)."""
     return (
         "\n            <tr>\n"
-        f'                <th scope="row">{_escaped(answer.state, names)}</th>\n'
-        f"                <td>{_escaped(answer.responder, names)}</td>\n"
-        f"                <td>{_escaped(answer.language.upper(), names)}</td>\n"
-        f'                <td lang="{language}">'
-        f"{text}</td>\n"
-        "            </tr>\n        "
+        f'                <th scope="row">{escape(state)}</th>\n'
+        f"                <td>{escape(responder)}</td>\n"
+        f"                <td>{escape(language.upper())}</td>\n"
+        f'                <td lang="{escape(language)}">'
     )
 
 
-def answer_rows(
-    answers: Iterable[CompiledAnswer], names: dict[str, str] | None = None
-) -> SafeString:
-    """The rows of one question's answers; `names`: the names escaped for the page so far."""
-    names = {} if names is None else names
-    no_information = f"<em>{escape(gettext('No information available'))}</em>"
-    rows = "".join(_row(answer, no_information, names) for answer in answers)
-    return mark_safe(rows)  # noqa: S308 - every value is escaped by _row
+def answer_rows(answers: Iterable[CompiledAnswer]) -> SafeString:
+    """The rows of one question's answers."""
+    no_information = f"<em>{gettext('No information available')}</em>"
+    rows = "".join(
+        f"{_row_head(answer.state, answer.responder, answer.language)}"
+        f"{no_information if answer.no_information else _text_with_breaks(answer.text)}"
+        f"{_ROW_END}"
+        for answer in answers
+    )
+    return mark_safe(rows)  # noqa: S308 - every value is escaped
 
 
-@register.simple_tag(takes_context=True)
-def compiled_answer_rows(context, answers: Iterable[CompiledAnswer]) -> SafeString:
-    # The names escaped are kept for the page's other questions (one render's context).
-    return answer_rows(answers, context.render_context.setdefault("compiled_names", {}))
+class _Sections:
+    """What every question's section writes the same, translated once per page."""
+
+    def __init__(self, text_language: str) -> None:
+        self.question = gettext("Question %(number)s")
+        self.caption = gettext("Answers to question %(number)s")
+        self.text_language = escape(text_language)
+        table = gettext("Table (scrolls sideways on small screens)")
+        self.table_head = (
+            f'\n    <div class="table-scroll" role="region" tabindex="0" aria-label="{table}">'
+            '<table class="compiled-answers">\n'
+            '        <caption class="visually-hidden">'
+        )
+        self.columns = (
+            "</caption>\n"
+            "        <thead><tr>\n"
+            f'            <th scope="col">{gettext("Member state")}</th>\n'
+            f'            <th scope="col">{gettext("Responder")}</th>\n'
+            f'            <th scope="col">{gettext("Language")}</th>\n'
+            f'            <th scope="col">{gettext("Answer")}</th>\n'
+            "        </tr></thead>\n"
+            "        <tbody>\n        "
+        )
+        self.table_end = "\n        </tbody>\n    </table></div>\n    "
+        self.no_answer = f"\n    <p>{gettext('No submitted answer yet.')}</p>\n    "
+
+    def section(self, question: CompiledQuestion) -> str:
+        # As the template wrote `{{ question.number }}`: localized, escaped.
+        number = escape(localize(question.number))
+        values = {"number": number}
+        if question.answers:
+            answers = (
+                f"{self.table_head}{self.caption % values}{self.columns}"
+                f"{answer_rows(question.answers)}{self.table_end}"
+            )
+        else:
+            answers = self.no_answer
+        return (
+            f'\n<section class="compiled-question" aria-labelledby="compiled-question-{number}">\n'
+            f'    <h2 id="compiled-question-{number}">{self.question % values}</h2>\n'
+            f'    <p class="question-text" lang="{self.text_language}">'
+            f"{_text_with_breaks(question.text)}</p>\n"
+            f"    {answers}\n</section>\n"
+        )
+
+
+def question_sections(questions: Iterable[CompiledQuestion], text_language: str) -> SafeString:
+    """Each question's section: its text (in the request's language) and its answers."""
+    sections = _Sections(text_language)
+    return mark_safe("".join(map(sections.section, questions)))  # noqa: S308 - escaped
+
+
+def _state_documents(state: str, documents: list[CompiledDocument]) -> str:
+    links = "".join(
+        f'<dd><a href="{escape(document.url)}">{escape(document.title)}</a></dd>'
+        for document in documents
+    )
+    return f"\n        <dt>{escape(state)}</dt>\n        {links}\n    "
+
+
+def document_list(attachments: dict[str, list[CompiledDocument]]) -> SafeString:
+    """The documents attached to the responses, under their state's name (nothing when
+    there are none)."""
+    if not attachments:
+        return mark_safe("")
+    states = "".join(_state_documents(state, docs) for state, docs in attachments.items())
+    return mark_safe(  # noqa: S308 - every value is escaped by _state_documents
+        '\n<section aria-labelledby="compiled-documents">\n'
+        f'    <h2 id="compiled-documents">{gettext("Documents")}</h2>\n'
+        f"    <dl>\n    {states}\n    </dl>\n</section>\n"
+    )
+
+
+@register.simple_tag
+def compiled_questions(compilation, text_language: str) -> SafeString:
+    return question_sections(compilation.questions, text_language)
+
+
+@register.simple_tag
+def compiled_documents(attachments: dict[str, list[CompiledDocument]]) -> SafeString:
+    return document_list(attachments)
