@@ -5,43 +5,26 @@ For a Focal Point and the DMR, in English and French, with names, titles, questi
 answers and stored file names to escape, documents of two states, a state without any, a
 draft never compiled, and a question nobody answered."""
 
-import re
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 
 from network_pages.information.factories import make_request, make_response
-from network_pages.information.models import Response, ResponseAttachment
+from network_pages.information.models import Response
 from network_pages.information.views import compilation as compilation_views
 from network_pages.models import MemberState
-from network_pages.network_area import ensure_network_collection
 from tests.conftest import sign_in
 from tests.old_templates import with_old_templates
 
 from .conftest import request_url
+from .test_compilation_page_as_before import _attach, _without_tokens
 
 pytestmark = pytest.mark.django_db
 
 FIXED_NOW = datetime(2027, 4, 1, 8, 30, tzinfo=UTC)
 HOSTILE = "<script>alert('x')</script> & \"quoted\""
-
-
-def _without_tokens(body: str) -> str:
-    """The CSRF token: masked anew at every reading."""
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", body)
-
-
-def _attach(response: Response, title: str, stored_name: str) -> None:
-    document = get_document_model()(title=title, collection=ensure_network_collection())
-    document.file.save("annex.txt", ContentFile(b"annex"), save=False)
-    document.save()
-    # A stored name as a storage may keep it: spaces, quotes, accents, markup, a folder.
-    get_document_model().objects.filter(pk=document.pk).update(file=stored_name)
-    ResponseAttachment.objects.create(response=response, document=document)
 
 
 @pytest.fixture
