@@ -61,7 +61,7 @@ test: lint check
 
 # Needs GNU gettext (Debian: apt-get install gettext); `make run` never does.
 messages: .installed-test
-	$(MANAGE) makemessages --locale fr --no-obsolete --ignore ".venv/*" --ignore "static/*"
+	$(MANAGE) makemessages --locale fr --no-obsolete --ignore ".venv/*" --ignore "static/*" --ignore "tests/*"
 	$(PY) -m nfp_site.compile_translations
 
 # Database (pg_dump on PostgreSQL, a file copy on SQLite) and uploaded files, in backups/.

@@ -462,8 +462,8 @@ def test_the_search_says_when_only_the_most_recent_matches_are_counted_and_ranke
     assert 'aria-labelledby="facets-among"' in english
     assert "The 2 most recent of these results are ranked and shown" in english
     assert "Page 1 of 2" in english
-    assert "Plus de 2 résultats pour « digitalisation »" in french
-    assert "Par type, parmi les 2 résultats les plus récents :" in french
+    assert "Plus de 2 résultats pour «\u00a0digitalisation\u00a0»" in french
+    assert "Par type, parmi les 2 résultats les plus récents\u00a0:" in french
     assert "Les 2 résultats les plus récents sont classés et affichés" in french
     assert "Page 2 of 2" in last
 

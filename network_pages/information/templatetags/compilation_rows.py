@@ -56,7 +56,9 @@ def _row_head(state: str, responder: str, language: str) -> str:
 
 def answer_rows(answers: Iterable[CompiledAnswer]) -> SafeString:
     """The rows of one question's answers."""
-    no_information = f"<em>{gettext('No information available')}</em>"
+    # Outside the f-string, where xgettext finds it.
+    no_information = gettext("No information available")
+    no_information = f"<em>{no_information}</em>"
     rows = "".join(
         f"{_row_head(answer.state, answer.responder, answer.language)}"
         f"{no_information if answer.no_information else _text_with_breaks(answer.text)}"
@@ -79,18 +81,22 @@ class _Sections:
             '<table class="compiled-answers">\n'
             '        <caption class="visually-hidden">'
         )
+        # Each message outside the f-strings, where xgettext finds it.
+        member_state, responder = gettext("Member state"), gettext("Responder")
+        language, answer = gettext("Language"), gettext("Answer")
+        no_answer = gettext("No submitted answer yet.")
         self.columns = (
             "</caption>\n"
             "        <thead><tr>\n"
-            f'            <th scope="col">{gettext("Member state")}</th>\n'
-            f'            <th scope="col">{gettext("Responder")}</th>\n'
-            f'            <th scope="col">{gettext("Language")}</th>\n'
-            f'            <th scope="col">{gettext("Answer")}</th>\n'
+            f'            <th scope="col">{member_state}</th>\n'
+            f'            <th scope="col">{responder}</th>\n'
+            f'            <th scope="col">{language}</th>\n'
+            f'            <th scope="col">{answer}</th>\n'
             "        </tr></thead>\n"
             "        <tbody>\n        "
         )
         self.table_end = "\n        </tbody>\n    </table></div>\n    "
-        self.no_answer = f"\n    <p>{gettext('No submitted answer yet.')}</p>\n    "
+        self.no_answer = f"\n    <p>{no_answer}</p>\n    "
 
     def section(self, question: CompiledQuestion) -> str:
         # As the template wrote `{{ question.number }}`: localized, escaped.
@@ -132,9 +138,10 @@ def document_list(attachments: dict[str, list[CompiledDocument]]) -> SafeString:
     if not attachments:
         return mark_safe("")
     states = "".join(_state_documents(state, docs) for state, docs in attachments.items())
+    heading = gettext("Documents")
     return mark_safe(  # noqa: S308 - every value is escaped by _state_documents
         '\n<section aria-labelledby="compiled-documents">\n'
-        f'    <h2 id="compiled-documents">{gettext("Documents")}</h2>\n'
+        f'    <h2 id="compiled-documents">{heading}</h2>\n'
         f"    <dl>\n    {states}\n    </dl>\n</section>\n"
     )
 
