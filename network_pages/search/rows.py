@@ -14,18 +14,13 @@ from html import escape
 
 from django.template.defaultfilters import date
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from network_pages.templatetags.content_language import LanguageTag
 
 from .models import SearchEntry
 from .query import Hit
-
-
-def _safe(value: str) -> str:
-    """`conditional_escape(value)`: a hit's marked title and snippet are already safe."""
-    return value if isinstance(value, SafeData) else conditional_escape(value)
 
 
 class _Words:
@@ -72,7 +67,7 @@ def _row(hit: Hit, words: _Words) -> str:
     snippet = ""
     if hit.snippet:
         lang = f' lang="{language}"' if entry.language else ""
-        snippet = f"<p{lang}>{_safe(hit.snippet)}</p>"
+        snippet = f"<p{lang}>{conditional_escape(hit.snippet)}</p>"
     download = ""
     if hit.download_url:
         label = words.download % {"title": escape(entry.title)}
@@ -82,7 +77,8 @@ def _row(hit: Hit, words: _Words) -> str:
     return (
         "\n        <li>\n"
         f'            <p class="search-kind">{"".join(kind)}</p>\n'
-        f'            <h3><a href="{escape(hit.url)}"{hreflang}>{_safe(hit.title)}</a></h3>\n'
+        f'            <h3><a href="{escape(hit.url)}"{hreflang}>'
+        f"{conditional_escape(hit.title)}</a></h3>\n"
         f"            {snippet}\n"
         f"            {download}\n"
         "        </li>\n        "
