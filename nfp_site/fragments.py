@@ -33,8 +33,13 @@ MAX_ENTRIES = 2048
 # several thousand, and a full store starts again from nothing. ~16 MB a worker at most.
 MAX_ROWS = 16384
 
+# Whole listings (`kept_listing`): a page's comments, up to ~80 KB with their key (which holds
+# the comments' own text). Enough for the pages read at the same time, ~8 MB a worker at most.
+MAX_LISTINGS = 96
+
 _rendered: dict[tuple, object] = {}
 _rows: dict[tuple, object] = {}
+_listings: dict[tuple, object] = {}
 T = TypeVar("T")
 
 
@@ -62,6 +67,11 @@ def kept_row(key: tuple, render: Callable[[], T]) -> T:
     return _kept(_rows, MAX_ROWS, key, render)
 
 
+def kept_listing(key: tuple, render: Callable[[], T]) -> T:
+    """`kept`, for a whole listing (a page's comments): few keys, each one large."""
+    return _kept(_listings, MAX_LISTINGS, key, render)
+
+
 def _kept(store: dict, limit: int, key: tuple, render: Callable[[], T]) -> T:
     html = store.get(key)
     if html is None:
@@ -76,6 +86,7 @@ def forget_rendered() -> None:
     """Start again (tests; a template changed on disk under the development server)."""
     _rendered.clear()
     _rows.clear()
+    _listings.clear()
 
 
 @receiver(file_changed, dispatch_uid="nfp_fragments_file_changed")

@@ -57,7 +57,7 @@ def render_block(values: dict) -> SafeString:
         f'    <p class="comments-notice" id="comments-audience">{readers_notice}</p>\n',
         f"    {_follow_button(values, words)}\n",
     ]
-    if comments.threads:
+    if comments.has_threads:
         pagination = comments.pagination
         parameter = escape(str(values["page_parameter"]))
         out.append("    \n    ")
@@ -74,8 +74,8 @@ def render_block(values: dict) -> SafeString:
                 f'{pagination.next_page_number()}#comments">{older}</a></p>\n'
                 "    "
             )
-        rows = markup.render_rows(
-            comments.rows,
+        rows = markup.render_listing(
+            comments,
             comment_base=values["comment_base"],
             parts=values["comment_parts"],
             show_all_link=True,

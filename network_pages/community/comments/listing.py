@@ -11,7 +11,7 @@ listing renders every comment of a page in one loop (`rows_of`, `markup.render_r
 """
 
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -230,15 +230,31 @@ def rows_of(threads: list[ShownComment]) -> Iterator[Row]:
 
 @dataclass
 class CommentListing:
-    threads: list[ShownComment]
+    shown_threads: "list[ShownComment] | Callable[[], list[ShownComment]]"
     pagination: PaginatorPage
     total: int
     # Read with the threads when the page has any (`_page_rows`), else None.
     facts: "CommentFacts | None" = None
+    # Everything the rows' markup is written from but the words and links (`listing_key`);
+    # None: not to be kept.
+    kept_key: tuple | None = None
+
+    @property
+    def threads(self) -> list[ShownComment]:
+        """The threads as this reader sees them, made when first asked: a listing whose
+        markup is kept (`markup.render_listing`) never needs them."""
+        if callable(self.shown_threads):
+            self.shown_threads = self.shown_threads()
+        return self.shown_threads
 
     @property
     def rows(self) -> list[Row]:
         return list(rows_of(self.threads))
+
+    @property
+    def has_threads(self) -> bool:
+        """Without making the threads: `total` is 0 exactly when this page shows none."""
+        return bool(self.total)
 
     @property
     def older_threads(self) -> int:
@@ -295,10 +311,13 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
         paginator.count = rows[0].nfp_threads if rows else 0
         total = rows[0].nfp_total if rows else 0
         pagination = PaginatorPage(threads, number, paginator)
-        labels = AuthorLabels()
-        shown_threads = [shown(comment, reader, labels) for comment in threads]
-        replies = [row for row in rows if row.parent_id is not None]
-        _attach(shown_threads, replies, reader, labels)
+        return CommentListing(
+            shown_threads=lambda: _shown_threads(threads, rows, reader),
+            pagination=pagination,
+            total=total if threads else 0,
+            facts=facts,
+            kept_key=listing_key(rows, reader),
+        )
     else:
         comments = MemberComment.objects.filter(page_id=page_id)
         counts = comments.aggregate(
@@ -316,10 +335,49 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
         else:
             shown_threads = []
     return CommentListing(
-        threads=shown_threads,
+        shown_threads=shown_threads,
         pagination=pagination,
         total=total if shown_threads else 0,
         facts=facts,
+    )
+
+
+def _shown_threads(
+    threads: list[ListedComment], rows: list[ListedComment], reader: rules.Reader
+) -> list[ShownComment]:
+    labels = AuthorLabels()
+    shown_threads = [shown(comment, reader, labels) for comment in threads]
+    replies = [row for row in rows if row.parent_id is not None]
+    _attach(shown_threads, replies, reader, labels)
+    return shown_threads
+
+
+# The reader's own column of a listed row: not part of what its markup is written from.
+_WRITTEN_FROM = LISTED_COLUMNS.index("nfp_following")
+
+
+def listing_key(rows: list[ListedComment], reader: rules.Reader) -> tuple | None:
+    """Everything the markup of a listing read as `rows` (`_page_rows`) is written from,
+    besides the words and the links (`markup.render_listing` adds them): every column of
+    every row but the reader's own (the comments, their authors, their threads' sizes and
+    the page's counts), and what this reader may see and do with each. That is the role's
+    two rules, and for the reader's own comments which of them may still be edited (it
+    changes with the time, `rules.Reader.may_edit`). None when the markup holds the
+    reader's own CSRF token: the DMR's "Show again" form on a hidden comment."""
+    if reader.may_moderate and any(row.is_hidden and not row.is_deleted for row in rows):
+        return None
+    user_id = reader.user_id
+    own = (
+        tuple((row.id, reader.may_edit(row)) for row in rows if row.author_id == user_id)
+        if user_id is not None
+        else ()
+    )
+    return (
+        "community.listing",
+        tuple(row[:_WRITTEN_FROM] for row in rows),
+        reader.may_post,
+        reader.may_moderate,
+        own,
     )
 
 
