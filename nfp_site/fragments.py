@@ -33,9 +33,12 @@ MAX_ENTRIES = 2048
 # several thousand, and a full store starts again from nothing. ~16 MB a worker at most.
 MAX_ROWS = 16384
 
-# Whole listings (`kept_listing`): a page's comments, up to ~80 KB with their key (which holds
-# the comments' own text). Enough for the pages read at the same time, ~8 MB a worker at most.
-MAX_LISTINGS = 96
+# Whole listings (`kept_listing`): a page's comments, ~130 KB with their key (which holds the
+# comments' own text) for comments of usual length, enough for the pages read at the same
+# time: ~6 MB a worker. A listing of very long comments is written every time rather than
+# kept (its key would be as large), so that a worker keeps ~20 MB at most.
+MAX_LISTINGS = 48
+MAX_LISTING_CHARACTERS = 200_000
 
 _rendered: dict[tuple, object] = {}
 _rows: dict[tuple, object] = {}
@@ -67,9 +70,15 @@ def kept_row(key: tuple, render: Callable[[], T]) -> T:
     return _kept(_rows, MAX_ROWS, key, render)
 
 
-def kept_listing(key: tuple, render: Callable[[], T]) -> T:
-    """`kept`, for a whole listing (a page's comments): few keys, each one large."""
-    return _kept(_listings, MAX_LISTINGS, key, render)
+def kept_listing(key: tuple, render: Callable[[], str]) -> str:
+    """`kept`, for a whole listing (a page's comments): few keys, each one large; a listing
+    longer than `MAX_LISTING_CHARACTERS` is not kept."""
+    html = _listings.get(key)
+    if html is None:
+        html = render()
+        if len(html) <= MAX_LISTING_CHARACTERS:
+            _kept(_listings, MAX_LISTINGS, key, lambda: html)
+    return html
 
 
 def _kept(store: dict, limit: int, key: tuple, render: Callable[[], T]) -> T:

@@ -165,3 +165,17 @@ def test_a_listing_written_in_english_is_never_given_in_french(commented_page, f
 
     assert listings_kept() == 2
     assert "Reply" in english and "Répondre" in french and "Répondre" not in english
+
+
+def test_a_listing_of_very_long_comments_is_written_every_time_not_kept(
+    working_methods, focal_point, other_focal_point, monkeypatch
+):
+    make_comment(working_methods, other_focal_point, "A long comment. " * 300)
+    monkeypatch.setattr(fragments, "MAX_LISTING_CHARACTERS", 4_000)
+    fragments.forget_rendered()
+
+    first = block_for(working_methods, focal_point)
+    second = block_for(working_methods, focal_point)
+
+    assert listings_kept() == 0
+    assert first == second and "A long comment." in first
