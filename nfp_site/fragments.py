@@ -73,21 +73,21 @@ def kept_row(key: tuple, render: Callable[[], T]) -> T:
 def kept_listing(key: tuple, render: Callable[[], str]) -> str:
     """`kept`, for a whole listing (a page's comments): few keys, each one large; a listing
     longer than `MAX_LISTING_CHARACTERS` is not kept."""
-    html = _listings.get(key)
-    if html is None:
-        html = render()
-        if len(html) <= MAX_LISTING_CHARACTERS:
-            _kept(_listings, MAX_LISTINGS, key, lambda: html)
-    return html
+    return _kept(_listings, MAX_LISTINGS, key, render, longest=MAX_LISTING_CHARACTERS)
 
 
-def _kept(store: dict, limit: int, key: tuple, render: Callable[[], T]) -> T:
+def _kept(
+    store: dict, limit: int, key: tuple, render: Callable[[], T], *, longest: int | None = None
+) -> T:
+    """`render()` kept in `store` (at most `limit` entries; with `longest`, only one of that
+    length or less)."""
     html = store.get(key)
     if html is None:
         html = render()
-        if len(store) >= limit:
-            store.clear()
-        store[key] = html
+        if longest is None or len(html) <= longest:
+            if len(store) >= limit:
+                store.clear()
+            store[key] = html
     return html
 
 

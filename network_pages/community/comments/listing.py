@@ -13,6 +13,7 @@ listing renders every comment of a page in one loop (`rows_of`, `markup.render_r
 from collections import namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page as PaginatorPage
@@ -230,7 +231,8 @@ def rows_of(threads: list[ShownComment]) -> Iterator[Row]:
 
 @dataclass
 class CommentListing:
-    shown_threads: "list[ShownComment] | Callable[[], list[ShownComment]]"
+    # Makes the threads as this reader sees them (`threads`).
+    make_threads: Callable[[], list[ShownComment]]
     pagination: PaginatorPage
     total: int
     # Read with the threads when the page has any (`_page_rows`), else None.
@@ -239,13 +241,11 @@ class CommentListing:
     # None: not to be kept.
     kept_key: tuple | None = None
 
-    @property
+    @cached_property
     def threads(self) -> list[ShownComment]:
-        """The threads as this reader sees them, made when first asked: a listing whose
-        markup is kept (`markup.render_listing`) never needs them."""
-        if callable(self.shown_threads):
-            self.shown_threads = self.shown_threads()
-        return self.shown_threads
+        """Made when first asked: a listing whose markup is kept (`markup.render_listing`)
+        never needs them."""
+        return self.make_threads()
 
     @property
     def rows(self) -> list[Row]:
@@ -312,7 +312,7 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
         total = rows[0].nfp_total if rows else 0
         pagination = PaginatorPage(threads, number, paginator)
         return CommentListing(
-            shown_threads=lambda: _shown_threads(threads, rows, reader),
+            make_threads=lambda: _shown_threads(threads, rows, reader),
             pagination=pagination,
             total=total if threads else 0,
             facts=facts,
@@ -335,7 +335,7 @@ def comment_listing(page: Page, user, page_number=None) -> CommentListing:
         else:
             shown_threads = []
     return CommentListing(
-        shown_threads=shown_threads,
+        make_threads=lambda: shown_threads,
         pagination=pagination,
         total=total if shown_threads else 0,
         facts=facts,
