@@ -40,7 +40,10 @@ class CacheGeneration:
         """What is kept as `name` in the current generation, or `read()` kept there for
         `seconds`. The key is made before reading: a change committed meanwhile leaves what
         was read under a generation that is already over."""
-        key = self.entry_key(prefix, name)
+        return self.kept_at(self.entry_key(prefix, name), read, seconds)
+
+    def kept_at(self, key: str, read: Callable[[], Kept], seconds: int) -> Kept:
+        """`kept`, under a key made by `entry_key` before reading."""
         kept = cache.get(key)
         if kept is None:
             kept = read()

@@ -5,7 +5,7 @@ Working it out reads every page and collection restriction with its groups, the 
 pages' aliases and the pages the filters offer, and weighs the rule on every restricted place
 (some 220 at network size), then compiles it into SQL: a quarter of a search's time in
 Python, the same for every search of the same reader. Kept (`readers.Decided`), it is one
-read from the cache.
+read from the cache, then kept by the process under the same key (`document_cache`).
 
 It is kept under a key made of the reader, read on every request (active, superuser, the
 names of their groups, the member state they answer for: a group joined or left changes the

@@ -2,6 +2,8 @@
 (`network_pages/search/rule_cache.py`): kept, it opens exactly what the rule opens, and a
 reader who loses a page stops finding it at the next search, whatever took it away."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -9,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from network_pages import access
 from network_pages.meetings.factories import days_from_today, make_meeting
-from network_pages.search import document_cache, indexing, readers
+from network_pages.search import document_cache, indexing, readers, rule_cache
 from tests.conftest import sign_in
 
 from .conftest import body_of, count_queries, search_url
@@ -123,3 +125,64 @@ def test_a_readers_rule_is_decided_once_for_their_searches_until_something_chang
 
     assert kept < decided
     assert decided_again == decided
+
+
+@pytest.fixture
+def shared_cache_reads(monkeypatch):
+    """The keys read from the shared cache, in order."""
+    from django.core.cache import cache
+
+    keys: list[str] = []
+    original = cache.get
+
+    def get(key, *args, **kwargs):
+        keys.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", get)
+    return keys
+
+
+def rule_reads(keys: list[str]) -> list[str]:
+    return [key for key in keys if key.startswith(rule_cache.ENTRY_PREFIX)]
+
+
+def test_a_readers_next_searches_take_their_rule_from_the_process_not_the_shared_cache(
+    client, library, focal_point, shared_cache_reads
+):
+    """Unpickling a rule of some 300 places and pages cost ~0.4 ms of every search at
+    network size (issue 17)."""
+    sign_in(client, focal_point)
+    url = search_url(q="tablets")
+    client.get(url)
+    shared_cache_reads.clear()
+    assert "Digitalisation of reception centres" in body_of(client.get(url))
+
+    assert rule_reads(shared_cache_reads) == []
+
+
+def test_a_rule_kept_in_the_process_is_left_behind_at_once_by_a_new_generation(
+    client, library, focal_point, shared_cache_reads
+):
+    sign_in(client, focal_point)
+    url = search_url(q="tablets")
+    client.get(url)
+    document_cache.start_new_generation()
+    shared_cache_reads.clear()
+    client.get(url)
+
+    assert len(rule_reads(shared_cache_reads)) == 1  # read (and decided) again
+
+
+def test_a_rule_kept_in_the_process_is_read_again_once_its_time_is_over(
+    client, library, focal_point, shared_cache_reads, monkeypatch
+):
+    sign_in(client, focal_point)
+    url = search_url(q="tablets")
+    client.get(url)
+    later = time.monotonic() + document_cache.seconds() + 1
+    monkeypatch.setattr(document_cache.time, "monotonic", lambda: later)
+    shared_cache_reads.clear()
+    client.get(url)
+
+    assert len(rule_reads(shared_cache_reads)) == 1
