@@ -73,11 +73,13 @@ def requests_to_answer(user, state, urls: ReaderUrls) -> WorkList:
     # Asked once for the list, not once per request.
     deadline, day_format = gettext("Deadline: %(day)s"), get_format("DATE_FORMAT")
     draft, not_started = gettext("Draft"), gettext("Not started")
+    # The same route below every request: reversed once for the list.
+    edit_response = requests[0].reverse_subpage("edit_response") if requests else ""
     items = [
         WorkItem(
             title=page.title,
             # Lazy: the URLs of every list on the page are looked up together.
-            url=format_lazy("{}{}", links.get(page.pk, ""), page.reverse_subpage("edit_response")),
+            url=format_lazy("{}{}", links.get(page.pk, ""), edit_response),
             detail=deadline % {"day": dateformat.format(page.deadline, day_format)},
             status=draft if page.nfp_status else not_started,
             due=page.deadline,
