@@ -11,6 +11,7 @@ parameters (a lookup that transforms its value, an empty list the ORM answers wi
 is never prepared: the queryset is built and compiled every time, as before.
 """
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -281,4 +282,28 @@ def prepared_array(name: str, build: Callable[[list], QuerySet], values: list) -
     if found is None:
         sql, params = build(values).query.sql_with_params()
         return sql, list(params)
-    return found.sql, [list(values) if isinstance(p, _Slot) else p for p in found.template]
+    array = array_parameter(values)
+    return found.sql, [array if isinstance(p, _Slot) else p for p in found.template]
+
+
+# What may be written into an array literal as it is: no quote, comma, brace, space or
+# backslash (tree paths, integers written by `str`); and never the word NULL, which an
+# array literal reads as no value.
+_PLAIN_ELEMENT = re.compile(r"-?[0-9A-Za-z_]+")
+
+
+def array_parameter(values: list) -> list | str:
+    """`values` as one array parameter: written as PostgreSQL writes an array (`{1,2,3}`,
+    the parameter then a literal of the column's array type) when every value is an
+    integer or a plain word; the list itself otherwise. psycopg quotes a list element by
+    element in Python: a list of 200 tree paths cost ~0.13 ms of each network home and a
+    meeting's ~7 lists of its documents ~0.15 ms (issue 17); one string costs nothing."""
+    written = []
+    for value in values:
+        if type(value) is int:
+            written.append(str(value))
+        elif type(value) is str and _PLAIN_ELEMENT.fullmatch(value) and value.upper() != "NULL":
+            written.append(value)
+        else:
+            return list(values)
+    return "{" + ",".join(written) + "}"

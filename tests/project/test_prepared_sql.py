@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.db.models import Q, Window
+from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.test.utils import CaptureQueriesContext
 
@@ -121,3 +121,40 @@ def test_a_value_also_written_into_a_text_is_compiled_every_time(groups):
         assert [group.name for group in found] == expected
     assert named.name in expected
     assert prepared_sql._prepared[("test.named", connection.vendor, True, False, (int,))] is None
+
+
+def _named_any_of(names: list) -> QuerySet:
+    return Group.objects.filter(prepared_sql.AnyOf(F("name"), names)).order_by("name")
+
+
+def _with_ids_any_of(ids: list) -> QuerySet:
+    return Group.objects.filter(prepared_sql.AnyOf(F("pk"), ids)).order_by("name")
+
+
+def test_integers_and_plain_words_are_one_array_written_as_postgresql_writes_it():
+    assert prepared_sql.array_parameter([3, -1, 20]) == "{3,-1,20}"
+    assert prepared_sql.array_parameter(["000100020003", "00010004"]) == "{000100020003,00010004}"
+    assert prepared_sql.array_parameter([]) == "{}"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["a,b"], ['a"b'], ["a b"], ["{a}"], ["a\\b"], ["NULL"], ["null"], [""], [True], [1.5]],
+)
+def test_a_value_an_array_literal_would_read_otherwise_stays_a_list(values):
+    assert prepared_sql.array_parameter(values) == values
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one array parameter in PostgreSQL")
+def test_a_prepared_array_answers_as_the_orm_for_any_values(groups):
+    alpha, beta, gamma, delta = groups
+    hostile = [Group.objects.create(name=name) for name in ("NULL", "a,b", 'say "hi"', "{x}")]
+    for names in (["alpha", "gamma"], ["NULL", "delta"], ["a,b", 'say "hi"', "{x}"], ["beta"]):
+        sql, params = prepared_sql.prepared_array("test.named", _named_any_of, names)
+        expected = [group.name for group in Group.objects.filter(name__in=names).order_by("name")]
+        assert [group.name for group in Group.objects.raw(sql, params)] == expected
+    ids = [alpha.pk, delta.pk, hostile[0].pk]
+    sql, params = prepared_sql.prepared_array("test.ids", _with_ids_any_of, ids)
+    assert f"{{{alpha.pk},{delta.pk},{hostile[0].pk}}}" in params
+    expected = [group.name for group in Group.objects.filter(pk__in=ids).order_by("name")]
+    assert [group.name for group in Group.objects.raw(sql, params)] == expected
