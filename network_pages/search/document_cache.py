@@ -108,8 +108,3 @@ def kept_under(
         _here.clear()
     _here[key] = (now + seconds(), kept)
     return kept
-
-
-def forget_here() -> None:
-    """Forget what this process read (tests that change what was kept behind its key)."""
-    _here.clear()
