@@ -34,8 +34,9 @@ MAX_ENTRIES = 2048
 MAX_ROWS = 16384
 
 # Whole listings (`kept_listing`): a page's comments, ~130 KB with their key (which holds the
-# comments' own text) for comments of usual length, enough for the pages read at the same
-# time: ~6 MB a worker. A listing of very long comments is written every time rather than
+# comments' own text) for comments of usual length, or a request's compilation (its answers,
+# ~150 KB with its key at the network's size), enough for the pages read at the same time:
+# ~6 MB a worker. A listing of very long comments is written every time rather than
 # kept (its key would be as large), so that a worker keeps ~20 MB at most.
 MAX_LISTINGS = 48
 MAX_LISTING_CHARACTERS = 200_000

@@ -20,7 +20,9 @@ from html import escape
 from django import template
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
+
+from nfp_site import fragments
 
 from ..compilation import CompiledAnswer, CompiledDocument, CompiledQuestion
 
@@ -146,9 +148,46 @@ def document_list(attachments: dict[str, list[CompiledDocument]]) -> SafeString:
     )
 
 
+def _written_from(questions: list[CompiledQuestion], text_language: str) -> tuple:
+    """Everything `question_sections` writes: every question and every answer as compiled,
+    the request's language and the reader's (the words, the numbers' format)."""
+    return (
+        "information.compilation",
+        get_language(),
+        text_language,
+        tuple(
+            (
+                question.number,
+                question.text,
+                tuple(
+                    (
+                        answer.state_code,
+                        answer.state,
+                        answer.responder,
+                        answer.language,
+                        answer.text,
+                        answer.no_information,
+                        answer.submitted_at,
+                    )
+                    for answer in question.answers
+                ),
+            )
+            for question in questions
+        ),
+    )
+
+
 @register.simple_tag
 def compiled_questions(compilation, text_language: str) -> SafeString:
-    return question_sections(compilation.questions, text_language)
+    """Kept for the process under everything it is written from (`fragments.kept_listing`):
+    a compilation is the same for every member (submitted answers only, 2.1.a), and at the
+    network's size its 46 states' answers were a sixth of the page's time (issue 17). An
+    answer, a name or a language changed is another key."""
+    questions = compilation.questions
+    return fragments.kept_listing(
+        _written_from(questions, text_language),
+        lambda: question_sections(questions, text_language),
+    )
 
 
 @register.simple_tag
