@@ -40,10 +40,10 @@ def compilation_of(client, page, language: str = "en") -> str:
 def test_a_kept_compilation_is_the_compilation_written_anew(
     client,
     request,
-    hostile_request,
+    hostile_request,  # noqa: F811 - the fixture, imported above
     fixed_time,
     language,
-    reader,  # noqa: F811
+    reader,
 ):
     sign_in(client, request.getfixturevalue(reader))
     fragments.forget_rendered()
