@@ -30,7 +30,6 @@ documents do when they change collection.
 """
 
 import hashlib
-import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -38,19 +37,12 @@ from django.conf import settings
 
 from nfp_site.cache_generation import CacheGeneration
 
-GENERATION = CacheGeneration("nfp:search_documents:generation")
+# Kept by each process too, once read (`CacheGeneration`): about as many entries as readers
+# searching within the hour.
+GENERATION = CacheGeneration("nfp:search_documents:generation", kept_in_process=512)
 # The kept access rules' (`rule_cache`), started anew with this one.
-RULES_GENERATION = CacheGeneration("nfp:search_rules:generation")
+RULES_GENERATION = CacheGeneration("nfp:search_rules:generation", kept_in_process=512)
 ENTRY_PREFIX = "nfp:search_documents:reader"
-
-# What this process last read from the shared cache, under the same keys (each names its
-# generation, so a change starts new keys here too): {key: (until when, what was read)}. A
-# reader's kept rule at network size is some 300 objects (its verdicts on every restricted
-# place, the pages the filters offer), and unpickling it cost ~0.4 ms of each of their
-# searches against ~0.1 at demo size (issue 17); from Redis it also crossed the network.
-# About as many entries as readers searching within the hour; beyond this, start again.
-MAX_HERE = 512
-_here: dict[str, tuple[float, object]] = {}
 
 Kept = TypeVar("Kept")
 
@@ -93,18 +85,8 @@ def kept_under(
     prefix: str, generation: CacheGeneration, decided_by: str, read: Callable[[], Kept]
 ) -> Kept:
     """What is kept under `decided_by` in `generation`, or `read()` kept there
-    (`CacheGeneration.kept`); once read from the shared cache, kept in this process too, as
-    long. Shared by every search of the reader: never changed by its users."""
+    (`CacheGeneration.kept`). Shared by every search of the reader: never changed by its
+    users."""
     if seconds() <= 0:
         return read()
-    name = _digest(decided_by)
-    key = generation.entry_key(prefix, name)
-    now = time.monotonic()
-    here = _here.get(key)
-    if here is not None and here[0] > now:
-        return here[1]
-    kept = generation.kept_at(key, read, seconds())
-    if len(_here) >= MAX_HERE:
-        _here.clear()
-    _here[key] = (now + seconds(), kept)
-    return kept
+    return generation.kept(prefix, _digest(decided_by), read, seconds())
