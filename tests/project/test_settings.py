@@ -64,3 +64,17 @@ def test_production_keeps_database_connections_and_checks_them_before_reuse():
 
     assert kept.stdout.split() == ["600", "True"], kept.stderr
     assert overridden.stdout.split() == ["60", "True"], overridden.stderr
+
+
+def test_postgresql_binds_parameters_on_the_server_and_keeps_the_urls_options():
+    code = (
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
+        "print(o.get('server_side_binding'), o.get('sslmode'))"
+    )
+    database = "postgres://nfp@db.example.org:5432/nfp?sslmode=require"
+
+    postgresql = run_manage("shell", "--no-imports", "-c", code, DATABASE_URL=database)
+    sqlite = run_manage("shell", "--no-imports", "-c", code, DATABASE_URL="sqlite:///x.db")
+
+    assert postgresql.stdout.split() == ["True", "require"], postgresql.stderr
+    assert sqlite.stdout.split() == ["None", "None"], sqlite.stderr
