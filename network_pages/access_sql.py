@@ -144,6 +144,11 @@ class TreeRule:
             allowed, places = place.allowed, place.below
         return allowed
 
+    def opens_everything(self) -> bool:
+        """Whether the user may open every page (or collection) there is: active, and
+        allowed at every restricted place and every place below it."""
+        return self.user.is_active and all(place.all_allowed for place in self.places)
+
     def outside(self, prefix: str = "") -> Q:
         """Outside every restricted place: open to all (the public site)."""
         outside = EVERYTHING

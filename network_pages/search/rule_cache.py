@@ -29,8 +29,9 @@ from . import document_cache
 
 GENERATION = document_cache.RULES_GENERATION
 # The shape of what is kept (`readers.Decided`) is part of the key: a rule kept by an earlier
-# version (without the pages it opens, `pages_read`) is never read by this one.
-ENTRY_PREFIX = "nfp:search_rules:reader:2"
+# version (without the pages it opens, `pages_read`, or `every_document`) is never read by
+# this one.
+ENTRY_PREFIX = "nfp:search_rules:reader:3"
 
 Kept = TypeVar("Kept")
 
