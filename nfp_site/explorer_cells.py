@@ -7,27 +7,30 @@ four fifths of the explorer's time at network size (50 rows a page).
 
 Which buttons a row has stays Wagtail's decision, asked as its `page_listing_buttons` tag
 asks it (the listing hooks, ours among them, and their `is_shown` rules, then the
-`construct_page_listing_buttons` hooks): only the drawing changes, into the same bytes as
+`construct_page_listing_buttons` hooks; `explorer_buttons`, where Wagtail's "More" buttons
+get their URLs without `reverse()`): only the drawing changes, into the same bytes as
 Wagtail's templates (`TEMPLATES`), by string formatting. A cell of another shape (a site's
 root, a locked page, a search's parent page, the locale labels of the root's explorer) or
 with a button this module does not know is drawn by Wagtail's templates, as before.
-`tests/nfp_site/test_explorer_cells.py` compares both drawings row by row and records the
-templates' hashes, so that a Wagtail upgrade that changes one of them fails until this
-module follows.
+`tests/network_pages/test_explorer_title_cells.py` compares both drawings row by row and
+records the templates' hashes, so that a Wagtail upgrade that changes one of them fails
+until this module follows.
 """
 
 from functools import lru_cache
 
 from django.template import Context
-from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
-from wagtail.admin.templatetags.wagtailadmin_tags import page_listing_buttons, test_page_is_public
+from wagtail.admin.templatetags.wagtailadmin_tags import test_page_is_public
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables.pages import PageTitleColumn
 from wagtail.admin.widgets.button import BaseButton, ButtonWithDropdownFromHook
 from wagtail.models import Page
+
+from nfp_site import explorer_buttons
+from nfp_site.page_route_urls import page_route_url
 
 # The templates drawn here, as Wagtail 8 ships them (and this project's override of the title).
 TEMPLATES = (
@@ -189,7 +192,7 @@ def title_html(page: Page, may_edit: bool, words: Words) -> str:
     )
     if may_edit:
         return (
-            f'\n        <a href="{reverse("wagtailadmin_pages:edit", args=[page.pk])}" '
+            f'\n        <a href="{page_route_url("wagtailadmin_pages:edit", page.pk)}" '
             f'title="{words.text(EDIT_THIS_PAGE)}">\n            {span}\n        </a>\n    '
         )
     return f"\n        {span}\n    "
@@ -237,9 +240,9 @@ class ExplorerTitleColumn(PageTitleColumn):
         request = context["request"]
         # The tag's own context, as the cell's template hands it to the tag.
         tag_context = Context({**context, "page": page})
-        buttons = page_listing_buttons(
+        buttons = explorer_buttons.listing_buttons(
             tag_context, page, request.user, next_url=context["actions_next_url"]
-        )["buttons"]
+        )
         words = self.words()
         actions = buttons_html(buttons, words)
         if actions is None:

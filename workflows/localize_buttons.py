@@ -14,13 +14,14 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
-from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
+
+from nfp_site.page_route_urls import page_route_url
 
 HOOKS = ("register_page_listing_more_buttons", "register_page_header_buttons")
 # wagtail-localize's words (its catalogue translates them).
@@ -70,12 +71,12 @@ def translation_buttons(page: Page, user, view_name=None, next_url=None):
     if untranslated:
         yield ListingButton(
             gettext(TRANSLATE),
-            reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id]),
+            page_route_url("wagtail_localize:submit_page_translation", page.alias_of_id or page.id),
             priority=60,
             icon_name="wagtail-localize-language",
         )
     if source_id is not None:
-        url = reverse("wagtail_localize:update_translations", args=[source_id])
+        url = page_route_url("wagtail_localize:update_translations", source_id)
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
         yield ListingButton(gettext(SYNC), url, priority=60, icon_name="resubmit")
