@@ -31,47 +31,39 @@ def _admin_hooks():
 
 def page_listing_more_buttons(page, user, next_url=None):
     """`wagtail.admin.wagtail_hooks.page_listing_more_buttons`, the URLs given."""
-    admin_hooks = _admin_hooks()
+    hooks_of = _admin_hooks()
     pk = page.id
+
+    def at(item, priority: int, route: str, *, coming_back: bool = False):
+        # Wagtail gives the address to come back to (`next_url`) to some items only.
+        url = page_route_url(route, pk)
+        if not coming_back:
+            return item(page=page, priority=priority, url=url)
+        return item(page=page, next_url=next_url, priority=priority, url=with_next(url, next_url))
+
     edit = page_route_url("wagtailadmin_pages:edit", pk)
     explore = page_route_url("wagtailadmin_explore", pk)
     delete = page_route_url("wagtailadmin_pages:delete", pk)
     # Deleting never comes back to the page's own explorer or editor (Wagtail's rule).
     if next_url not in (explore, edit):
         delete = with_next(delete, next_url)
-    yield admin_hooks.PageListingEditButton(
-        page=page, next_url=next_url, priority=2, url=with_next(edit, next_url)
+    yield at(hooks_of.PageListingEditButton, 2, "wagtailadmin_pages:edit", coming_back=True)
+    yield at(hooks_of.PageListingViewDraftButton, 4, "wagtailadmin_pages:view_draft")
+    yield hooks_of.PageListingViewLiveButton(page=page, url=page.url, priority=6)
+    yield at(
+        hooks_of.PageListingAddChildPageButton,
+        8,
+        "wagtailadmin_pages:add_subpage",
+        coming_back=True,
     )
-    yield admin_hooks.PageListingViewDraftButton(
-        page=page, priority=4, url=page_route_url("wagtailadmin_pages:view_draft", pk)
+    yield at(hooks_of.PageListingMoveButton, 10, "wagtailadmin_pages:move")
+    yield at(hooks_of.PageListingCopyButton, 20, "wagtailadmin_pages:copy", coming_back=True)
+    yield hooks_of.PageListingDeleteButton(page=page, next_url=next_url, priority=30, url=delete)
+    yield at(
+        hooks_of.PageListingUnpublishButton, 40, "wagtailadmin_pages:unpublish", coming_back=True
     )
-    yield admin_hooks.PageListingViewLiveButton(page=page, url=page.url, priority=6)
-    yield admin_hooks.PageListingAddChildPageButton(
-        page=page,
-        next_url=next_url,
-        priority=8,
-        url=with_next(page_route_url("wagtailadmin_pages:add_subpage", pk), next_url),
-    )
-    yield admin_hooks.PageListingMoveButton(
-        page=page, priority=10, url=page_route_url("wagtailadmin_pages:move", pk)
-    )
-    yield admin_hooks.PageListingCopyButton(
-        page=page,
-        next_url=next_url,
-        priority=20,
-        url=with_next(page_route_url("wagtailadmin_pages:copy", pk), next_url),
-    )
-    yield admin_hooks.PageListingDeleteButton(page=page, next_url=next_url, priority=30, url=delete)
-    yield admin_hooks.PageListingUnpublishButton(
-        page=page,
-        next_url=next_url,
-        priority=40,
-        url=with_next(page_route_url("wagtailadmin_pages:unpublish", pk), next_url),
-    )
-    yield admin_hooks.PageListingHistoryButton(
-        page=page, priority=50, url=page_route_url("wagtailadmin_pages:history", pk)
-    )
-    yield admin_hooks.PageListingSortMenuOrderButton(
+    yield at(hooks_of.PageListingHistoryButton, 50, "wagtailadmin_pages:history")
+    yield hooks_of.PageListingSortMenuOrderButton(
         page=page, priority=60, url=f"{explore}?ordering=ord"
     )
 
