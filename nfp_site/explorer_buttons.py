@@ -34,38 +34,40 @@ def page_listing_more_buttons(page, user, next_url=None):
     hooks_of = _admin_hooks()
     pk = page.id
 
-    def at(item, priority: int, route: str, *, coming_back: bool = False):
+    def at(item, priority: int, url: str | None, *, coming_back: bool = False):
         # Wagtail gives the address to come back to (`next_url`) to some items only.
-        url = page_route_url(route, pk)
         if not coming_back:
             return item(page=page, priority=priority, url=url)
         return item(page=page, next_url=next_url, priority=priority, url=with_next(url, next_url))
 
-    edit = page_route_url("wagtailadmin_pages:edit", pk)
-    explore = page_route_url("wagtailadmin_explore", pk)
-    delete = page_route_url("wagtailadmin_pages:delete", pk)
+    def route(name: str) -> str:
+        return page_route_url(name, pk)
+
+    edit, explore = route("wagtailadmin_pages:edit"), route("wagtailadmin_explore")
+    delete = route("wagtailadmin_pages:delete")
     # Deleting never comes back to the page's own explorer or editor (Wagtail's rule).
     if next_url not in (explore, edit):
         delete = with_next(delete, next_url)
-    yield at(hooks_of.PageListingEditButton, 2, "wagtailadmin_pages:edit", coming_back=True)
-    yield at(hooks_of.PageListingViewDraftButton, 4, "wagtailadmin_pages:view_draft")
-    yield hooks_of.PageListingViewLiveButton(page=page, url=page.url, priority=6)
+    yield at(hooks_of.PageListingEditButton, 2, edit, coming_back=True)
+    yield at(hooks_of.PageListingViewDraftButton, 4, route("wagtailadmin_pages:view_draft"))
+    yield at(hooks_of.PageListingViewLiveButton, 6, page.url)
     yield at(
         hooks_of.PageListingAddChildPageButton,
         8,
-        "wagtailadmin_pages:add_subpage",
+        route("wagtailadmin_pages:add_subpage"),
         coming_back=True,
     )
-    yield at(hooks_of.PageListingMoveButton, 10, "wagtailadmin_pages:move")
-    yield at(hooks_of.PageListingCopyButton, 20, "wagtailadmin_pages:copy", coming_back=True)
+    yield at(hooks_of.PageListingMoveButton, 10, route("wagtailadmin_pages:move"))
+    yield at(hooks_of.PageListingCopyButton, 20, route("wagtailadmin_pages:copy"), coming_back=True)
     yield hooks_of.PageListingDeleteButton(page=page, next_url=next_url, priority=30, url=delete)
     yield at(
-        hooks_of.PageListingUnpublishButton, 40, "wagtailadmin_pages:unpublish", coming_back=True
+        hooks_of.PageListingUnpublishButton,
+        40,
+        route("wagtailadmin_pages:unpublish"),
+        coming_back=True,
     )
-    yield at(hooks_of.PageListingHistoryButton, 50, "wagtailadmin_pages:history")
-    yield hooks_of.PageListingSortMenuOrderButton(
-        page=page, priority=60, url=f"{explore}?ordering=ord"
-    )
+    yield at(hooks_of.PageListingHistoryButton, 50, route("wagtailadmin_pages:history"))
+    yield at(hooks_of.PageListingSortMenuOrderButton, 60, f"{explore}?ordering=ord")
 
 
 def listing_buttons(context, page, user, next_url=None) -> list:
