@@ -176,10 +176,10 @@ def decide(user) -> Decided:
     if user.is_active and rule.places:
         written = rule.opened()
         opened = (written.sql, tuple(written.params))
-    dmr_documents, every_document = None, False
-    if access.is_dmr(user) and collections.opens_everything():
-        every_document = True
-    elif access.is_dmr(user):
+    dmr = access.is_dmr(user)
+    every_document = dmr and collections.opens_everything()
+    dmr_documents = None
+    if dmr and not every_document:
         public = collections.outside("collection__")
         passed = collections.inside("collection__")
         readable = Document.objects.filter(public | passed).values("pk")
